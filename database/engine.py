@@ -1,0 +1,193 @@
+"""Opening the database: SQLite by default (WAL, durable commits), PostgreSQL when configured.
+
+``open_database`` checks the file, classifies every failure into a typed error that names the
+database, and upgrades the schema with Alembic when (and only when) it is behind.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, exc, inspect, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.pool import NullPool
+
+from database.errors import (
+    DatabaseError,
+    DatabaseLockedError,
+    DatabaseReadOnlyError,
+    DatabaseUnavailableError,
+    NotADatabaseError,
+    SchemaTooNewError,
+)
+from database.schema import HEAD_REVISION, KNOWN_REVISIONS
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def sqlite_url(path: Path) -> str:
+    return URL.create("sqlite", database=str(path)).render_as_string()
+
+
+class Database:
+    """An open database: the engine and a readable name for messages."""
+
+    def __init__(self, engine: Engine, location: str) -> None:
+        self.engine = engine
+        self.location = location
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _sqlite_path(url: URL) -> Path | None:
+    database = url.database or ""
+    if url.get_backend_name() != "sqlite" or database in ("", ":memory:"):
+        return None
+    if database.startswith("file:"):
+        return Path(database[5:].split("?", 1)[0])
+    return Path(database)
+
+
+def _classify(location: str, error: BaseException) -> DatabaseError:
+    """Turn a driver error into a typed error that a user can act on."""
+    original = getattr(error, "orig", None) or error
+    message = str(original).lower()
+    if "locked" in message or "busy" in message:
+        return DatabaseLockedError(location, str(original))
+    if "readonly" in message or "read-only" in message or "read only" in message:
+        return DatabaseReadOnlyError(location, str(original))
+    if "not a database" in message or "malformed" in message or "encrypted" in message:
+        return NotADatabaseError(location, str(original))
+    return DatabaseUnavailableError(location, str(original))
+
+
+@contextmanager
+def translate_errors(location: str) -> Iterator[None]:
+    """Re-raise driver errors as :class:`DatabaseError` subclasses."""
+    try:
+        yield
+    except DatabaseError:
+        raise
+    except (exc.DBAPIError, sqlite3.Error) as error:
+        raise _classify(location, error) from error
+
+
+def _check_sqlite_file(path: Path, location: str, read_only: bool) -> None:
+    if path.is_dir():
+        raise DatabaseUnavailableError(location, "is a directory")
+    if path.exists():
+        if not os.access(path, os.R_OK):
+            raise DatabaseUnavailableError(location, "no read access")
+        if read_only or not os.access(path, os.W_OK):
+            raise DatabaseReadOnlyError(location, "file is read-only")
+        if not os.access(path.parent, os.W_OK | os.X_OK):
+            raise DatabaseReadOnlyError(location, "folder is read-only")
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DatabaseUnavailableError(location, error.strerror or str(error)) from error
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise DatabaseReadOnlyError(location, "folder is read-only")
+
+
+def _make_engine(url: URL, busy_timeout_ms: int) -> Engine:
+    if url.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(
+        url,
+        poolclass=NullPool if _sqlite_path(url) is None else None,
+        connect_args={"timeout": busy_timeout_ms / 1000},
+    )
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+            # A logged contact must survive the process (or the PC) dying the next instant.
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = FULL")
+            cursor.execute("PRAGMA foreign_keys = ON")
+        finally:
+            cursor.close()
+
+    return engine
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The Alembic revision the database is at; None for an empty database."""
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
+        return None if row is None else str(row[0])
+
+
+def _backup(engine: Engine, path: Path, revision: str) -> Path:
+    """Copy the database before a schema upgrade (SQLite's online backup)."""
+    target = path.with_name(f"{path.name}.before-{HEAD_REVISION}-from-{revision}.bak")
+    raw = engine.raw_connection()
+    try:
+        source = raw.driver_connection
+        assert isinstance(source, sqlite3.Connection)
+        with sqlite3.connect(target) as destination:
+            source.backup(destination)
+        destination.close()
+    finally:
+        raw.close()
+    return target
+
+
+def upgrade_schema(engine: Engine, location: str) -> None:
+    """Bring the schema to ``HEAD_REVISION`` with Alembic, in one transaction."""
+    from alembic import command  # noqa: PLC0415 - Alembic is only loaded when needed
+    from alembic.config import Config  # noqa: PLC0415
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with translate_errors(location), engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+
+
+def open_database(url: str, *, busy_timeout_ms: int = 5000, upgrade: bool = True) -> Database:
+    """Open (and create) the database at ``url`` and bring its schema up to date.
+
+    Raises a :class:`DatabaseError` subclass that names the database; never changes a
+    database written by a newer Skranke.
+    """
+    parsed = make_url(url)
+    path = _sqlite_path(parsed)
+    location = str(path) if path is not None else parsed.render_as_string(hide_password=True)
+    if path is not None:
+        read_only = "mode=ro" in (parsed.database or "") or parsed.query.get("mode") == "ro"
+        _check_sqlite_file(path, location, read_only)
+    engine = _make_engine(parsed, busy_timeout_ms)
+    try:
+        with translate_errors(location):
+            revision = current_revision(engine)
+        if revision == HEAD_REVISION:
+            return Database(engine, location)
+        if revision is not None and revision not in KNOWN_REVISIONS:
+            raise SchemaTooNewError(location, revision)
+        if not upgrade:
+            return Database(engine, location)
+        if revision is not None and path is not None:
+            with translate_errors(location):
+                _backup(engine, path, revision)
+        upgrade_schema(engine, location)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Database(engine, location)

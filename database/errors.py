@@ -1,0 +1,42 @@
+"""Errors of the storage layer, each saying what is wrong with which database."""
+
+from __future__ import annotations
+
+from skranke.errors import SkrankeError
+
+
+class DatabaseError(SkrankeError):
+    """Base: something is wrong with the database at ``location`` (a path or a URL)."""
+
+    def __init__(self, location: str, detail: str = "") -> None:
+        self.location = location
+        self.detail = detail
+        super().__init__(f"{location}: {detail}" if detail else location)
+
+
+class DatabaseLockedError(DatabaseError):
+    """Another program holds the database locked for longer than we wait."""
+
+
+class DatabaseReadOnlyError(DatabaseError):
+    """The database (or its folder) cannot be written."""
+
+
+class NotADatabaseError(DatabaseError):
+    """The file exists but is not a SQLite database (or is damaged)."""
+
+
+class DatabaseUnavailableError(DatabaseError):
+    """The database cannot be opened at all (missing folder, no access, server down ...)."""
+
+
+class SchemaTooNewError(DatabaseError):
+    """The database was written by a newer Skranke; we do not touch it."""
+
+    def __init__(self, location: str, revision: str) -> None:
+        self.revision = revision
+        super().__init__(location, revision)
+
+
+class ContactNotFoundError(DatabaseError):
+    """No contact with that id."""

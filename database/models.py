@@ -1,0 +1,79 @@
+"""SQLAlchemy 2.0 typed models. The schema itself is owned by Alembic (``migrations/``)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    CheckConstraint,
+    DateTime,
+    Dialect,
+    Index,
+    MetaData,
+    String,
+    TypeDecorator,
+    Uuid,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """An aware UTC datetime on every backend (SQLite stores it naive, in UTC)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.utcoffset() is None:
+            raise ValueError("naive datetime: store aware UTC datetimes only")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class ContactRow(Base):
+    """One contact (henvendelse). Append-only: corrections set ``voided_at``."""
+
+    __tablename__ = "contact"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    logged_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    channel: Mapped[str] = mapped_column(String(40))
+    area: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(40))
+    outcome: Mapped[str] = mapped_column(String(40))
+    assisted: Mapped[bool]
+    readiness: Mapped[str | None] = mapped_column(String(40))
+    requester: Mapped[str] = mapped_column(String(40))
+    on_behalf: Mapped[bool]
+    exemption: Mapped[bool]
+    duration_seconds: Mapped[int | None]
+    desk: Mapped[str] = mapped_column(String(40))
+    municipality: Mapped[str] = mapped_column(String(3))
+    note: Mapped[str | None] = mapped_column(String(120))
+    voided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    __table_args__ = (
+        CheckConstraint("duration_seconds >= 0", name="duration_not_negative"),
+        Index(None, "logged_at"),
+        Index(None, "desk", "logged_at"),
+    )

@@ -1,0 +1,186 @@
+"""Skranke's front door: parses the command line, reads settings, opens the database,
+upgrades its schema and starts the counter window.
+
+Exit codes: 0 done, 1 the user cancelled the first-run set-up, 2 bad input (a broken file,
+an unusable database, an unknown municipality ...), each with a Danish message that says what
+and where.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from skranke import __version__
+from skranke.errors import SkrankeError
+from skranke.settings import Settings
+
+EXIT_CANCELLED = 1
+EXIT_BAD_INPUT = 2
+DATABASE_ENV = "SKRANKE_DATABASE_URL"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="skranke",
+        description="Skranke: registrering af henvendelser ved borgerservice.",
+    )
+    parser.add_argument("--version", action="version", version=f"Skranke {__version__}")
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        help=f"databasens adresse (SQLAlchemy-URL); ellers ${DATABASE_ENV}, indstillingen "
+        "database_url eller en SQLite-fil i brugerens datamappe",
+    )
+    parser.add_argument("--desk", metavar="NAVN", help="skrankens navn (springer opsætningen over)")
+    parser.add_argument(
+        "--municipality", metavar="KODE", help="kommunekode, tre cifre, fx 165 (Albertslund)"
+    )
+    parser.add_argument(
+        "--config", metavar="FIL", type=Path, help="brugerens indstillingsfil (TOML)"
+    )
+    parser.add_argument(
+        "--print-paths",
+        action="store_true",
+        help="vis stierne til indstillinger og database og afslut",
+    )
+    # For benchmarks and smoke tests: quit as soon as the window has been shown.
+    parser.add_argument("--quit-after-show", action="store_true", help=argparse.SUPPRESS)
+    return parser
+
+
+@dataclass
+class StartupConfig:
+    settings: Settings
+    settings_path: Path
+    database_url: str
+    desk: str
+    municipality: str
+
+
+def _fail(error: SkrankeError) -> int:
+    from ui.messages import error_text  # noqa: PLC0415 - keeps `--version` fast
+
+    text = error_text(error)
+    print(f"skranke: {text}", file=sys.stderr)
+    _show_dialog(text)
+    return EXIT_BAD_INPUT
+
+
+def _can_show_dialogs() -> bool:
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform.startswith(("offscreen", "minimal")):
+        return False
+    if sys.platform.startswith("linux"):
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
+def _show_dialog(text: str) -> None:
+    """Someone who started Skranke from a desktop icon sees no terminal: show it."""
+    if not _can_show_dialogs():
+        return
+    from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+
+    from ui.app import create_application  # noqa: PLC0415
+
+    create_application(sys.argv[:1])
+    QMessageBox.critical(None, "Skranke", text)
+
+
+def _resolve(args: argparse.Namespace) -> StartupConfig:
+    from skranke.contact import clean_desk  # noqa: PLC0415
+    from skranke.municipalities import municipality  # noqa: PLC0415
+    from skranke.settings import (  # noqa: PLC0415
+        default_database_path,
+        load_settings,
+        user_settings_path,
+    )
+
+    settings_path = args.config or user_settings_path()
+    settings = load_settings(settings_path)
+    desk = args.desk if args.desk is not None else settings.desk
+    code = args.municipality if args.municipality is not None else settings.municipality
+    if desk:
+        desk = clean_desk(desk)
+    if code:
+        code = municipality(code).code
+    url = args.database or os.environ.get(DATABASE_ENV) or settings.database_url
+    if not url:
+        from database.engine import sqlite_url  # noqa: PLC0415
+
+        url = sqlite_url(default_database_path())
+    return StartupConfig(settings, settings_path, url, desk, code)
+
+
+def run(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        config = _resolve(args)
+    except SkrankeError as error:
+        return _fail(error)
+    if args.print_paths:
+        print(f"settings\t{config.settings_path}")
+        print(f"database\t{config.database_url}")
+        return 0
+
+    from database.counter import CounterDesk  # noqa: PLC0415
+    from database.engine import open_database  # noqa: PLC0415
+    from database.repository import ContactRepository  # noqa: PLC0415
+    from skranke.settings import save_user_settings  # noqa: PLC0415
+    from skranke.vocabulary import load_vocabulary  # noqa: PLC0415
+
+    settings = config.settings
+    try:
+        extension = (
+            Path(settings.vocabulary_file).expanduser() if settings.vocabulary_file else None
+        )
+        vocabulary = load_vocabulary(extension=extension)
+        database = open_database(config.database_url, busy_timeout_ms=settings.busy_timeout_ms)
+    except SkrankeError as error:
+        return _fail(error)
+
+    from ui.app import create_application  # noqa: PLC0415
+    from ui.counter_window import CounterWindow  # noqa: PLC0415
+    from ui.setup_dialog import SetupDialog  # noqa: PLC0415
+
+    app = create_application([sys.argv[0], *argv], settings.language)
+    desk, code = config.desk, config.municipality
+    if not desk or not code:
+        dialog = SetupDialog(desk, code)
+        if dialog.exec() != SetupDialog.DialogCode.Accepted:
+            database.close()
+            return EXIT_CANCELLED
+        desk, code = dialog.desk, dialog.municipality_code
+        try:
+            save_user_settings(config.settings_path, desk=desk, municipality=code)
+        except (OSError, SkrankeError) as error:
+            print(f"skranke: {config.settings_path}: {error}", file=sys.stderr)
+
+    try:
+        counter = CounterDesk(
+            ContactRepository(database), vocabulary, desk=desk, municipality_code=code
+        )
+        window = CounterWindow(counter, settings, settings_path=config.settings_path)
+    except SkrankeError as error:
+        database.close()
+        return _fail(error)
+    window.show()
+    if args.quit_after_show:
+        from PySide6.QtCore import QTimer  # noqa: PLC0415
+
+        QTimer.singleShot(0, app.quit)
+    status = app.exec()
+    database.close()
+    return status
+
+
+def main() -> None:
+    sys.exit(run(sys.argv[1:]))
+
+
+if __name__ == "__main__":
+    main()

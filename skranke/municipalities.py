@@ -1,0 +1,53 @@
+"""The 98 Danish municipalities and their three-digit codes (kommunekoder)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from skranke.errors import DataFileError, Problem, UnknownMunicipalityError
+from skranke.resources import MUNICIPALITIES_FILE
+from skranke.tomlfile import read_toml
+
+
+@dataclass(frozen=True, slots=True)
+class Municipality:
+    code: str  # three digits, e.g. "165"
+    name: str  # e.g. "Albertslund"
+    region: str  # e.g. "Region Hovedstaden"
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+def load_municipalities(path: Path = MUNICIPALITIES_FILE) -> tuple[Municipality, ...]:
+    toml = read_toml(path)
+    if isinstance(toml, Problem):
+        raise DataFileError(path, [toml])
+    regions = toml.data.get("regions", {})
+    result: list[Municipality] = []
+    problems: list[Problem] = []
+    for row in toml.data.get("municipalities", []):
+        if not (isinstance(row, list) and len(row) == 3 and row[2] in regions):
+            problems.append(toml.problem("", 0, "municipalities", "invalid", repr(row)))
+            continue
+        result.append(Municipality(str(row[0]), str(row[1]), str(regions[row[2]])))
+    if problems:
+        raise DataFileError(path, problems)
+    return tuple(result)
+
+
+@cache
+def municipalities() -> tuple[Municipality, ...]:
+    """The shipped list, read once."""
+    return load_municipalities()
+
+
+def municipality(code: str | int) -> Municipality:
+    """Look up a municipality by code; ``"165"``, ``165`` and ``" 165 "`` are the same."""
+    normalised = str(code).strip().zfill(3)
+    for candidate in municipalities():
+        if candidate.code == normalised:
+            return candidate
+    raise UnknownMunicipalityError(str(code).strip())

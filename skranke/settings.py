@@ -1,0 +1,256 @@
+"""Typed settings: each declared once, with its type, default and description.
+
+Settings live in TOML. Municipal IT may place a machine-wide file (``site_settings_path``)
+on many PCs beforehand; a user's own file (``user_settings_path``) overrides it key by key.
+Only the user's file is ever written by Skranke.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+import tomli_w
+
+from skranke.contact import ContactChoice, resolve_choice
+from skranke.errors import Problem, SettingsError, SkrankeError
+from skranke.tomlfile import TomlFile, read_toml
+from skranke.vocabulary import Vocabulary
+
+APP_NAME = "skranke"
+FAVOURITE_KEYS = tuple(f"F{n}" for n in range(1, 9))
+_FAVOURITE_FIELDS = {
+    "key": str,
+    "channel": str,
+    "area": str,
+    "outcome": str,
+    "kind": str,
+    "assisted": bool,
+    "exemption": bool,
+    "readiness": str,
+    "requester": str,
+    "on_behalf": bool,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Favourite:
+    """A full contact combination pinned to a function key (F1-F8)."""
+
+    key: str
+    choice: ContactChoice
+
+
+def _doc(
+    text: str, *, choices: tuple[str, ...] = (), bounds: tuple[int, int] | None = None
+) -> dict[str, object]:
+    """A setting's description and the values it accepts (checked when a file is read)."""
+    return {"doc": text, "choices": choices, "bounds": bounds}
+
+
+@dataclass(frozen=True)
+class Settings:
+    desk: str = field(default="", metadata=_doc("The desk's name, e.g. 'Skranke 3'."))
+    municipality: str = field(
+        default="", metadata=_doc("Three-digit municipality code (kommunekode), e.g. '165'.")
+    )
+    language: str = field(
+        default="da", metadata=_doc("Interface language: 'da' or 'en'.", choices=("da", "en"))
+    )
+    database_url: str = field(
+        default="",
+        metadata=_doc("SQLAlchemy URL; empty means a SQLite file in the user's data folder."),
+    )
+    vocabulary_file: str = field(
+        default="", metadata=_doc("A municipality's TOML file that adds, relabels or hides areas.")
+    )
+    busy_timeout_ms: int = field(
+        default=5000,
+        metadata=_doc(
+            "Milliseconds to wait for a database locked by another program.",
+            bounds=(0, 600_000),
+        ),
+    )
+    favourites: tuple[Favourite, ...] | None = field(
+        default=None, metadata=_doc("Pinned combinations; absent means the shipped defaults.")
+    )
+
+    def favourite(self, key: str) -> Favourite | None:
+        for favourite in self.favourites or DEFAULT_FAVOURITES:
+            if favourite.key == key:
+                return favourite
+        return None
+
+
+SCALAR_SETTINGS = tuple(f for f in fields(Settings) if f.name != "favourites")
+
+DEFAULT_FAVOURITES: tuple[Favourite, ...] = (
+    Favourite("F1", ContactChoice("in_person", "passport", "handled_by_staff")),
+    Favourite("F2", ContactChoice("in_person", "mitid", "assisted_self_service")),
+    Favourite("F3", ContactChoice("in_person", "health_card", "handled_by_staff")),
+    Favourite("F4", ContactChoice("in_person", "moving", "assisted_self_service")),
+    Favourite("F5", ContactChoice("phone", "digital_post", "assisted_self_service")),
+    Favourite("F6", ContactChoice("in_person", "driving_licence", "handled_by_staff")),
+)
+
+
+def user_settings_path() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "settings.toml"
+
+
+def site_settings_path() -> Path:
+    return Path(platformdirs.site_config_dir(APP_NAME, appauthor=False)) / "settings.toml"
+
+
+def default_database_path() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "skranke.sqlite3"
+
+
+def _read_scalars(toml: TomlFile, problems: list[Problem]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    known = {f.name for f in fields(Settings)}
+    for key in toml.data:
+        if key not in known:
+            problems.append(toml.problem("", 0, key, "not_allowed"))
+    for spec in SCALAR_SETTINGS:
+        if spec.name not in toml.data:
+            continue
+        value: Any = toml.data[spec.name]
+        expected: type[Any] = type(spec.default)
+        choices: tuple[str, ...] = spec.metadata["choices"]
+        bounds: tuple[int, int] | None = spec.metadata["bounds"]
+        if type(value) is not expected:
+            problems.append(toml.problem("", 0, spec.name, "wrong_type", expected.__name__))
+        elif choices and value not in choices:
+            problems.append(toml.problem("", 0, spec.name, "invalid", " / ".join(choices)))
+        elif bounds is not None and not bounds[0] <= value <= bounds[1]:
+            problems.append(toml.problem("", 0, spec.name, "invalid", "{}-{}".format(*bounds)))
+        else:
+            values[spec.name] = value.strip() if isinstance(value, str) else value
+    return values
+
+
+def _read_favourites(toml: TomlFile, problems: list[Problem]) -> tuple[Favourite, ...] | None:
+    raw = toml.data.get("favourites")
+    if raw is None:
+        return None
+    if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
+        problems.append(toml.problem("", 0, "favourites", "wrong_type", "[[favourites]]"))
+        return None
+    favourites: list[Favourite] = []
+    used: set[str] = set()
+    for nth, entry in enumerate(raw):
+        ok = True
+        for key, value in entry.items():
+            expected = _FAVOURITE_FIELDS.get(key)
+            if expected is None:
+                problems.append(toml.problem("favourites", nth, key, "not_allowed"))
+                ok = False
+            elif type(value) is not expected:
+                problems.append(
+                    toml.problem("favourites", nth, key, "wrong_type", expected.__name__)
+                )
+                ok = False
+        for key in ("key", "channel", "area", "outcome"):
+            if key not in entry:
+                problems.append(toml.problem("favourites", nth, key, "missing"))
+                ok = False
+        slot = entry.get("key")
+        if isinstance(slot, str) and slot not in FAVOURITE_KEYS:
+            problems.append(toml.problem("favourites", nth, "key", "invalid", "F1-F8"))
+            ok = False
+        elif slot in used:
+            problems.append(toml.problem("favourites", nth, "key", "duplicate", str(slot)))
+            ok = False
+        if ok:
+            used.add(entry["key"])
+            choice = ContactChoice(**{k: v for k, v in entry.items() if k != "key"})
+            favourites.append(Favourite(entry["key"], choice))
+    return tuple(sorted(favourites, key=lambda f: FAVOURITE_KEYS.index(f.key)))
+
+
+def read_settings_file(path: Path, base: Settings | None = None) -> Settings:
+    """Read one settings file over ``base``; a missing file changes nothing."""
+    base = base or Settings()
+    if not path.exists():
+        return base
+    toml = read_toml(path)
+    if isinstance(toml, Problem):
+        raise SettingsError(path, [toml])
+    problems: list[Problem] = []
+    values = _read_scalars(toml, problems)
+    favourites = _read_favourites(toml, problems)
+    if problems:
+        raise SettingsError(path, problems)
+    if favourites is not None:
+        values["favourites"] = favourites
+    return replace(base, **values)
+
+
+def load_settings(user_path: Path | None = None, site_path: Path | None = None) -> Settings:
+    """The machine-wide file, then the user's file over it."""
+    settings = read_settings_file(site_path or site_settings_path())
+    return read_settings_file(user_path or user_settings_path(), settings)
+
+
+def favourite_problems(settings: Settings, vocabulary: Vocabulary) -> dict[str, SkrankeError]:
+    """Favourites that refer to ids the vocabulary does not know (or hides), by key."""
+    broken: dict[str, SkrankeError] = {}
+    for favourite in settings.favourites or DEFAULT_FAVOURITES:
+        try:
+            resolve_choice(favourite.choice, vocabulary)
+        except SkrankeError as exc:
+            broken[favourite.key] = exc
+    return broken
+
+
+def _favourite_table(favourite: Favourite) -> dict[str, Any]:
+    table: dict[str, Any] = {"key": favourite.key}
+    for name in _FAVOURITE_FIELDS:
+        if name == "key":
+            continue
+        value = getattr(favourite.choice, name)
+        if value is not None and not (name == "on_behalf" and value is False):
+            table[name] = value
+    return table
+
+
+_SAFE_KEY = re.compile(r"^[a-z_]+$")
+
+
+def save_user_settings(path: Path, **changes: Any) -> None:
+    """Write ``changes`` into the user's settings file, keeping what else is there.
+
+    The file is replaced atomically, so a crash never leaves half a file.
+    """
+    current: dict[str, Any] = {}
+    if path.exists():
+        toml = read_toml(path)
+        if isinstance(toml, Problem):
+            raise SettingsError(path, [toml])
+        current = dict(toml.data)
+    for key, value in changes.items():
+        assert _SAFE_KEY.match(key), key
+        if key == "favourites":
+            current[key] = [_favourite_table(f) for f in value]
+        elif value is None:
+            current.pop(key, None)
+        else:
+            current[key] = value
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".toml")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(b"# Skranke settings. See docs/settings.md.\n")
+            tomli_w.dump(current, out)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise

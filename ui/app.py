@@ -1,0 +1,57 @@
+"""The QApplication: name, style, fonts, translations."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from skranke import __version__
+from skranke.resources import RESOURCES_DIR
+
+STYLESHEET = """
+QWidget { font-size: 11pt; }
+QGroupBox { font-weight: 600; border: 1px solid #c9d3df; border-radius: 6px;
+            margin-top: 14px; padding: 8px 6px 6px 6px; background: #fbfcfe; }
+QGroupBox::title { subcontrol-origin: margin; left: 10px; padding: 0 4px; color: #33475b; }
+QPushButton { border: 1px solid #9fb3c8; border-radius: 6px; background: #ffffff;
+              padding: 6px 12px; }
+QPushButton:hover { background: #eef4fb; }
+QPushButton:focus { border: 2px solid #1f5fa8; }
+QPushButton:checked { background: #1f5fa8; color: white; border-color: #174a85; }
+QPushButton[primary="true"] { font-size: 13pt; }
+QPushButton[tile="true"] { background: #f3f8fd; }
+QPushButton[tile="true"]:hover { background: #dcebf9; }
+QPushButton[tile="true"] QLabel#label { color: #14324f; }
+QPushButton[favourite="true"] { background: #fff9ec; border-color: #d9b868; }
+QPushButton[favourite="true"][empty="true"] { background: #fafafa; border-color: #d5d5d5; }
+QPushButton[favourite="true"] QLabel#label { color: #3d3216; }
+QPushButton[favourite="true"][empty="true"] QLabel#label { color: #9a9a9a; }
+QLabel#hint { font-size: 9pt; color: #5f7a94; font-weight: 600; }
+QLabel#timerLabel { font-size: 15pt; color: #8a8a8a; padding: 0 10px; }
+QLabel#timerLabel[running="true"] { color: #14324f; font-weight: 600; }
+QLabel#errorBanner { background: #fde8e8; color: #8a1010; border: 1px solid #e0a0a0;
+                     border-radius: 6px; padding: 8px; font-weight: 600; }
+QLineEdit[invalid="true"] { background: #fde8e8; border: 2px solid #c0392b; }
+QFrame#tallyStrip { background: #14324f; border-radius: 6px; }
+QTableView#recentView { font-size: 10pt; }
+QLabel#tallyLabel { color: white; font-size: 13pt; font-weight: 600; }
+"""
+
+
+def create_application(argv: list[str], language: str = "da") -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv)
+    app.setApplicationName("Skranke")
+    app.setApplicationDisplayName("Skranke")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("Skranke")
+    app.setStyle("Fusion")
+    app.setStyleSheet(STYLESHEET)
+    QLocale.setDefault(
+        QLocale(QLocale.Language.Danish if language == "da" else QLocale.Language.English)
+    )
+    if language != "da":
+        translator = QTranslator(app)
+        if translator.load(str(RESOURCES_DIR / "i18n" / f"skranke_{language}.qm")):
+            app.installTranslator(translator)
+    return app

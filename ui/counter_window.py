@@ -1,0 +1,780 @@
+"""The counter window: staff log each contact in one or two actions.
+
+The common case: the channel stays as it was, staff click (or press the number of) the area
+tile, and the contact is logged with the outcome and details shown above the tiles. Changing
+the outcome first makes it two actions. A favourite (F1-F8) logs a pinned combination with one
+key. "Antal" logs a batch ("+5 phone calls about MitID"). Ctrl+Z undoes the last contact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from database.counter import CounterDesk
+from skranke.contact import MAX_BATCH, NOTE_MAX_LENGTH, Contact, ContactChoice, describe
+from skranke.cpr import find_cpr_like
+from skranke.errors import CprLikeNoteError, NoteTooLongError, SkrankeError
+from skranke.municipalities import municipality
+from skranke.settings import (
+    DEFAULT_FAVOURITES,
+    FAVOURITE_KEYS,
+    Favourite,
+    Settings,
+    favourite_problems,
+    save_user_settings,
+)
+from skranke.stopwatch import Stopwatch, format_duration
+from skranke.tally import DayTally
+from skranke.vocabulary import Area
+from ui.messages import error_text
+from ui.recent_model import RecentContactsModel
+from ui.widgets import TwoLineButton
+
+TILE_KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "0")
+TILE_COLUMNS = 5
+
+
+class CounterWindow(QMainWindow):
+    """The main window of the counter.
+
+    Signals:
+        contactsLogged(list): contacts just stored (one, or a batch).
+        contactsVoided(list): contacts just voided (undo or the recent list).
+    """
+
+    contactsLogged = Signal(list)  # noqa: N815 - Qt naming
+    contactsVoided = Signal(list)  # noqa: N815
+
+    def __init__(
+        self,
+        desk: CounterDesk,
+        settings: Settings,
+        *,
+        settings_path: Path | None = None,
+        stopwatch: Stopwatch | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("counterWindow")
+        self.desk = desk
+        self.vocabulary = desk.vocabulary
+        self.settings = settings
+        self.settings_path = settings_path
+        self.language = settings.language
+        self.stopwatch = stopwatch or Stopwatch()
+        self._last_choice: ContactChoice | None = None
+        self._favourites: list[Favourite] = list(settings.favourites or DEFAULT_FAVOURITES)
+        self._resetting = False
+
+        place = municipality(desk.municipality_code)
+        self.setWindowTitle(
+            self.tr("Skranke – {desk} · {municipality}").format(desk=desk.desk, municipality=place)
+        )
+        self.resize(1366, 860)
+        self.setMinimumSize(1000, 680)
+
+        central = QWidget()
+        central.setObjectName("central")
+        root = QVBoxLayout(central)
+        root.setContentsMargins(12, 10, 12, 6)
+        root.setSpacing(8)
+        self.error_banner = QLabel()
+        self.error_banner.setObjectName("errorBanner")
+        self.error_banner.setWordWrap(True)
+        self.error_banner.setAccessibleName(self.tr("Fejlmeddelelse"))
+        self.error_banner.hide()
+        root.addWidget(self.error_banner)
+
+        body = QHBoxLayout()
+        body.setSpacing(12)
+        left = QVBoxLayout()
+        left.setSpacing(8)
+        left.addLayout(self._build_channel_row())
+        left.addWidget(self._build_outcome_box())
+        left.addWidget(self._build_details_box())
+        left.addWidget(self._build_tiles_box(), 1)
+        left.addWidget(self._build_favourites_box())
+        body.addLayout(left, 3)
+        body.addWidget(self._build_recent_box(), 1)
+        root.addLayout(body, 1)
+        root.addWidget(self._build_tally_strip())
+        self.setCentralWidget(central)
+
+        self._build_shortcuts()
+        self._clock_timer = QTimer(self)
+        self._clock_timer.setInterval(1000)
+        self._clock_timer.timeout.connect(self._tick)
+        self._clock_timer.start()
+        self._day = desk.today()
+
+        self.reset_form()
+        self.reload_today()
+        self.statusBar().showMessage(
+            self.tr("Klar. Klik på et sagsområde (eller tast dets nummer) for at registrere.")
+        )
+
+    # ---- building -------------------------------------------------------------------------
+
+    def _build_channel_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        self.channel_group = QButtonGroup(self)
+        self.channel_group.setExclusive(True)
+        self.channel_buttons: dict[str, QPushButton] = {}
+        for number, channel in enumerate(self.vocabulary.channels, start=1):
+            button = QPushButton(channel.label(self.language))
+            button.setCheckable(True)
+            button.setObjectName(f"channel_{channel.id}")
+            button.setProperty("primary", channel.primary)
+            button.setAccessibleName(
+                self.tr("Kanal: {channel}").format(channel=channel.label(self.language))
+            )
+            if number <= 9:
+                button.setToolTip(self.tr("Ctrl+{n}").format(n=number))
+            button.setMinimumHeight(48 if channel.primary else 36)
+            button.setMinimumWidth(150 if channel.primary else 80)
+            self.channel_group.addButton(button)
+            self.channel_buttons[channel.id] = button
+            row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.channel_buttons[self.vocabulary.channels[0].id].setChecked(True)
+        row.addStretch(1)
+        self.timer_label = QLabel()
+        self.timer_label.setObjectName("timerLabel")
+        self.timer_label.setAccessibleName(self.tr("Ekspeditionstid"))
+        self.timer_label.setToolTip(
+            self.tr("Tiden for den igangværende henvendelse. Starter ved 'Ny borger' (Ctrl+N)")
+        )
+        row.addWidget(self.timer_label)
+        self.new_citizen_button = QPushButton(self.tr("Ny borger"))
+        self.new_citizen_button.setObjectName("newCitizenButton")
+        self.new_citizen_button.setAccessibleName(self.tr("Ny borger: start tiden forfra"))
+        self.new_citizen_button.setToolTip(self.tr("Start tiden forfra (Ctrl+N)"))
+        self.new_citizen_button.setMinimumHeight(40)
+        self.new_citizen_button.clicked.connect(self.start_new_citizen)
+        row.addWidget(self.new_citizen_button)
+        self.channel_group.buttonToggled.connect(self._on_form_changed)
+        return row
+
+    def _build_outcome_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Udfald"))
+        box.setObjectName("outcomeBox")
+        row = QHBoxLayout(box)
+        row.setSpacing(6)
+        self.outcome_group = QButtonGroup(self)
+        self.outcome_group.setExclusive(True)
+        self.outcome_buttons: dict[str, QPushButton] = {}
+        mnemonics = {
+            "handled_by_staff": self.tr("&Ekspederet af medarbejder"),
+            "assisted_self_service": self.tr("&Hjælp til selvbetjening"),
+            "referred_to_self_service": self.tr("Henvist til &selvbetjening"),
+            "referred_elsewhere": self.tr("Henvist &videre"),
+            "exempted": self.tr("F&ritaget"),
+        }
+        for outcome in self.vocabulary.outcomes:
+            text = outcome.label(self.language)
+            shown = mnemonics.get(outcome.id, text) if self.language == "da" else text
+            button = QPushButton(shown)
+            button.setCheckable(True)
+            button.setObjectName(f"outcome_{outcome.id}")
+            button.setAccessibleName(self.tr("Udfald: {outcome}").format(outcome=text))
+            button.setMinimumHeight(40)
+            self.outcome_group.addButton(button)
+            self.outcome_buttons[outcome.id] = button
+            row.addWidget(button)
+        self.outcome_group.buttonToggled.connect(self._on_outcome_toggled)
+        return box
+
+    def _combo(self, name: str, accessible: str, items: list[tuple[str, str | None]]) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        combo.setAccessibleName(accessible)
+        for text, data in items:
+            combo.addItem(text, data)
+        combo.currentIndexChanged.connect(self._on_form_changed)
+        return combo
+
+    def _build_details_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Detaljer (nulstilles efter hver registrering)"))
+        box.setObjectName("detailsBox")
+        grid = QGridLayout(box)
+        grid.setHorizontalSpacing(10)
+        lang = self.language
+
+        self.assisted_box = QCheckBox(self.tr("&Medbetjening"))
+        self.assisted_box.setObjectName("assistedBox")
+        self.assisted_box.setAccessibleName(self.tr("Hjælp til selvbetjening (medbetjening)"))
+        self.assisted_box.setToolTip(
+            self.tr("Borgeren gjorde det selv på sin egen telefon eller pc, med hjælp")
+        )
+        self.on_behalf_box = QCheckBox(self.tr("F&uldmagt / pårørende"))
+        self.on_behalf_box.setObjectName("onBehalfBox")
+        self.on_behalf_box.setAccessibleName(self.tr("På vegne af en anden (fuldmagt/pårørende)"))
+        self.exemption_box = QCheckBox(self.tr("Fr&itagelse (Digital Post / selvbetjening)"))
+        self.exemption_box.setObjectName("exemptionBox")
+        self.exemption_box.setAccessibleName(self.tr("Fritagelse"))
+        for check in (self.assisted_box, self.on_behalf_box, self.exemption_box):
+            check.toggled.connect(self._on_form_changed)
+
+        self.kind_combo = self._combo(
+            "kindCombo",
+            self.tr("Henvendelsestype"),
+            [(self.tr("Som området plejer"), None)]
+            + [(kind.label(lang), kind.id) for kind in self.vocabulary.kinds],
+        )
+        self.readiness_combo = self._combo(
+            "readinessCombo",
+            self.tr("Borgerens digitale parathed"),
+            [(self.tr("Ikke vurderet"), None)]
+            + [(term.label(lang), term.id) for term in self.vocabulary.readiness],
+        )
+        self.requester_combo = self._combo(
+            "requesterCombo",
+            self.tr("Henvendertype"),
+            [(term.label(lang), term.id) for term in self.vocabulary.requesters],
+        )
+        self.count_spin = QSpinBox()
+        self.count_spin.setObjectName("countSpin")
+        self.count_spin.setAccessibleName(self.tr("Antal henvendelser, der registreres"))
+        self.count_spin.setRange(1, MAX_BATCH)
+        self.count_spin.setToolTip(self.tr("Flere ens henvendelser på én gang: tast + og −"))
+        self.count_spin.setMinimumWidth(70)
+        self.note_edit = QLineEdit()
+        self.note_edit.setObjectName("noteEdit")
+        self.note_edit.setAccessibleName(self.tr("Note (valgfri, aldrig CPR-nummer)"))
+        self.note_edit.setPlaceholderText(self.tr("Valgfri kort note – aldrig navn eller CPR-nr."))
+        self.note_edit.setMaxLength(NOTE_MAX_LENGTH + 20)  # over-long notes get a clear message
+        self.note_edit.textEdited.connect(self._on_note_edited)
+
+        def label(text: str, buddy: QWidget) -> QLabel:
+            widget = QLabel(text)
+            widget.setBuddy(buddy)
+            return widget
+
+        grid.addWidget(self.assisted_box, 0, 0, 1, 2)
+        grid.addWidget(self.on_behalf_box, 0, 2, 1, 2)
+        grid.addWidget(self.exemption_box, 0, 4, 1, 2)
+        grid.addWidget(label(self.tr("&Type:"), self.kind_combo), 1, 0)
+        grid.addWidget(self.kind_combo, 1, 1)
+        grid.addWidget(label(self.tr("&Parathed:"), self.readiness_combo), 1, 2)
+        grid.addWidget(self.readiness_combo, 1, 3)
+        grid.addWidget(label(self.tr("Henven&der:"), self.requester_combo), 1, 4)
+        grid.addWidget(self.requester_combo, 1, 5)
+        grid.addWidget(label(self.tr("&Antal:"), self.count_spin), 2, 0)
+        grid.addWidget(self.count_spin, 2, 1)
+        grid.addWidget(label(self.tr("&Note:"), self.note_edit), 2, 2)
+        grid.addWidget(self.note_edit, 2, 3, 1, 3)
+        for column in (1, 3, 5):
+            grid.setColumnStretch(column, 1)
+        return box
+
+    def _build_tiles_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Sagsområde – klik eller tast nummeret for at registrere"))
+        box.setObjectName("tilesBox")
+        grid = QGridLayout(box)
+        grid.setSpacing(8)
+        self.tiles: list[tuple[Area, TwoLineButton]] = []
+        for position, area in enumerate(self.desk.tile_order()):
+            key = TILE_KEYS[position] if position < len(TILE_KEYS) else ""
+            tile = TwoLineButton(area.label(self.language), key)
+            tile.setObjectName(f"area_{area.id}")
+            tile.setProperty("tile", True)
+            name = area.label(self.language)
+            tile.setAccessibleName(
+                self.tr("Registrér {area} (tast {key})").format(area=name, key=key)
+                if key
+                else self.tr("Registrér {area}").format(area=name)
+            )
+            tile.setMinimumHeight(64)
+            tile.clicked.connect(lambda _=False, area_id=area.id: self.log_area(area_id))
+            grid.addWidget(tile, position // TILE_COLUMNS, position % TILE_COLUMNS)
+            self.tiles.append((area, tile))
+        return box
+
+    def _build_favourites_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Favoritter – én tast registrerer hele kombinationen"))
+        box.setObjectName("favouritesBox")
+        grid = QGridLayout(box)
+        grid.setSpacing(6)
+        self.favourite_buttons: dict[str, TwoLineButton] = {}
+        for position, key in enumerate(FAVOURITE_KEYS):
+            button = TwoLineButton("", key, max_points=11, min_points=8, bold=False)
+            button.setObjectName(f"favourite_{key}")
+            button.setProperty("favourite", True)
+            button.setMinimumHeight(54)
+            button.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            button.customContextMenuRequested.connect(
+                lambda _pos, slot=key: self._favourite_menu(slot)
+            )
+            button.clicked.connect(lambda _=False, slot=key: self.log_favourite(slot))
+            self.favourite_buttons[key] = button
+            grid.addWidget(button, position // 4, position % 4)
+        self._refresh_favourites()
+        return box
+
+    def _build_recent_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("I dag ved denne skranke"))
+        box.setObjectName("recentBox")
+        layout = QVBoxLayout(box)
+        self.recent_model = RecentContactsModel(self.vocabulary, self.language, self)
+        self.recent_view = QTableView()
+        self.recent_view.setObjectName("recentView")
+        self.recent_view.setAccessibleName(self.tr("Dagens henvendelser, nyeste først"))
+        self.recent_view.setModel(self.recent_model)
+        self.recent_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.recent_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.recent_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.recent_view.verticalHeader().hide()
+        self.recent_view.setAlternatingRowColors(True)
+        header = self.recent_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(
+            RecentContactsModel.COLUMNS.index("outcome"), QHeaderView.ResizeMode.Stretch
+        )
+        layout.addWidget(self.recent_view, 1)
+        buttons = QHBoxLayout()
+        self.undo_button = QPushButton(self.tr("Fortryd seneste"))
+        self.undo_button.setObjectName("undoButton")
+        self.undo_button.setAccessibleName(self.tr("Fortryd seneste registrering"))
+        self.undo_button.setToolTip(self.tr("Ctrl+Z"))
+        self.undo_button.clicked.connect(self.undo_last)
+        self.void_button = QPushButton(self.tr("Annullér valgte"))
+        self.void_button.setObjectName("voidButton")
+        self.void_button.setAccessibleName(self.tr("Annullér de valgte henvendelser"))
+        self.void_button.setToolTip(self.tr("Delete"))
+        self.void_button.clicked.connect(self.void_selected)
+        buttons.addWidget(self.undo_button)
+        buttons.addWidget(self.void_button)
+        layout.addLayout(buttons)
+        self.pin_button = QPushButton(self.tr("Gem seneste som favorit"))
+        self.pin_button.setObjectName("pinButton")
+        self.pin_button.setAccessibleName(self.tr("Gem seneste henvendelse som favorit"))
+        self.pin_button.setToolTip(self.tr("Ctrl+D – lægges på første ledige F-tast"))
+        self.pin_button.clicked.connect(self.pin_last_as_favourite)
+        layout.addWidget(self.pin_button)
+        box.setMinimumWidth(380)
+        return box
+
+    def _build_tally_strip(self) -> QFrame:
+        strip = QFrame()
+        strip.setObjectName("tallyStrip")
+        row = QHBoxLayout(strip)
+        row.setContentsMargins(12, 6, 12, 6)
+        self.tally_label = QLabel()
+        self.tally_label.setObjectName("tallyLabel")
+        self.tally_label.setAccessibleName(self.tr("Dagens optælling"))
+        self.tally_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        row.addWidget(self.tally_label)
+        return strip
+
+    def _shortcut(self, sequence: QKeySequence | str, slot: object) -> QShortcut:
+        shortcut = QShortcut(QKeySequence(sequence), self)
+        shortcut.activated.connect(slot)
+        return shortcut
+
+    def _build_shortcuts(self) -> None:
+        for position, key in enumerate(TILE_KEYS):
+            self._shortcut(key, lambda p=position: self._log_tile(p))
+        for number, channel in enumerate(self.vocabulary.channels[:9], start=1):
+            self._shortcut(
+                f"Ctrl+{number}", lambda cid=channel.id: self.channel_buttons[cid].setChecked(True)
+            )
+        for key in FAVOURITE_KEYS:
+            self._shortcut(key, lambda slot=key: self.log_favourite(slot))
+        for plus in ("+", QKeySequence(Qt.KeyboardModifier.KeypadModifier | Qt.Key.Key_Plus)):
+            self._shortcut(plus, self.count_spin.stepUp)
+        for minus in ("-", QKeySequence(Qt.KeyboardModifier.KeypadModifier | Qt.Key.Key_Minus)):
+            self._shortcut(minus, self.count_spin.stepDown)
+        self._shortcut(QKeySequence.StandardKey.Undo, self.undo_last)
+        self._shortcut("Ctrl+N", self.start_new_citizen)
+        self._shortcut("Ctrl+D", self.pin_last_as_favourite)
+        self._shortcut("Escape", self._escape)
+        void = QAction(self.tr("Annullér valgte"), self.recent_view)
+        void.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        void.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        void.triggered.connect(self.void_selected)
+        self.recent_view.addAction(void)
+
+    # ---- the form -------------------------------------------------------------------------
+
+    def selected_channel(self) -> str:
+        for channel_id, button in self.channel_buttons.items():
+            if button.isChecked():
+                return channel_id
+        return self.vocabulary.channels[0].id
+
+    def selected_outcome(self) -> str:
+        for outcome_id, button in self.outcome_buttons.items():
+            if button.isChecked():
+                return outcome_id
+        return self.vocabulary.default_outcome.id
+
+    def current_choice(self, area_id: str) -> ContactChoice:
+        return ContactChoice(
+            channel=self.selected_channel(),
+            area=area_id,
+            outcome=self.selected_outcome(),
+            kind=self.kind_combo.currentData(),
+            assisted=self.assisted_box.isChecked(),
+            exemption=self.exemption_box.isChecked(),
+            readiness=self.readiness_combo.currentData(),
+            requester=self.requester_combo.currentData(),
+            on_behalf=self.on_behalf_box.isChecked(),
+        )
+
+    def reset_form(self) -> None:
+        """Back to the common case. The channel stays: phone staff stay on the phone."""
+        self._resetting = True
+        try:
+            self.outcome_buttons[self.vocabulary.default_outcome.id].setChecked(True)
+            outcome = self.vocabulary.default_outcome
+            self.assisted_box.setChecked(outcome.assisted)
+            self.exemption_box.setChecked(outcome.exemption)
+            self.on_behalf_box.setChecked(False)
+            for combo in (self.kind_combo, self.readiness_combo, self.requester_combo):
+                combo.setCurrentIndex(0)
+            self.count_spin.setValue(1)
+            self.note_edit.clear()
+        finally:
+            self._resetting = False
+        self.stopwatch.reset()
+        self._update_timer_label()
+
+    @Slot()
+    def _on_form_changed(self) -> None:
+        # Choosing anything for a contact means one is in progress: start its clock.
+        if not self._resetting:
+            self.stopwatch.start_if_idle()
+            self._update_timer_label()
+
+    @Slot()
+    def _on_note_edited(self) -> None:
+        self._on_form_changed()
+        text = self.note_edit.text()
+        flagged = find_cpr_like(text) is not None or len(text) > NOTE_MAX_LENGTH
+        self.note_edit.setProperty("invalid", flagged)
+        self.note_edit.style().unpolish(self.note_edit)
+        self.note_edit.style().polish(self.note_edit)
+
+    @Slot(QPushButton, bool)
+    def _on_outcome_toggled(self, button: QPushButton, checked: bool) -> None:
+        if not checked:
+            return
+        for outcome_id, candidate in self.outcome_buttons.items():
+            if candidate is button:
+                outcome = self.vocabulary.outcome(outcome_id)
+                # The outcome pre-sets the flags; staff can still change them afterwards.
+                self.assisted_box.setChecked(outcome.assisted)
+                self.exemption_box.setChecked(outcome.exemption)
+        self._on_form_changed()
+
+    @Slot()
+    def start_new_citizen(self) -> None:
+        self.stopwatch.start()
+        self._update_timer_label()
+        self.statusBar().showMessage(self.tr("Ny borger: tiden kører."), 4000)
+
+    @Slot()
+    def _escape(self) -> None:
+        self.error_banner.hide()
+        self.reset_form()
+        self.statusBar().showMessage(self.tr("Formularen er nulstillet."), 3000)
+
+    def _update_timer_label(self) -> None:
+        elapsed = self.stopwatch.elapsed_seconds()
+        self.timer_label.setText(self.tr("Tid {time}").format(time=format_duration(elapsed)))
+        self.timer_label.setProperty("running", elapsed is not None)
+        self.timer_label.style().unpolish(self.timer_label)
+        self.timer_label.style().polish(self.timer_label)
+
+    @Slot()
+    def _tick(self) -> None:
+        self._update_timer_label()
+        if self.desk.today() != self._day:  # past midnight: a new day's list and tally
+            self._day = self.desk.today()
+            self.reload_today()
+
+    # ---- logging --------------------------------------------------------------------------
+
+    def _log_tile(self, position: int) -> None:
+        if position < len(self.tiles):
+            self.log_area(self.tiles[position][0].id)
+
+    @Slot(str)
+    def log_area(self, area_id: str) -> list[Contact]:
+        """Log a contact about ``area_id`` with what the form shows."""
+        return self._log(self.current_choice(area_id))
+
+    @Slot(str)
+    def log_favourite(self, key: str) -> list[Contact]:
+        favourite = next((f for f in self._favourites if f.key == key), None)
+        if favourite is None:
+            self.statusBar().showMessage(
+                self.tr("{key} er ledig. Gem en favorit med Ctrl+D efter en registrering.").format(
+                    key=key
+                ),
+                5000,
+            )
+            return []
+        return self._log(favourite.choice)
+
+    def _log(self, choice: ContactChoice) -> list[Contact]:
+        count = self.count_spin.value()
+        try:
+            contacts = self.desk.log(
+                choice,
+                count=count,
+                duration_seconds=self.stopwatch.elapsed_seconds() if count == 1 else None,
+                note=self.note_edit.text(),
+            )
+        except SkrankeError as error:
+            self._show_error(error)
+            return []
+        self.error_banner.hide()
+        first = contacts[0]
+        self._last_choice = replace(
+            choice,
+            kind=first.kind,
+            assisted=first.assisted,
+            exemption=first.exemption,
+            readiness=first.readiness,
+            requester=first.requester,
+        )
+        self.recent_model.prepend(contacts)
+        self.recent_view.scrollToTop()
+        self.refresh_tally()
+        label = describe(first, self.vocabulary, self.language)
+        if count == 1:
+            message = self.tr("✓ Registreret: {label}. Ctrl+Z fortryder.").format(label=label)
+        else:
+            message = self.tr("✓ Registreret {count} × {label}. Ctrl+Z fortryder.").format(
+                count=count, label=label
+            )
+        self.statusBar().showMessage(message, 8000)
+        self.reset_form()
+        self.contactsLogged.emit(contacts)
+        return contacts
+
+    def _show_error(self, error: SkrankeError) -> None:
+        """Say what is wrong; keep everything the user entered so nothing is lost."""
+        text = error_text(error)
+        if not isinstance(error, CprLikeNoteError | NoteTooLongError):
+            text = self.tr("Henvendelsen er IKKE gemt. {reason}").format(reason=text)
+        self._show_banner(text)
+        self.statusBar().showMessage(self.tr("Ikke gemt – se meddelelsen øverst."), 8000)
+        if isinstance(error, CprLikeNoteError):
+            self.note_edit.setFocus()
+            self.note_edit.setSelection(error.start, error.end - error.start)
+        elif isinstance(error, NoteTooLongError):
+            self.note_edit.setFocus()
+
+    # ---- undo and void --------------------------------------------------------------------
+
+    @Slot()
+    def undo_last(self) -> None:
+        if not self.desk.can_undo:
+            self.statusBar().showMessage(self.tr("Der er intet at fortryde."), 4000)
+            return
+        try:
+            voided = self.desk.undo_last()
+        except SkrankeError as error:
+            self._show_error_plain(error)
+            return
+        self._after_void(voided, self.tr("Fortrudt"))
+
+    @Slot()
+    def void_selected(self) -> None:
+        rows = sorted({index.row() for index in self.recent_view.selectionModel().selectedRows()})
+        targets = [self.recent_model.contact(row) for row in rows]
+        targets = [contact for contact in targets if not contact.voided]
+        if not targets:
+            self.statusBar().showMessage(
+                self.tr("Vælg en eller flere henvendelser i listen for at annullere dem."), 5000
+            )
+            return
+        voided: list[Contact] = []
+        try:
+            for contact in targets:
+                voided.append(self.desk.void(contact.id))
+        except SkrankeError as error:
+            self._show_error_plain(error)
+        self._after_void(voided, self.tr("Annulleret"))
+
+    def _after_void(self, voided: list[Contact], verb: str) -> None:
+        if not voided:
+            return
+        self.recent_model.update(voided)
+        self.refresh_tally()
+        label = describe(voided[0], self.vocabulary, self.language)
+        suffix = f" × {len(voided)}" if len(voided) > 1 else ""
+        self.statusBar().showMessage(f"{verb}: {label}{suffix}", 8000)
+        self.contactsVoided.emit(voided)
+
+    def _show_error_plain(self, error: SkrankeError) -> None:
+        self._show_banner(error_text(error))
+
+    def _show_banner(self, text: str) -> None:
+        self.error_banner.setText(text)
+        self.error_banner.show()
+
+    # ---- favourites -----------------------------------------------------------------------
+
+    def _refresh_favourites(self) -> None:
+        broken = favourite_problems(
+            replace(self.settings, favourites=tuple(self._favourites)), self.vocabulary
+        )
+        by_key = {favourite.key: favourite for favourite in self._favourites}
+        for key, button in self.favourite_buttons.items():
+            favourite = by_key.get(key)
+            if favourite is None:
+                button.set_label(self.tr("ledig"))
+                button.setAccessibleName(self.tr("Favorit {key}: ledig").format(key=key))
+                button.setToolTip(self.tr("Gem seneste henvendelse her: højreklik"))
+                button.setProperty("empty", True)
+                button.setEnabled(True)
+            elif key in broken:
+                button.set_label(self.tr("ugyldig"))
+                button.setAccessibleName(self.tr("Favorit {key}: ugyldig").format(key=key))
+                button.setToolTip(error_text(broken[key]))
+                button.setProperty("empty", True)
+                button.setEnabled(False)
+            else:
+                label = describe(favourite.choice, self.vocabulary, self.language)
+                button.set_label(self._favourite_label(favourite.choice))
+                button.setAccessibleName(
+                    self.tr("Favorit {key}: {label}").format(key=key, label=label)
+                )
+                button.setToolTip(self.tr("{label} ({key})").format(label=label, key=key))
+                button.setProperty("empty", False)
+                button.setEnabled(True)
+            button.style().unpolish(button)
+            button.style().polish(button)
+
+    def _favourite_label(self, choice: ContactChoice) -> str:
+        vocabulary, language = self.vocabulary, self.language
+        area = vocabulary.area(choice.area).label(language)
+        channel = vocabulary.channel(choice.channel).short_label(language)
+        outcome = vocabulary.outcome(choice.outcome).short_label(language)
+        return f"{area}\n{channel} · {outcome}"
+
+    def _favourite_menu(self, key: str) -> None:
+        menu = QMenu(self)
+        pin = menu.addAction(self.tr("Gem seneste henvendelse på {key}").format(key=key))
+        pin.setEnabled(self._last_choice is not None)
+        pin.triggered.connect(lambda: self.pin_last_as_favourite(key))
+        remove = menu.addAction(self.tr("Fjern favorit {key}").format(key=key))
+        remove.setEnabled(any(f.key == key for f in self._favourites))
+        remove.triggered.connect(lambda: self.remove_favourite(key))
+        button = self.favourite_buttons[key]
+        menu.popup(button.mapToGlobal(button.rect().center()))
+
+    @Slot()
+    def pin_last_as_favourite(self, key: str | None = None) -> None:
+        if self._last_choice is None:
+            self.statusBar().showMessage(
+                self.tr("Registrér først en henvendelse; den kan så gemmes som favorit."), 5000
+            )
+            return
+        used = {favourite.key for favourite in self._favourites}
+        if key is None:
+            key = next((k for k in FAVOURITE_KEYS if k not in used), None)
+        if key is None:
+            self.statusBar().showMessage(
+                self.tr("Alle F-taster er i brug. Højreklik en favorit for at fjerne den."), 6000
+            )
+            return
+        favourites = [f for f in self._favourites if f.key != key]
+        favourites.append(Favourite(key, self._last_choice))
+        favourites.sort(key=lambda f: FAVOURITE_KEYS.index(f.key))
+        if self._save_favourites(favourites):
+            label = describe(self._last_choice, self.vocabulary, self.language)
+            self.statusBar().showMessage(
+                self.tr("{label} er gemt på {key}.").format(label=label, key=key), 6000
+            )
+
+    @Slot(str)
+    def remove_favourite(self, key: str) -> None:
+        if self._save_favourites([f for f in self._favourites if f.key != key]):
+            self.statusBar().showMessage(self.tr("{key} er nu ledig.").format(key=key), 5000)
+
+    def _save_favourites(self, favourites: list[Favourite]) -> bool:
+        if self.settings_path is not None:
+            try:
+                save_user_settings(self.settings_path, favourites=favourites)
+            except (OSError, SkrankeError) as error:
+                reason = error_text(error) if isinstance(error, SkrankeError) else str(error)
+                self._show_banner(
+                    self.tr("Favoritten kunne ikke gemmes i {path}: {reason}").format(
+                        path=self.settings_path, reason=reason
+                    )
+                )
+                return False
+        self._favourites = favourites
+        self._refresh_favourites()
+        return True
+
+    # ---- today's figures ------------------------------------------------------------------
+
+    def reload_today(self) -> None:
+        try:
+            self.recent_model.reset(self.desk.today_contacts())
+        except SkrankeError as error:
+            self._show_error_plain(error)
+        self.refresh_tally()
+
+    def refresh_tally(self) -> None:
+        try:
+            tally = self.desk.today_tally()
+        except SkrankeError as error:
+            self._show_error_plain(error)
+            return
+        self.tally_label.setText(self.tally_text(tally))
+
+    def tally_text(self, tally: DayTally) -> str:
+        parts = [self.tr("I dag: {total} henvendelser").format(total=tally.total)]
+        for channel in self.vocabulary.channels:
+            count = tally.by_channel.get(channel.id, 0)
+            if channel.primary or count:
+                parts.append(f"{channel.label(self.language)} {count}")
+        share = tally.assisted_share
+        shown = "–" if share is None else f"{round(share * 100)} %"
+        parts.append(self.tr("Hjælp til selvbetjening {share}").format(share=shown))
+        return "   ·   ".join(parts)
+
+    def select_contact_row(self, row: int) -> None:
+        """Select one row of the recent list (used by keyboard users and tests)."""
+        index = self.recent_model.index(row, 0)
+        self.recent_view.selectionModel().select(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.recent_view.setCurrentIndex(index)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._clock_timer.stop()
+        super().closeEvent(event)

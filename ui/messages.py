@@ -1,0 +1,148 @@
+"""Danish wording of the typed errors the core and the database raise.
+
+Used by the window and by the command line, so a user reads the same sentence in both.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from database.errors import (
+    ContactNotFoundError,
+    DatabaseError,
+    DatabaseLockedError,
+    DatabaseReadOnlyError,
+    NotADatabaseError,
+    SchemaTooNewError,
+)
+from skranke.contact import DESK_MAX_LENGTH
+from skranke.errors import (
+    CprLikeNoteError,
+    DataFileError,
+    InvalidContactError,
+    NoteTooLongError,
+    Problem,
+    SettingsError,
+    SkrankeError,
+    UnknownMunicipalityError,
+    VocabularyError,
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("messages", text)
+
+
+_PROBLEM_TEXT = {
+    "syntax": "er ikke gyldig TOML: {detail}",
+    "missing": "mangler",
+    "wrong_type": "har forkert type (skal være {detail})",
+    "empty": "er tom",
+    "duplicate": "gentager id'et '{detail}', som allerede er brugt",
+    "unknown_reference": "henviser til '{detail}', som ikke findes",
+    "not_allowed": "er ikke tilladt her",
+    "invalid": "er ugyldig (tilladt: {detail})",
+    "not_found": "filen findes ikke",
+    "unreadable": "filen kan ikke læses ({detail})",
+    "encoding": "filen er ikke gemt som UTF-8",
+}
+
+_CONTACT_FIELDS = {
+    "channel": "kanal",
+    "area": "sagsområde",
+    "kind": "henvendelsestype",
+    "outcome": "udfald",
+    "readiness": "parathed",
+    "requester": "henvendertype",
+    "count": "antal",
+    "duration_seconds": "ekspeditionstid",
+    "desk": "skrankens navn",
+    "logged_at": "tidspunkt",
+}
+
+
+def problem_text(problem: Problem) -> str:
+    """One line: ``fil.toml, linje 12, felt 'da': mangler``."""
+    where = [str(problem.path)]
+    if problem.line is not None:
+        where.append(_tr("linje {line}").format(line=problem.line))
+    if problem.field:
+        where.append(_tr("felt '{field}'").format(field=problem.field))
+    what = _tr(_PROBLEM_TEXT.get(problem.code, "er ugyldig ({detail})"))
+    return ", ".join(where) + ": " + what.format(detail=problem.detail)
+
+
+def _data_file_text(error: DataFileError) -> str:
+    if isinstance(error, VocabularyError):
+        head = _tr("Ordlisten (sagsområder, kanaler, udfald) i {path} har fejl:")
+    elif isinstance(error, SettingsError):
+        head = _tr("Indstillingsfilen {path} har fejl:")
+    else:
+        head = _tr("Datafilen {path} har fejl:")
+    lines = [head.format(path=error.path)]
+    lines += ["  • " + problem_text(problem) for problem in error.problems]
+    return "\n".join(lines)
+
+
+def _database_text(error: DatabaseError) -> str:
+    where = error.location
+    if isinstance(error, DatabaseLockedError):
+        text = _tr(
+            "Databasen {where} er låst af et andet program. Luk det andet program "
+            "(eller en anden Skranke på samme fil) og prøv igen."
+        )
+    elif isinstance(error, DatabaseReadOnlyError):
+        text = _tr(
+            "Databasen {where} er skrivebeskyttet, så Skranke kan ikke gemme i den. "
+            "Bed IT om skriveadgang til filen og dens mappe."
+        )
+    elif isinstance(error, NotADatabaseError):
+        text = _tr(
+            "Filen {where} er ikke en Skranke-database (eller den er beskadiget). "
+            "Skranke har ikke ændret den. Vælg en anden fil med --database."
+        )
+    elif isinstance(error, SchemaTooNewError):
+        text = _tr(
+            "Databasen {where} er skrevet af en nyere version af Skranke (skema {revision}). "
+            "Skranke har ikke ændret den. Opdater Skranke på denne pc."
+        )
+        return text.format(where=where, revision=error.revision)
+    elif isinstance(error, ContactNotFoundError):
+        text = _tr("Henvendelsen {detail} findes ikke i databasen {where}.")
+        return text.format(where=where, detail=error.detail)
+    else:
+        text = _tr("Databasen {where} kan ikke åbnes: {detail}")
+        return text.format(where=where, detail=error.detail)
+    return text.format(where=where)
+
+
+def error_text(error: SkrankeError) -> str:
+    """A clear Danish sentence that names the thing and what is wrong with it."""
+    if isinstance(error, DataFileError):
+        return _data_file_text(error)
+    if isinstance(error, DatabaseError):
+        return _database_text(error)
+    if isinstance(error, CprLikeNoteError):
+        return _tr(
+            "Noten ligner et CPR-nummer og er ikke gemt. Skranke må aldrig gemme "
+            "personnumre, navne eller adresser. Ret noten, eller slet den."
+        )
+    if isinstance(error, NoteTooLongError):
+        return _tr("Noten er {length} tegn lang; den må højst være {maximum} tegn.").format(
+            length=error.length, maximum=error.maximum
+        )
+    if isinstance(error, UnknownMunicipalityError):
+        return _tr(
+            "Kommunekoden '{code}' findes ikke. Brug en af de 98 kommuners tre-cifrede "
+            "koder, fx 165 for Albertslund."
+        ).format(code=error.code)
+    if isinstance(error, InvalidContactError):
+        if error.field == "desk":
+            return _tr("Skrankens navn skal være 1-{maximum} tegn (og ikke et CPR-nummer).").format(
+                maximum=DESK_MAX_LENGTH
+            )
+        field = _tr(_CONTACT_FIELDS.get(error.field, error.field))
+        return _tr("Ukendt eller ugyldig {field}: '{value}'.").format(
+            field=field, value=error.value
+        )
+    return _tr("Uventet fejl: {error}").format(error=error)
