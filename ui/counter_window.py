@@ -755,7 +755,10 @@ class CounterWindow(QMainWindow):
         self.tally_label.setText(self.tally_text(tally))
 
     def tally_text(self, tally: DayTally) -> str:
-        parts = [self.tr("I dag: {total} henvendelser").format(total=tally.total)]
+        if tally.total == 1:
+            parts = [self.tr("I dag: 1 henvendelse")]
+        else:
+            parts = [self.tr("I dag: {total} henvendelser").format(total=tally.total)]
         for channel in self.vocabulary.channels:
             count = tally.by_channel.get(channel.id, 0)
             if channel.primary or count:

@@ -7,6 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+
+from database.engine import MIGRATIONS_DIR
+from database.schema import HEAD_REVISION, KNOWN_REVISIONS
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -59,12 +65,6 @@ def test_nothing_imports_the_composition_root() -> None:
 
 
 def test_migrations_know_the_same_revisions_as_start_up() -> None:
-    from alembic.config import Config
-    from alembic.script import ScriptDirectory
-
-    from database.engine import MIGRATIONS_DIR
-    from database.schema import HEAD_REVISION, KNOWN_REVISIONS
-
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     script = ScriptDirectory.from_config(config)

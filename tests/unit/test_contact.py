@@ -85,9 +85,7 @@ def test_a_batch_is_many_distinct_contacts_without_duration(vocabulary: Vocabula
         (ContactChoice("phone", "mitid", "handled_by_staff", requester="cat"), "requester"),
     ],
 )
-def test_unknown_ids_are_refused(
-    vocabulary: Vocabulary, choice: ContactChoice, field: str
-) -> None:
+def test_unknown_ids_are_refused(vocabulary: Vocabulary, choice: ContactChoice, field: str) -> None:
     with pytest.raises(InvalidContactError) as caught:
         _make(vocabulary, choice)
     assert caught.value.field == field

@@ -30,9 +30,7 @@ def test_voided_never_count_and_channels_sum_to_total(
 ) -> None:
     contacts = []
     for choice, voided in entries:
-        (contact,) = make_contacts(
-            choice, VOCABULARY, desk="S", municipality_code="165", now=NOW
-        )
+        (contact,) = make_contacts(choice, VOCABULARY, desk="S", municipality_code="165", now=NOW)
         contacts.append(contact.void(NOW) if voided else contact)
     tally = tally_contacts(contacts)
     live = [c for c in contacts if not c.voided]

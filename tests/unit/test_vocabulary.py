@@ -31,7 +31,8 @@ def test_shipped_vocabulary_has_the_domain_lists(vocabulary: Vocabulary) -> None
 def test_every_entry_has_danish_and_english_labels(vocabulary: Vocabulary) -> None:
     for terms in (vocabulary.channels, vocabulary.kinds, vocabulary.outcomes, vocabulary.areas):
         for term in terms:
-            assert term.label("da") and term.label("en")
+            assert term.label("da")
+            assert term.label("en")
 
 
 def test_outcomes_preset_the_flags(vocabulary: Vocabulary) -> None:

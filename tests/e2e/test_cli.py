@@ -1,0 +1,138 @@
+"""The installed `skranke` program as a user (or municipal IT) runs it."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from database.engine import open_database, sqlite_url
+from tests.helpers import exclusive_lock
+
+SKRANKE = Path(sys.executable).with_name("skranke")
+
+
+def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
+    return subprocess.run(
+        [str(SKRANKE), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=environment,
+        check=False,
+    )
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> Path:
+    path = tmp_path / "settings.toml"
+    path.write_text('desk = "Skranke 1"\nmunicipality = "165"\nbusy_timeout_ms = 100\n')
+    return path
+
+
+def test_starts_shows_the_window_and_creates_the_database(config: Path, tmp_path: Path) -> None:
+    db = tmp_path / "data" / "skranke.sqlite3"
+    result = _run("--config", str(config), "--database", sqlite_url(db), "--quit-after-show")
+    assert result.returncode == 0, result.stderr
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+
+
+def test_the_default_database_lives_in_the_users_data_folder(config: Path) -> None:
+    result = _run("--config", str(config), "--print-paths")
+    assert result.returncode == 0
+    expected = Path(os.environ["XDG_DATA_HOME"]) / "skranke" / "skranke.sqlite3"
+    assert f"database\tsqlite:///{expected}" in result.stdout.splitlines()
+    result = _run("--config", str(config), "--quit-after-show")
+    assert result.returncode == 0, result.stderr
+    assert expected.exists()
+
+
+def test_the_environment_variable_chooses_the_database(config: Path, tmp_path: Path) -> None:
+    db = tmp_path / "env.sqlite3"
+    result = _run(
+        "--config", str(config), "--print-paths", env={"SKRANKE_DATABASE_URL": sqlite_url(db)}
+    )
+    assert f"database\t{sqlite_url(db)}" in result.stdout
+
+
+def test_desk_and_municipality_options_skip_the_set_up(tmp_path: Path) -> None:
+    empty_config = tmp_path / "none.toml"
+    db = tmp_path / "db.sqlite3"
+    result = _run(
+        "--config", str(empty_config), "--database", sqlite_url(db),
+        "--desk", "Telefon 2", "--municipality", "187", "--quit-after-show",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+
+
+def _assert_refused(result: subprocess.CompletedProcess[str], *words: str) -> None:
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    for word in words:
+        assert word in result.stderr, result.stderr
+
+
+def test_unknown_municipality(tmp_path: Path) -> None:
+    result = _run("--config", str(tmp_path / "x.toml"), "--desk", "S", "--municipality", "999")
+    _assert_refused(result, "Kommunekoden '999' findes ikke")
+
+
+def test_broken_settings_file(tmp_path: Path) -> None:
+    config = tmp_path / "settings.toml"
+    config.write_text('desk = "Skranke 1"\nmunicipality = 165\n')
+    _assert_refused(_run("--config", str(config)), str(config), "linje 2", "municipality")
+
+
+def test_broken_vocabulary_file(config: Path, tmp_path: Path) -> None:
+    areas = tmp_path / "omraader.toml"
+    areas.write_text('[[areas]]\nid = "parking"\nkind = "transaction"\n\n[[areas]]\nid = \n')
+    config.write_text(config.read_text() + f'vocabulary_file = "{areas}"\n')
+    result = _run("--config", str(config), "--database", sqlite_url(tmp_path / "db.sqlite3"))
+    _assert_refused(result, str(areas), "linje 6", "TOML")
+
+
+def test_not_a_database(config: Path, tmp_path: Path) -> None:
+    bogus = tmp_path / "report.sqlite3"
+    bogus.write_bytes(b"%PDF-1.7 not a database" * 100)
+    before = hashlib.sha256(bogus.read_bytes()).hexdigest()
+    result = _run("--config", str(config), "--database", sqlite_url(bogus))
+    _assert_refused(result, str(bogus), "ikke en Skranke-database")
+    assert hashlib.sha256(bogus.read_bytes()).hexdigest() == before
+
+
+def test_database_from_a_newer_skranke(config: Path, tmp_path: Path) -> None:
+    db = tmp_path / "db.sqlite3"
+    open_database(sqlite_url(db)).close()
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0099'")
+    result = _run("--config", str(config), "--database", sqlite_url(db))
+    _assert_refused(result, "nyere version", "0099")
+
+
+def test_locked_database(config: Path, tmp_path: Path) -> None:
+    db = tmp_path / "db.sqlite3"
+    open_database(sqlite_url(db)).close()
+    with exclusive_lock(db):
+        result = _run("--config", str(config), "--database", sqlite_url(db))
+    _assert_refused(result, str(db), "låst af et andet program")
+
+
+def test_read_only_database(config: Path, tmp_path: Path) -> None:
+    db = tmp_path / "db.sqlite3"
+    open_database(sqlite_url(db)).close()
+    result = _run("--config", str(config), "--database", f"sqlite:///file:{db}?mode=ro&uri=true")
+    _assert_refused(result, str(db), "skrivebeskyttet")
+
+
+def test_version() -> None:
+    result = _run("--version")
+    assert result.returncode == 0
+    assert result.stdout.startswith("Skranke ")

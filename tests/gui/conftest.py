@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from database.counter import CounterDesk
+from skranke.settings import Settings
+from skranke.stopwatch import Stopwatch
+from ui.app import create_application
+from ui.counter_window import CounterWindow
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def settings_path(tmp_path: Path) -> Path:
+    return tmp_path / "config" / "settings.toml"
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, desk: CounterDesk, settings_path: Path, clock: FakeClock) -> object:
+    create_application([])
+
+    def make(settings: Settings | None = None) -> CounterWindow:
+        window = CounterWindow(
+            desk,
+            settings or Settings(desk=desk.desk, municipality=desk.municipality_code),
+            settings_path=settings_path,
+            stopwatch=Stopwatch(clock),
+        )
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        window.setFocus()
+        return window
+
+    return make
+
+
+@pytest.fixture
+def window(make_window) -> CounterWindow:  # type: ignore[no-untyped-def]
+    return make_window()
