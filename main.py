@@ -3,7 +3,10 @@ upgrades its schema and starts the counter window.
 
 Exit codes: 0 done, 1 the user cancelled the first-run set-up, 2 bad input (a broken file,
 an unusable database, an unknown municipality ...), each with a Danish message that says what
-and where.
+and where, 3 an unexpected error (a bug: the details go to stderr).
+
+The window is shown first and the database opened on a worker thread meanwhile: importing
+SQLAlchemy and checking the schema take longer than building the window.
 """
 
 from __future__ import annotations
@@ -11,15 +14,22 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from skranke import __version__
 from skranke.errors import SkrankeError
 from skranke.settings import Settings
 
+if TYPE_CHECKING:
+    from database.counter import CounterDesk
+    from skranke.vocabulary import Vocabulary
+
 EXIT_CANCELLED = 1
 EXIT_BAD_INPUT = 2
+EXIT_UNEXPECTED = 3
 DATABASE_ENV = "SKRANKE_DATABASE_URL"
 
 
@@ -47,8 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="vis stierne til indstillinger og database og afslut",
     )
-    # For benchmarks and smoke tests: quit as soon as the window has been shown.
+    # For benchmarks and smoke tests: quit once the window is shown and the database open;
+    # print when each happened.
     parser.add_argument("--quit-after-show", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--report-startup", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 
@@ -120,62 +132,112 @@ def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     try:
         config = _resolve(args)
-    except SkrankeError as error:
-        return _fail(error)
-    if args.print_paths:
-        print(f"settings\t{config.settings_path}")
-        print(f"database\t{config.database_url}")
-        return 0
-
-    from database.counter import CounterDesk  # noqa: PLC0415
-    from database.engine import open_database  # noqa: PLC0415
-    from database.repository import ContactRepository  # noqa: PLC0415
-    from skranke.settings import save_user_settings  # noqa: PLC0415
-    from skranke.vocabulary import load_vocabulary  # noqa: PLC0415
-
-    settings = config.settings
-    try:
-        extension = (
-            Path(settings.vocabulary_file).expanduser() if settings.vocabulary_file else None
-        )
-        vocabulary = load_vocabulary(extension=extension)
-        database = open_database(config.database_url, busy_timeout_ms=settings.busy_timeout_ms)
+        if args.print_paths:
+            print(f"settings\t{config.settings_path}")
+            print(f"database\t{config.database_url}")
+            return 0
+        vocabulary = _load_vocabulary(config.settings)
     except SkrankeError as error:
         return _fail(error)
 
     from ui.app import create_application  # noqa: PLC0415
-    from ui.counter_window import CounterWindow  # noqa: PLC0415
+
+    create_application([sys.argv[0], *argv], config.settings.language)
+    needs_set_up = not config.desk or not config.municipality
+    if needs_set_up and not _first_run_set_up(config):
+        return EXIT_CANCELLED
+    return _run_window(args, config, vocabulary)
+
+
+def _load_vocabulary(settings: Settings) -> Vocabulary:
+    from skranke.vocabulary import load_vocabulary  # noqa: PLC0415
+
+    extension = Path(settings.vocabulary_file).expanduser() if settings.vocabulary_file else None
+    return load_vocabulary(extension=extension)
+
+
+def _first_run_set_up(config: StartupConfig) -> bool:
+    """Ask for the desk and municipality and save them; False when the user cancels."""
+    from skranke.settings import save_user_settings  # noqa: PLC0415
     from ui.setup_dialog import SetupDialog  # noqa: PLC0415
 
-    app = create_application([sys.argv[0], *argv], settings.language)
-    desk, code = config.desk, config.municipality
-    if not desk or not code:
-        dialog = SetupDialog(desk, code)
-        if dialog.exec() != SetupDialog.DialogCode.Accepted:
-            database.close()
-            return EXIT_CANCELLED
-        desk, code = dialog.desk, dialog.municipality_code
-        try:
-            save_user_settings(config.settings_path, desk=desk, municipality=code)
-        except (OSError, SkrankeError) as error:
-            print(f"skranke: {config.settings_path}: {error}", file=sys.stderr)
-
+    dialog = SetupDialog(config.desk, config.municipality)
+    if dialog.exec() != SetupDialog.DialogCode.Accepted:
+        return False
+    config.desk, config.municipality = dialog.desk, dialog.municipality_code
     try:
-        counter = CounterDesk(
-            ContactRepository(database), vocabulary, desk=desk, municipality_code=code
-        )
-        window = CounterWindow(counter, settings, settings_path=config.settings_path)
-    except SkrankeError as error:
-        database.close()
-        return _fail(error)
-    window.show()
-    if args.quit_after_show:
-        from PySide6.QtCore import QTimer  # noqa: PLC0415
+        save_user_settings(config.settings_path, desk=config.desk, municipality=config.municipality)
+    except (OSError, SkrankeError) as error:
+        print(f"skranke: {config.settings_path}: {error}", file=sys.stderr)
+    return True
 
-        QTimer.singleShot(0, app.quit)
-    status = app.exec()
-    database.close()
-    return status
+
+def _open_desk(config: StartupConfig, vocabulary: Vocabulary) -> CounterDesk:
+    """Open (and if needed upgrade) the database. Runs on a worker thread."""
+    from database.counter import CounterDesk  # noqa: PLC0415
+    from database.engine import open_database  # noqa: PLC0415
+    from database.repository import ContactRepository  # noqa: PLC0415
+
+    database = open_database(config.database_url, busy_timeout_ms=config.settings.busy_timeout_ms)
+    return CounterDesk(
+        ContactRepository(database),
+        vocabulary,
+        desk=config.desk,
+        municipality_code=config.municipality,
+    )
+
+
+def _run_window(args: argparse.Namespace, config: StartupConfig, vocabulary: Vocabulary) -> int:
+    """Show the window at once; open the database meanwhile and hand it over when ready."""
+    from PySide6.QtCore import QTimer  # noqa: PLC0415
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+    from ui.counter_window import CounterWindow  # noqa: PLC0415
+    from ui.tasks import run_task  # noqa: PLC0415
+
+    def report(stage: str) -> None:
+        if args.report_startup:
+            print(f"{stage} {time.time():.6f}", flush=True)
+
+    window = CounterWindow(
+        vocabulary,
+        config.settings,
+        desk_name=config.desk,
+        municipality_code=config.municipality,
+        settings_path=config.settings_path,
+    )
+    window.show()
+    QTimer.singleShot(0, lambda: report("shown"))
+    opened: list[CounterDesk] = []
+    status = [0]
+
+    def ready(counter: CounterDesk) -> None:
+        opened.append(counter)
+        window.attach(counter)
+        report("ready")
+        if args.quit_after_show:
+            QApplication.quit()
+
+    def failed(error: BaseException) -> None:
+        window.hide()
+        if isinstance(error, SkrankeError):
+            status[0] = _fail(error)
+        else:
+            import traceback  # noqa: PLC0415
+
+            details = "".join(traceback.format_exception(error))
+            print(f"skranke: uventet fejl ved åbning af databasen:\n{details}", file=sys.stderr)
+            _show_dialog(f"Uventet fejl ved åbning af databasen: {error}")
+            status[0] = EXIT_UNEXPECTED
+        QApplication.exit(status[0])
+
+    # Start opening the database once the window has painted: the worker's imports would
+    # otherwise compete with the first paint for the interpreter lock.
+    QTimer.singleShot(0, lambda: run_task(lambda: _open_desk(config, vocabulary), ready, failed))
+    result = QApplication.exec()
+    for counter in opened:
+        counter.repository.database.close()
+    return status[0] or result
 
 
 def main() -> None:

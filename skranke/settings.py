@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 import platformdirs
-import tomli_w
 
 from skranke.contact import ContactChoice, resolve_choice
 from skranke.errors import Problem, SettingsError, SkrankeError
@@ -228,6 +226,10 @@ def save_user_settings(path: Path, **changes: Any) -> None:
 
     The file is replaced atomically, so a crash never leaves half a file.
     """
+    import tempfile  # noqa: PLC0415 - only needed when saving; keeps start-up short
+
+    import tomli_w  # noqa: PLC0415
+
     current: dict[str, Any] = {}
     if path.exists():
         toml = read_toml(path)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
@@ -35,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from database.counter import CounterDesk
+from skranke.clock import local_today
 from skranke.contact import MAX_BATCH, NOTE_MAX_LENGTH, Contact, ContactChoice, describe
 from skranke.cpr import find_cpr_like
 from skranke.errors import CprLikeNoteError, NoteTooLongError, SkrankeError
@@ -50,10 +51,13 @@ from skranke.settings import (
 )
 from skranke.stopwatch import Stopwatch, format_duration
 from skranke.tally import DayTally
-from skranke.vocabulary import Area
+from skranke.vocabulary import Area, Vocabulary
 from ui.messages import error_text
 from ui.recent_model import RecentContactsModel
 from ui.widgets import TwoLineButton
+
+if TYPE_CHECKING:  # the database layer (and SQLAlchemy) load after the window is shown
+    from database.counter import CounterDesk
 
 TILE_KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "0")
 TILE_COLUMNS = 5
@@ -61,6 +65,10 @@ TILE_COLUMNS = 5
 
 class CounterWindow(QMainWindow):
     """The main window of the counter.
+
+    It is shown before the database is open (importing SQLAlchemy and opening the file take
+    longer than building the window); ``attach`` hands it the desk once that is done, and the
+    tiles, today's list and the tally appear.
 
     Signals:
         contactsLogged(list): contacts just stored (one, or a batch).
@@ -72,17 +80,20 @@ class CounterWindow(QMainWindow):
 
     def __init__(
         self,
-        desk: CounterDesk,
+        vocabulary: Vocabulary,
         settings: Settings,
         *,
+        desk_name: str,
+        municipality_code: str,
+        desk: CounterDesk | None = None,
         settings_path: Path | None = None,
         stopwatch: Stopwatch | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("counterWindow")
-        self.desk = desk
-        self.vocabulary = desk.vocabulary
+        self.desk: CounterDesk | None = None
+        self.vocabulary = vocabulary
         self.settings = settings
         self.settings_path = settings_path
         self.language = settings.language
@@ -91,13 +102,44 @@ class CounterWindow(QMainWindow):
         self._favourites: list[Favourite] = list(settings.favourites or DEFAULT_FAVOURITES)
         self._resetting = False
 
-        place = municipality(desk.municipality_code)
+        place = municipality(municipality_code)
         self.setWindowTitle(
-            self.tr("Skranke – {desk} · {municipality}").format(desk=desk.desk, municipality=place)
+            self.tr("Skranke – {desk} · {municipality}").format(desk=desk_name, municipality=place)
         )
         self.resize(1366, 860)
         self.setMinimumSize(1000, 680)
+        self.setCentralWidget(self._build_central())
+        self._build_shortcuts()
+        self._clock_timer = QTimer(self)
+        self._clock_timer.setInterval(1000)
+        self._clock_timer.timeout.connect(self._tick)
+        self._clock_timer.start()
+        self._day = local_today()
 
+        self.reset_form()
+        self.tally_label.setText(self.tr("I dag: …"))
+        self.statusBar().showMessage(self.tr("Åbner databasen …"))
+        if desk is not None:
+            self.attach(desk)
+
+    def attach(self, desk: CounterDesk) -> None:
+        """The database is open: show the tiles (most used first), today's list and tally."""
+        self.desk = desk
+        self._day = desk.today()
+        self._populate_tiles(desk.tile_order())
+        self.reload_today()
+        self.statusBar().showMessage(
+            self.tr("Klar. Klik på et sagsområde (eller tast dets nummer) for at registrere.")
+        )
+
+    def _ready(self) -> CounterDesk | None:
+        if self.desk is None:
+            self.statusBar().showMessage(self.tr("Vent et øjeblik: databasen åbnes."), 3000)
+        return self.desk
+
+    # ---- building -------------------------------------------------------------------------
+
+    def _build_central(self) -> QWidget:
         central = QWidget()
         central.setObjectName("central")
         root = QVBoxLayout(central)
@@ -109,7 +151,6 @@ class CounterWindow(QMainWindow):
         self.error_banner.setAccessibleName(self.tr("Fejlmeddelelse"))
         self.error_banner.hide()
         root.addWidget(self.error_banner)
-
         body = QHBoxLayout()
         body.setSpacing(12)
         left = QVBoxLayout()
@@ -123,22 +164,7 @@ class CounterWindow(QMainWindow):
         body.addWidget(self._build_recent_box(), 1)
         root.addLayout(body, 1)
         root.addWidget(self._build_tally_strip())
-        self.setCentralWidget(central)
-
-        self._build_shortcuts()
-        self._clock_timer = QTimer(self)
-        self._clock_timer.setInterval(1000)
-        self._clock_timer.timeout.connect(self._tick)
-        self._clock_timer.start()
-        self._day = desk.today()
-
-        self.reset_form()
-        self.reload_today()
-        self.statusBar().showMessage(
-            self.tr("Klar. Klik på et sagsområde (eller tast dets nummer) for at registrere.")
-        )
-
-    # ---- building -------------------------------------------------------------------------
+        return central
 
     def _build_channel_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -189,7 +215,7 @@ class CounterWindow(QMainWindow):
         self.outcome_group.setExclusive(True)
         self.outcome_buttons: dict[str, QPushButton] = {}
         mnemonics = {
-            "handled_by_staff": self.tr("&Ekspederet af medarbejder"),
+            "handled_by_staff": self.tr("&Ekspederet"),
             "assisted_self_service": self.tr("&Hjælp til selvbetjening"),
             "referred_to_self_service": self.tr("Henvist til &selvbetjening"),
             "referred_elsewhere": self.tr("Henvist &videre"),
@@ -202,7 +228,9 @@ class CounterWindow(QMainWindow):
             button.setCheckable(True)
             button.setObjectName(f"outcome_{outcome.id}")
             button.setAccessibleName(self.tr("Udfald: {outcome}").format(outcome=text))
+            button.setToolTip(text)
             button.setMinimumHeight(40)
+            button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
             self.outcome_group.addButton(button)
             self.outcome_buttons[outcome.id] = button
             row.addWidget(button)
@@ -295,10 +323,22 @@ class CounterWindow(QMainWindow):
     def _build_tiles_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Sagsområde – klik eller tast nummeret for at registrere"))
         box.setObjectName("tilesBox")
-        grid = QGridLayout(box)
-        grid.setSpacing(8)
+        self.tile_grid = QGridLayout(box)
+        self.tile_grid.setSpacing(8)
         self.tiles: list[tuple[Area, TwoLineButton]] = []
-        for position, area in enumerate(self.desk.tile_order()):
+        self._tiles_placeholder = QLabel(self.tr("Åbner databasen …"))
+        self._tiles_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.tile_grid.addWidget(self._tiles_placeholder, 0, 0)
+        return box
+
+    def _populate_tiles(self, areas: list[Area]) -> None:
+        self._tiles_placeholder.hide()
+        grid = self.tile_grid
+        for _area, old in self.tiles:
+            grid.removeWidget(old)
+            old.deleteLater()
+        self.tiles = []
+        for position, area in enumerate(areas):
             key = TILE_KEYS[position] if position < len(TILE_KEYS) else ""
             tile = TwoLineButton(area.label(self.language), key)
             tile.setObjectName(f"area_{area.id}")
@@ -313,7 +353,6 @@ class CounterWindow(QMainWindow):
             tile.clicked.connect(lambda _=False, area_id=area.id: self.log_area(area_id))
             grid.addWidget(tile, position // TILE_COLUMNS, position % TILE_COLUMNS)
             self.tiles.append((area, tile))
-        return box
 
     def _build_favourites_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Favoritter – én tast registrerer hele kombinationen"))
@@ -352,9 +391,10 @@ class CounterWindow(QMainWindow):
         self.recent_view.setAlternatingRowColors(True)
         header = self.recent_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(
-            RecentContactsModel.COLUMNS.index("outcome"), QHeaderView.ResizeMode.Stretch
-        )
+        columns = RecentContactsModel.COLUMNS
+        header.setSectionResizeMode(columns.index("area"), QHeaderView.ResizeMode.Stretch)
+        self.recent_view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.recent_view.setWordWrap(False)
         layout.addWidget(self.recent_view, 1)
         buttons = QHBoxLayout()
         self.undo_button = QPushButton(self.tr("Fortryd seneste"))
@@ -376,7 +416,7 @@ class CounterWindow(QMainWindow):
         self.pin_button.setToolTip(self.tr("Ctrl+D – lægges på første ledige F-tast"))
         self.pin_button.clicked.connect(self.pin_last_as_favourite)
         layout.addWidget(self.pin_button)
-        box.setMinimumWidth(380)
+        box.setMinimumWidth(450)
         return box
 
     def _build_tally_strip(self) -> QFrame:
@@ -514,7 +554,7 @@ class CounterWindow(QMainWindow):
     @Slot()
     def _tick(self) -> None:
         self._update_timer_label()
-        if self.desk.today() != self._day:  # past midnight: a new day's list and tally
+        if self.desk is not None and self.desk.today() != self._day:  # past midnight
             self._day = self.desk.today()
             self.reload_today()
 
@@ -543,9 +583,12 @@ class CounterWindow(QMainWindow):
         return self._log(favourite.choice)
 
     def _log(self, choice: ContactChoice) -> list[Contact]:
+        desk = self._ready()
+        if desk is None:
+            return []
         count = self.count_spin.value()
         try:
-            contacts = self.desk.log(
+            contacts = desk.log(
                 choice,
                 count=count,
                 duration_seconds=self.stopwatch.elapsed_seconds() if count == 1 else None,
@@ -596,11 +639,14 @@ class CounterWindow(QMainWindow):
 
     @Slot()
     def undo_last(self) -> None:
-        if not self.desk.can_undo:
+        desk = self._ready()
+        if desk is None:
+            return
+        if not desk.can_undo:
             self.statusBar().showMessage(self.tr("Der er intet at fortryde."), 4000)
             return
         try:
-            voided = self.desk.undo_last()
+            voided = desk.undo_last()
         except SkrankeError as error:
             self._show_error_plain(error)
             return
@@ -608,6 +654,9 @@ class CounterWindow(QMainWindow):
 
     @Slot()
     def void_selected(self) -> None:
+        desk = self._ready()
+        if desk is None:
+            return
         rows = sorted({index.row() for index in self.recent_view.selectionModel().selectedRows()})
         targets = [self.recent_model.contact(row) for row in rows]
         targets = [contact for contact in targets if not contact.voided]
@@ -619,7 +668,7 @@ class CounterWindow(QMainWindow):
         voided: list[Contact] = []
         try:
             for contact in targets:
-                voided.append(self.desk.void(contact.id))
+                voided.append(desk.void(contact.id))
         except SkrankeError as error:
             self._show_error_plain(error)
         self._after_void(voided, self.tr("Annulleret"))
@@ -740,6 +789,8 @@ class CounterWindow(QMainWindow):
     # ---- today's figures ------------------------------------------------------------------
 
     def reload_today(self) -> None:
+        if self.desk is None:
+            return
         try:
             self.recent_model.reset(self.desk.today_contacts())
         except SkrankeError as error:
@@ -747,6 +798,8 @@ class CounterWindow(QMainWindow):
         self.refresh_tally()
 
     def refresh_tally(self) -> None:
+        if self.desk is None:
+            return
         try:
             tally = self.desk.today_tally()
         except SkrankeError as error:

@@ -56,8 +56,11 @@ class RecentContactsModel(QAbstractTableModel):
             return None
         contact = self._contacts[index.row()]
         column = self.COLUMNS[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._display(contact, column)
+        if role == Qt.ItemDataRole.AccessibleTextRole:  # struck-through text is not read aloud
+            text = self._display(contact, column)
+            return self.tr("{text} (annulleret)").format(text=text) if contact.voided else text
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(contact)
         if role == Qt.ItemDataRole.ForegroundRole and contact.voided:
@@ -95,10 +98,7 @@ class RecentContactsModel(QAbstractTableModel):
         if column == "area":
             return vocabulary.area(contact.area).label(language)
         if column == "outcome":
-            text = vocabulary.outcome(contact.outcome).short_label(language)
-            return (
-                self.tr("{outcome} (annulleret)").format(outcome=text) if contact.voided else text
-            )
+            return vocabulary.outcome(contact.outcome).short_label(language)
         return "✓" if contact.assisted else ""
 
     def reset(self, contacts: Sequence[Contact]) -> None:

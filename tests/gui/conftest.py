@@ -36,8 +36,11 @@ def make_window(qtbot: QtBot, desk: CounterDesk, settings_path: Path, clock: Fak
 
     def make(settings: Settings | None = None) -> CounterWindow:
         window = CounterWindow(
-            desk,
+            desk.vocabulary,
             settings or Settings(desk=desk.desk, municipality=desk.municipality_code),
+            desk_name=desk.desk,
+            municipality_code=desk.municipality_code,
+            desk=desk,
             settings_path=settings_path,
             stopwatch=Stopwatch(clock),
         )

@@ -158,7 +158,10 @@ def test_undo_with_ctrl_z(qtbot: QtBot, window: CounterWindow, desk: CounterDesk
     (kept,) = _stored(desk)
     assert kept.area == window.tiles[0][0].id
     assert window.recent_model.rowCount() == 2
-    assert "(annulleret)" in window.recent_model.index(0, 3).data()
+    voided_row = window.recent_model.index(0, 3)
+    assert voided_row.data(Qt.ItemDataRole.FontRole).strikeOut()
+    assert "(annulleret)" in voided_row.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert "Annulleret kl." in voided_row.data(Qt.ItemDataRole.ToolTipRole)
     assert window.tally_label.text().startswith("I dag: 1 henvendelse ")
     assert window.statusBar().currentMessage().startswith("Fortrudt")
 

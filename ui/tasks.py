@@ -1,0 +1,70 @@
+"""Slow work off the GUI thread: one helper for every background job.
+
+``run_task(work, on_done, on_error)`` runs ``work()`` on Qt's thread pool and calls
+``on_done(result)`` or ``on_error(exception)`` back on the GUI thread. Widgets are never
+touched from the worker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+
+class Task(QObject):
+    """Lives on the GUI thread; the worker only emits its signals.
+
+    Signals:
+        finished(object): the work's result.
+        failed(object): the exception the work raised.
+    """
+
+    finished = Signal(object)
+    failed = Signal(object)
+
+    def __init__(
+        self,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        super().__init__()
+        self._work = work
+        self._on_done = on_done
+        self._on_error = on_error
+        self.finished.connect(self._done)
+        self.failed.connect(self._fail)
+
+    def run(self) -> None:  # on the worker thread
+        try:
+            result = self._work()
+        except Exception as error:  # handed to the GUI thread, which words it
+            self.failed.emit(error)
+        else:
+            self.finished.emit(result)
+
+    @Slot(object)
+    def _done(self, result: object) -> None:
+        _running.discard(self)
+        self._on_done(result)
+
+    @Slot(object)
+    def _fail(self, error: BaseException) -> None:
+        _running.discard(self)
+        self._on_error(error)
+
+
+_running: set[Task] = set()  # keeps tasks alive until their callback ran
+
+
+def run_task(
+    work: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None],
+) -> Task:
+    task = Task(work, on_done, on_error)
+    _running.add(task)
+    QThreadPool.globalInstance().start(QRunnable.create(task.run))
+    return task
