@@ -389,10 +389,25 @@ class CounterWindow(QMainWindow):
         self.recent_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.recent_view.verticalHeader().hide()
         self.recent_view.setAlternatingRowColors(True)
+        # Fixed widths from the font, not ResizeToContents: that re-measures every row on each
+        # new contact and made logging slower as the day went on.
         header = self.recent_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        metrics = self.recent_view.fontMetrics()
+        samples = {
+            "time": "00:00",
+            "channel": max((c.label(self.language) for c in self.vocabulary.channels), key=len),
+            "outcome": max(
+                (o.short_label(self.language) for o in self.vocabulary.outcomes), key=len
+            ),
+            "assisted": self.tr("Medb."),
+        }
         columns = RecentContactsModel.COLUMNS
+        for name, sample in samples.items():
+            header.resizeSection(columns.index(name), metrics.horizontalAdvance(sample) + 24)
         header.setSectionResizeMode(columns.index("area"), QHeaderView.ResizeMode.Stretch)
+        self.recent_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.recent_view.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
         self.recent_view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.recent_view.setWordWrap(False)
         layout.addWidget(self.recent_view, 1)

@@ -101,3 +101,9 @@ def test_favourites_that_the_vocabulary_does_not_know_are_reported(
     )
     assert set(favourite_problems(settings, vocabulary)) == {"F2"}
     assert favourite_problems(Settings(), vocabulary) == {}
+
+
+def test_every_setting_is_documented() -> None:
+    text = (Path(__file__).resolve().parents[2] / "docs" / "settings.md").read_text()
+    for spec in fields(Settings):
+        assert f"`{spec.name}`" in text, spec.name
