@@ -21,16 +21,16 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
-from database.counter import CounterDesk  # noqa: E402
-from database.engine import open_database, sqlite_url  # noqa: E402
-from database.repository import ContactRepository  # noqa: E402
-from skranke.settings import Settings  # noqa: E402
-from skranke.vocabulary import load_vocabulary  # noqa: E402
-from ui.app import create_application  # noqa: E402
-from ui.counter_window import CounterWindow  # noqa: E402
+from database.counter import CounterDesk
+from database.engine import open_database, sqlite_url
+from database.repository import ContactRepository
+from skranke.settings import Settings
+from skranke.vocabulary import load_vocabulary
+from ui.app import create_application
+from ui.counter_window import CounterWindow
 
 TOP_TEN = [
     ("in_person", "passport", "handled_by_staff"),

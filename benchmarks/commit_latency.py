@@ -21,19 +21,19 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEvent, QPointF, Qt  # noqa: E402
-from PySide6.QtGui import QMouseEvent  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
 
-from benchmarks.common import describe_machine, percentile, summary  # noqa: E402
-from database.counter import CounterDesk  # noqa: E402
-from database.engine import open_database, sqlite_url  # noqa: E402
-from database.repository import ContactRepository  # noqa: E402
-from skranke.settings import Settings  # noqa: E402
-from skranke.vocabulary import load_vocabulary  # noqa: E402
-from ui.app import create_application  # noqa: E402
-from ui.counter_window import CounterWindow  # noqa: E402
+from benchmarks.common import describe_machine, percentile, summary
+from database.counter import CounterDesk
+from database.engine import open_database, sqlite_url
+from database.repository import ContactRepository
+from skranke.settings import Settings
+from skranke.vocabulary import load_vocabulary
+from ui.app import create_application
+from ui.counter_window import CounterWindow
 
 
 def _click(widget: QWidget) -> None:

@@ -283,3 +283,23 @@ def test_every_control_has_an_accessible_name(window: CounterWindow) -> None:
     ]  # fmt: skip
     assert unnamed == []
     assert len(controls) > 40
+
+
+def test_before_the_database_is_open_nothing_is_logged_and_it_says_why(
+    qtbot: QtBot, desk: CounterDesk
+) -> None:
+    window = CounterWindow(
+        desk.vocabulary,
+        Settings(desk="Skranke 1", municipality="165"),
+        desk_name="Skranke 1",
+        municipality_code="165",
+    )
+    qtbot.addWidget(window)
+    window.show()
+    assert window.tiles == []
+    assert window.log_favourite("F1") == []
+    assert "databasen åbnes" in window.statusBar().currentMessage()
+    window.attach(desk)
+    assert len(window.tiles) == len(desk.vocabulary.visible_areas)
+    assert len(window.log_favourite("F1")) == 1
+    assert window.windowTitle() == "Skranke – Skranke 1 · 165 Albertslund"
