@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -108,6 +108,9 @@ class CounterWindow(QMainWindow):
         )
         self.resize(1366, 860)
         self.setMinimumSize(1000, 680)
+        geometry = QSettings().value("counterWindow/geometry")  # QSettings: window state only
+        if geometry is not None:
+            self.restoreGeometry(geometry)
         self.setCentralWidget(self._build_central())
         self._build_shortcuts()
         self._clock_timer = QTimer(self)
