@@ -207,6 +207,8 @@ def _run_window(args: argparse.Namespace, config: StartupConfig, vocabulary: Voc
         settings_path=config.settings_path,
     )
     window.show()
+    window.raise_()
+    window.activateWindow()  # keys go to the counter at once, also after the set-up dialog
     QTimer.singleShot(0, lambda: report("shown"))
     opened: list[CounterDesk] = []
     status = [0]

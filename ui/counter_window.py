@@ -352,7 +352,7 @@ class CounterWindow(QMainWindow):
                 if key
                 else self.tr("Registrér {area}").format(area=name)
             )
-            tile.setMinimumHeight(64)
+            tile.setMinimumHeight(52)
             tile.clicked.connect(lambda _=False, area_id=area.id: self.log_area(area_id))
             grid.addWidget(tile, position // TILE_COLUMNS, position % TILE_COLUMNS)
             self.tiles.append((area, tile))

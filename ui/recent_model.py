@@ -29,7 +29,7 @@ class RecentContactsModel(QAbstractTableModel):
         self._contacts: list[Contact] = []
         self._headers = (
             self.tr("Kl."),
-            self.tr("Sagsområde"),
+            self.tr("Område"),
             self.tr("Kanal"),
             self.tr("Udfald"),
             self.tr("Medb."),

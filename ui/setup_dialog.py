@@ -28,12 +28,13 @@ class SetupDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("setupDialog")
         self.setWindowTitle(self.tr("Velkommen til Skranke"))
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
-                "Skranke tæller henvendelser ved borgerservice – aldrig hvem borgeren er.\n"
-                "Fortæl først, hvilken skranke og kommune denne pc hører til."
+                "<p>Skranke tæller henvendelser ved borgerservice – aldrig hvem borgeren er.</p>"
+                "<p>Fortæl først, hvilken skranke og kommune denne pc hører til. "
+                "Det gemmes på pc'en, så du kun bliver spurgt én gang.</p>"
             )
         )
         intro.setWordWrap(True)
@@ -51,6 +52,9 @@ class SetupDialog(QDialog):
         self.municipality_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         for place in municipalities():
             self.municipality_combo.addItem(str(place), place.code)
+        self.municipality_combo.lineEdit().setPlaceholderText(
+            self.tr("Skriv navn eller kode, fx Albertslund eller 165")
+        )
         completer = self.municipality_combo.completer()
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
