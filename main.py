@@ -1,7 +1,8 @@
 """Skranke's front door: parses the command line, reads settings, opens the database,
 upgrades its schema and starts the counter window.
 
-Exit codes: 0 done, 1 the user cancelled the first-run set-up, 2 bad input (a broken file,
+Exit codes: 0 done, 1 the user cancelled the first-run set-up (or `catalog check` found
+problems, each listed with file, line and field), 2 bad input (a broken file,
 an unusable database, an unknown municipality ...), each with a Danish message that says what
 and where, 3 an unexpected error (a bug: the details go to stderr).
 
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from skranke.vocabulary import Vocabulary
 
 EXIT_CANCELLED = 1
+EXIT_PROBLEMS = 1  # `catalog check` found problems
 EXIT_BAD_INPUT = 2
 EXIT_UNEXPECTED = 3
 DATABASE_ENV = "SKRANKE_DATABASE_URL"
@@ -61,6 +63,15 @@ def build_parser() -> argparse.ArgumentParser:
     # print when each happened.
     parser.add_argument("--quit-after-show", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--report-startup", action="store_true", help=argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", metavar="KOMMANDO")
+    catalog = commands.add_parser("catalog", help="selvbetjeningskataloget")
+    catalog_commands = catalog.add_subparsers(dest="catalog_command", metavar="HANDLING")
+    catalog_commands.required = True
+    check = catalog_commands.add_parser(
+        "check", help="kontrollér kataloget (eller en kommunes mappe); alle fejl på én gang"
+    )
+    check.add_argument("folder", nargs="?", type=Path, metavar="MAPPE")
+    catalog_commands.add_parser("list", help="én linje pr. løsning: id, områder, titel, link")
     return parser
 
 
@@ -139,6 +150,8 @@ def run(argv: list[str]) -> int:
         vocabulary = _load_vocabulary(config.settings)
     except SkrankeError as error:
         return _fail(error)
+    if args.command == "catalog":
+        return _catalog_command(args, config.settings, vocabulary)
 
     from ui.app import create_application  # noqa: PLC0415
 
@@ -154,6 +167,41 @@ def _load_vocabulary(settings: Settings) -> Vocabulary:
 
     extension = Path(settings.vocabulary_file).expanduser() if settings.vocabulary_file else None
     return load_vocabulary(extension=extension)
+
+
+def _overlay(settings: Settings) -> Path | None:
+    return Path(settings.catalog_overlay).expanduser() if settings.catalog_overlay else None
+
+
+def _catalog_command(args: argparse.Namespace, settings: Settings, vocabulary: Vocabulary) -> int:
+    """``skranke catalog check [FOLDER]`` and ``skranke catalog list``."""
+    from skranke.catalog import CATALOG_DIR, check_folder, load_catalog  # noqa: PLC0415
+    from ui.messages import problem_text  # noqa: PLC0415
+
+    if args.catalog_command == "list":
+        result = load_catalog(vocabulary, _overlay(settings))
+        for solution in result.catalog.solutions:
+            fields = (solution.id, ",".join(solution.areas), solution.title_da, solution.url)
+            print("\t".join(fields))
+        return 0
+    if args.folder is not None:
+        problems = check_folder(args.folder, vocabulary, strict=False)
+    else:
+        problems = check_folder(CATALOG_DIR, vocabulary, strict=True)
+        overlay = _overlay(settings)
+        if overlay is not None:
+            problems += check_folder(overlay, vocabulary, strict=False)
+    for problem in problems:
+        print(problem_text(problem))
+    if problems:
+        print(f"{len(problems)} fejl.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    result = load_catalog(vocabulary, args.folder or _overlay(settings))
+    print(
+        f"Kataloget er i orden: {len(result.catalog.solutions)} løsninger, "
+        f"{len(result.catalog.packs)} pakker."
+    )
+    return 0
 
 
 def _first_run_set_up(config: StartupConfig) -> bool:
@@ -199,13 +247,19 @@ def _run_window(args: argparse.Namespace, config: StartupConfig, vocabulary: Voc
         if args.report_startup:
             print(f"{stage} {time.time():.6f}", flush=True)
 
+    from skranke.catalog import load_catalog  # noqa: PLC0415
+
+    catalog = load_catalog(vocabulary, _overlay(config.settings))
     window = CounterWindow(
         vocabulary,
         config.settings,
         desk_name=config.desk,
         municipality_code=config.municipality,
+        catalog=catalog.catalog,
         settings_path=config.settings_path,
     )
+    if catalog.problems:  # a broken overlay: say so, and go on with what is good
+        window.show_catalog_problems(catalog.problems)
     window.show()
     window.raise_()
     window.activateWindow()  # keys go to the counter at once, also after the set-up dialog
@@ -243,7 +297,12 @@ def _run_window(args: argparse.Namespace, config: StartupConfig, vocabulary: Voc
 
 
 def main() -> None:
-    sys.exit(run(sys.argv[1:]))
+    try:
+        code = run(sys.argv[1:])
+    except BrokenPipeError:  # e.g. `skranke catalog list | head`
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = 0
+    sys.exit(code)
 
 
 if __name__ == "__main__":

@@ -7,12 +7,12 @@ without Qt.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 
 from database.repository import ContactRepository
 from skranke.clock import local_day_bounds, local_today, utc_now
-from skranke.contact import Contact, ContactChoice, make_contacts
+from skranke.contact import Contact, ContactChoice, Handout, make_contacts
 from skranke.tally import DayTally
 from skranke.vocabulary import Area, Vocabulary
 
@@ -44,6 +44,7 @@ class CounterDesk:
         count: int = 1,
         duration_seconds: int | None = None,
         note: str | None = None,
+        handouts: Sequence[Handout] = (),
     ) -> list[Contact]:
         """Validate and store ``count`` contacts in one transaction; durable on return."""
         contacts = make_contacts(
@@ -55,6 +56,7 @@ class CounterDesk:
             duration_seconds=duration_seconds,
             note=note,
             now=self._clock(),
+            handouts=handouts,
         )
         self.repository.add_many(contacts)
         self._undo_stack.append([contact.id for contact in contacts])
@@ -90,6 +92,11 @@ class CounterDesk:
 
     def today_tally(self) -> DayTally:
         return self.repository.day_tally(self.today(), desk=self.desk)
+
+    def solution_usage(self) -> dict[str, int]:
+        """How often each solution was handed out here lately: search ranks those first."""
+        since = self._clock() - timedelta(days=TILE_USAGE_DAYS)
+        return self.repository.handout_usage(since, desk=self.desk)
 
     def tile_order(self) -> list[Area]:
         """Visible areas, the ones this desk used most in the last 30 days first."""

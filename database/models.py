@@ -9,6 +9,7 @@ from sqlalchemy import (
     CheckConstraint,
     DateTime,
     Dialect,
+    ForeignKey,
     Index,
     MetaData,
     String,
@@ -76,4 +77,19 @@ class ContactRow(Base):
         CheckConstraint("duration_seconds >= 0", name="duration_not_negative"),
         Index(None, "logged_at"),
         Index(None, "desk", "logged_at"),
+    )
+
+
+class HandoutRow(Base):
+    """A solution handed out during a contact: shown as a QR code, or printed as a sheet."""
+
+    __tablename__ = "contact_handout"
+
+    contact_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("contact.id"), primary_key=True)
+    solution: Mapped[str] = mapped_column(String(40), primary_key=True)
+    how: Mapped[str] = mapped_column(String(10), primary_key=True)
+
+    __table_args__ = (
+        CheckConstraint("how IN ('qr', 'sheet')", name="how_known"),
+        Index(None, "solution"),
     )

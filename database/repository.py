@@ -10,25 +10,46 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Integer, Row, cast, func, insert, select, update
+from sqlalchemy import Connection, Integer, Row, cast, func, insert, select, update
 
 from database.engine import Database, translate_errors
 from database.errors import ContactNotFoundError
 from database.models import Base
 from skranke.clock import local_day_bounds, utc_now
-from skranke.contact import Contact
+from skranke.contact import Contact, Handout
 from skranke.tally import DayTally
 
 _TABLE = Base.metadata.tables["contact"]
+_HANDOUTS = Base.metadata.tables["contact_handout"]
 _COLUMNS = [column.name for column in _TABLE.columns]
+_CHUNK = 500  # ids per IN (...) when loading handouts
 
 
 def _to_row(contact: Contact) -> dict[str, Any]:
     return {name: getattr(contact, name) for name in _COLUMNS}
 
 
-def _to_contact(row: Row[Any]) -> Contact:
-    return Contact(**row._asdict())
+def _handout_rows(contacts: Sequence[Contact]) -> list[dict[str, Any]]:
+    return [
+        {"contact_id": c.id, "solution": h.solution, "how": h.how}
+        for c in contacts
+        for h in c.handouts
+    ]
+
+
+def _to_contacts(conn: Connection, rows: Sequence[Row[Any]]) -> list[Contact]:
+    """Domain contacts from rows, with their handouts (one extra query per 500)."""
+    found: dict[uuid.UUID, list[Handout]] = {}
+    ids = [row.id for row in rows]
+    for start in range(0, len(ids), _CHUNK):
+        query = (
+            select(_HANDOUTS.c.contact_id, _HANDOUTS.c.solution, _HANDOUTS.c.how)
+            .where(_HANDOUTS.c.contact_id.in_(ids[start : start + _CHUNK]))
+            .order_by(_HANDOUTS.c.how, _HANDOUTS.c.solution)
+        )
+        for contact_id, solution, how in conn.execute(query):
+            found.setdefault(contact_id, []).append(Handout(solution, how))
+    return [Contact(**row._asdict(), handouts=tuple(found.get(row.id, ()))) for row in rows]
 
 
 class ContactRepository:
@@ -44,13 +65,17 @@ class ContactRepository:
         """Store several contacts (a batch) in one transaction: all or none."""
         if not contacts:
             return
+        handouts = _handout_rows(contacts)
         with translate_errors(self.database.location), self.database.engine.begin() as conn:
             conn.execute(insert(_TABLE), [_to_row(contact) for contact in contacts])
+            if handouts:
+                conn.execute(insert(_HANDOUTS), handouts)
 
     def get(self, contact_id: uuid.UUID) -> Contact | None:
         with translate_errors(self.database.location), self.database.engine.connect() as conn:
-            row = conn.execute(self._select.where(_TABLE.c.id == contact_id)).first()
-        return None if row is None else _to_contact(row)
+            rows = conn.execute(self._select.where(_TABLE.c.id == contact_id)).all()
+            contacts = _to_contacts(conn, rows)
+        return contacts[0] if contacts else None
 
     def void(self, contact_id: uuid.UUID, when: datetime | None = None) -> Contact:
         """Mark a contact as voided (it stays in the database and counts nowhere).
@@ -64,10 +89,11 @@ class ContactRepository:
                 .where(_TABLE.c.id == contact_id, _TABLE.c.voided_at.is_(None))
                 .values(voided_at=when)
             )
-            row = conn.execute(self._select.where(_TABLE.c.id == contact_id)).first()
-        if row is None:
+            rows = conn.execute(self._select.where(_TABLE.c.id == contact_id)).all()
+            contacts = _to_contacts(conn, rows)
+        if not contacts:
             raise ContactNotFoundError(self.database.location, str(contact_id))
-        return _to_contact(row)
+        return contacts[0]
 
     def between(
         self,
@@ -88,7 +114,7 @@ class ContactRepository:
         order = _TABLE.c.logged_at.desc() if newest_first else _TABLE.c.logged_at
         query = query.order_by(order, _TABLE.c.id).limit(limit)
         with translate_errors(self.database.location), self.database.engine.connect() as conn:
-            return [_to_contact(row) for row in conn.execute(query)]
+            return _to_contacts(conn, conn.execute(query).all())
 
     def day_tally(self, day: date, *, desk: str | None = None) -> DayTally:
         """Today's (or any local day's) tally, voided contacts excluded."""
@@ -128,3 +154,16 @@ class ContactRepository:
             query = query.where(_TABLE.c.desk == desk)
         with translate_errors(self.database.location), self.database.engine.connect() as conn:
             return {str(area): int(count) for area, count in conn.execute(query)}
+
+    def handout_usage(self, since: datetime, *, desk: str | None = None) -> dict[str, int]:
+        """How often each solution was handed out since ``since`` (voided contacts excluded)."""
+        query = (
+            select(_HANDOUTS.c.solution, func.count())
+            .join(_TABLE, _TABLE.c.id == _HANDOUTS.c.contact_id)
+            .where(_TABLE.c.logged_at >= since, _TABLE.c.voided_at.is_(None))
+            .group_by(_HANDOUTS.c.solution)
+        )
+        if desk is not None:
+            query = query.where(_TABLE.c.desk == desk)
+        with translate_errors(self.database.location), self.database.engine.connect() as conn:
+            return {str(solution): int(count) for solution, count in conn.execute(query)}

@@ -6,7 +6,9 @@ voids it (``voided_at``); nothing is deleted. It never records who the citizen i
 
 from __future__ import annotations
 
+import re
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -16,10 +18,12 @@ from skranke.errors import InvalidContactError, NoteTooLongError
 from skranke.municipalities import municipality
 from skranke.vocabulary import Vocabulary
 
+HANDOUT_KINDS = ("qr", "sheet")  # a QR code shown to the citizen; a guidance sheet printed
 NOTE_MAX_LENGTH = 120
 DESK_MAX_LENGTH = 40
 MAX_BATCH = 99
 MAX_DURATION_SECONDS = 24 * 60 * 60
+_SOLUTION_ID = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +46,14 @@ class ContactChoice:
 
 
 @dataclass(frozen=True, slots=True)
+class Handout:
+    """A self-service solution handed to the citizen during a contact."""
+
+    solution: str  # catalogue id
+    how: str = "qr"  # one of HANDOUT_KINDS
+
+
+@dataclass(frozen=True, slots=True)
 class Contact:
     id: uuid.UUID
     logged_at: datetime  # aware, UTC
@@ -59,6 +71,7 @@ class Contact:
     municipality: str  # three-digit kommunekode
     note: str | None = None
     voided_at: datetime | None = None
+    handouts: tuple[Handout, ...] = ()
 
     @property
     def voided(self) -> bool:
@@ -121,6 +134,7 @@ def make_contacts(
     duration_seconds: int | None = None,
     note: str | None = None,
     now: datetime | None = None,
+    handouts: Sequence[Handout] = (),
 ) -> list[Contact]:
     """Build ``count`` new contacts of the same choice (a batch has no duration)."""
     resolved = resolve_choice(choice, vocabulary)
@@ -134,6 +148,7 @@ def make_contacts(
     desk = clean_desk(desk)
     code = municipality(municipality_code).code
     note = clean_note(note)
+    kept = _clean_handouts(handouts)
     assert resolved.kind is not None
     assert resolved.requester is not None
     return [
@@ -153,9 +168,18 @@ def make_contacts(
             desk=desk,
             municipality=code,
             note=note,
+            handouts=kept,
         )
         for _ in range(count)
     ]
+
+
+def _clean_handouts(handouts: Sequence[Handout]) -> tuple[Handout, ...]:
+    """Each solution once per way it was handed out, in a canonical order (as stored)."""
+    for handout in handouts:
+        if handout.how not in HANDOUT_KINDS or not _SOLUTION_ID.match(handout.solution):
+            raise InvalidContactError("handouts", handout)
+    return tuple(sorted(set(handouts), key=lambda h: (h.how, h.solution)))
 
 
 def describe(contact: Contact | ContactChoice, vocabulary: Vocabulary, language: str = "da") -> str:

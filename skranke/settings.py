@@ -67,6 +67,14 @@ class Settings:
     vocabulary_file: str = field(
         default="", metadata=_doc("A municipality's TOML file that adds, relabels or hides areas.")
     )
+    catalog_overlay: str = field(
+        default="",
+        metadata=_doc("A folder of the municipality's catalogue files (add, replace, hide)."),
+    )
+    citizen_screen_clear_seconds: int = field(
+        default=120,
+        metadata=_doc("Seconds before the citizen screen clears itself.", bounds=(5, 3600)),
+    )
     busy_timeout_ms: int = field(
         default=5000,
         metadata=_doc(

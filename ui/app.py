@@ -32,6 +32,14 @@ QLabel#timerLabel[running="true"] { color: #14324f; font-weight: 600; }
 QLabel#errorBanner { background: #fde8e8; color: #8a1010; border: 1px solid #e0a0a0;
                      border-radius: 6px; padding: 8px; font-weight: 600; }
 QLineEdit[invalid="true"] { background: #fde8e8; border: 2px solid #c0392b; }
+QWidget#citizenScreen { background: white; }
+QLabel#citizenTitle { font-size: 30pt; font-weight: 600; color: #14324f; }
+QLabel#citizenScan { font-size: 22pt; color: #14324f; }
+QLabel#citizenUrl { font-size: 18pt; color: #33475b; }
+QLabel#citizenIdle { font-size: 26pt; color: #8a9bb0; }
+QLabel#solutionTitle { font-size: 13pt; font-weight: 600; color: #14324f; }
+QLabel#solutionUrl { color: #33475b; }
+QLabel#handoutsLabel { color: #14324f; font-weight: 600; }
 QFrame#tallyStrip { background: #14324f; border-radius: 6px; }
 QTableView#recentView { font-size: 10pt; }
 QLabel#tallyLabel { color: white; font-size: 13pt; font-weight: 600; }

@@ -8,12 +8,13 @@ key. "Antal" logs a batch ("+5 phone calls about MitID"). Ctrl+Z undoes the last
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -32,15 +33,25 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSpinBox,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from skranke.catalog import Catalog, Solution
 from skranke.clock import local_today
-from skranke.contact import MAX_BATCH, NOTE_MAX_LENGTH, Contact, ContactChoice, describe
+from skranke.contact import (
+    MAX_BATCH,
+    NOTE_MAX_LENGTH,
+    Contact,
+    ContactChoice,
+    Handout,
+    describe,
+)
 from skranke.cpr import find_cpr_like
-from skranke.errors import CprLikeNoteError, NoteTooLongError, SkrankeError
+from skranke.errors import CprLikeNoteError, NoteTooLongError, Problem, SkrankeError
 from skranke.municipalities import municipality
+from skranke.search import SolutionIndex
 from skranke.settings import (
     DEFAULT_FAVOURITES,
     FAVOURITE_KEYS,
@@ -52,8 +63,10 @@ from skranke.settings import (
 from skranke.stopwatch import Stopwatch, format_duration
 from skranke.tally import DayTally
 from skranke.vocabulary import Area, Vocabulary
-from ui.messages import error_text
+from ui.citizen_screen import CitizenScreen
+from ui.messages import error_text, problem_text
 from ui.recent_model import RecentContactsModel
+from ui.solution_panel import SolutionPanel
 from ui.widgets import TwoLineButton
 
 if TYPE_CHECKING:  # the database layer (and SQLAlchemy) load after the window is shown
@@ -86,6 +99,7 @@ class CounterWindow(QMainWindow):
         desk_name: str,
         municipality_code: str,
         desk: CounterDesk | None = None,
+        catalog: Catalog | None = None,
         settings_path: Path | None = None,
         stopwatch: Stopwatch | None = None,
         parent: QWidget | None = None,
@@ -94,6 +108,9 @@ class CounterWindow(QMainWindow):
         self.setObjectName("counterWindow")
         self.desk: CounterDesk | None = None
         self.vocabulary = vocabulary
+        self.catalog = catalog or Catalog(())
+        self._handouts: list[Handout] = []
+        self._citizen_screen: CitizenScreen | None = None
         self.settings = settings
         self.settings_path = settings_path
         self.language = settings.language
@@ -130,6 +147,7 @@ class CounterWindow(QMainWindow):
         self.desk = desk
         self._day = desk.today()
         self._populate_tiles(desk.tile_order())
+        self.solution_panel.set_usage(desk.solution_usage())
         self.reload_today()
         self.statusBar().showMessage(
             self.tr("Klar. Klik på et sagsområde (eller tast dets nummer) for at registrere.")
@@ -164,7 +182,16 @@ class CounterWindow(QMainWindow):
         left.addWidget(self._build_tiles_box(), 1)
         left.addWidget(self._build_favourites_box())
         body.addLayout(left, 3)
-        body.addWidget(self._build_recent_box(), 1)
+        self.side_tabs = QTabWidget()
+        self.side_tabs.setObjectName("sideTabs")
+        self.side_tabs.setMinimumWidth(450)
+        self.solution_panel = SolutionPanel(
+            SolutionIndex(self.catalog, self.vocabulary, self.language), self.language
+        )
+        self.solution_panel.solutionChosen.connect(self.show_to_citizen)
+        self.side_tabs.addTab(self._build_recent_box(), self.tr("I dag"))
+        self.side_tabs.addTab(self.solution_panel, self.tr("Selvbetjening (Ctrl+F)"))
+        body.addWidget(self.side_tabs, 1)
         root.addLayout(body, 1)
         root.addWidget(self._build_tally_strip())
         return central
@@ -249,6 +276,14 @@ class CounterWindow(QMainWindow):
         combo.currentIndexChanged.connect(self._on_form_changed)
         return combo
 
+    def _check(self, text: str, name: str, accessible: str, tip: str = "") -> QCheckBox:
+        check = QCheckBox(text)
+        check.setObjectName(name)
+        check.setAccessibleName(accessible)
+        check.setToolTip(tip)
+        check.toggled.connect(self._on_form_changed)
+        return check
+
     def _build_details_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Detaljer (nulstilles efter hver registrering)"))
         box.setObjectName("detailsBox")
@@ -256,20 +291,22 @@ class CounterWindow(QMainWindow):
         grid.setHorizontalSpacing(10)
         lang = self.language
 
-        self.assisted_box = QCheckBox(self.tr("&Medbetjening"))
-        self.assisted_box.setObjectName("assistedBox")
-        self.assisted_box.setAccessibleName(self.tr("Hjælp til selvbetjening (medbetjening)"))
-        self.assisted_box.setToolTip(
-            self.tr("Borgeren gjorde det selv på sin egen telefon eller pc, med hjælp")
+        self.assisted_box = self._check(
+            self.tr("&Medbetjening"),
+            "assistedBox",
+            self.tr("Hjælp til selvbetjening (medbetjening)"),
+            self.tr("Borgeren gjorde det selv på sin egen telefon eller pc, med hjælp"),
         )
-        self.on_behalf_box = QCheckBox(self.tr("F&uldmagt / pårørende"))
-        self.on_behalf_box.setObjectName("onBehalfBox")
-        self.on_behalf_box.setAccessibleName(self.tr("På vegne af en anden (fuldmagt/pårørende)"))
-        self.exemption_box = QCheckBox(self.tr("Fr&itagelse (Digital Post / selvbetjening)"))
-        self.exemption_box.setObjectName("exemptionBox")
-        self.exemption_box.setAccessibleName(self.tr("Fritagelse"))
-        for check in (self.assisted_box, self.on_behalf_box, self.exemption_box):
-            check.toggled.connect(self._on_form_changed)
+        self.on_behalf_box = self._check(
+            self.tr("F&uldmagt / pårørende"),
+            "onBehalfBox",
+            self.tr("På vegne af en anden (fuldmagt/pårørende)"),
+        )
+        self.exemption_box = self._check(
+            self.tr("Fr&itagelse (Digital Post / selvbetjening)"),
+            "exemptionBox",
+            self.tr("Fritagelse"),
+        )
 
         self.kind_combo = self._combo(
             "kindCombo",
@@ -319,6 +356,12 @@ class CounterWindow(QMainWindow):
         grid.addWidget(self.count_spin, 2, 1)
         grid.addWidget(label(self.tr("&Note:"), self.note_edit), 2, 2)
         grid.addWidget(self.note_edit, 2, 3, 1, 3)
+        self.handouts_label = QLabel()
+        self.handouts_label.setObjectName("handoutsLabel")
+        self.handouts_label.setAccessibleName(self.tr("Udleveret ved denne henvendelse"))
+        self.handouts_label.setWordWrap(True)
+        self.handouts_label.hide()
+        grid.addWidget(self.handouts_label, 3, 0, 1, 6)
         for column in (1, 3, 5):
             grid.setColumnStretch(column, 1)
         return box
@@ -434,7 +477,6 @@ class CounterWindow(QMainWindow):
         self.pin_button.setToolTip(self.tr("Ctrl+D – lægges på første ledige F-tast"))
         self.pin_button.clicked.connect(self.pin_last_as_favourite)
         layout.addWidget(self.pin_button)
-        box.setMinimumWidth(450)
         return box
 
     def _build_tally_strip(self) -> QFrame:
@@ -470,6 +512,8 @@ class CounterWindow(QMainWindow):
         self._shortcut(QKeySequence.StandardKey.Undo, self.undo_last)
         self._shortcut("Ctrl+N", self.start_new_citizen)
         self._shortcut("Ctrl+D", self.pin_last_as_favourite)
+        self._shortcut(QKeySequence.StandardKey.Find, self.focus_search)
+        self._shortcut("F9", self.show_current_to_citizen)
         self._shortcut("Escape", self._escape)
         void = QAction(self.tr("Annullér valgte"), self.recent_view)
         void.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
@@ -519,6 +563,7 @@ class CounterWindow(QMainWindow):
             self.note_edit.clear()
         finally:
             self._resetting = False
+        self._clear_handouts()
         self.stopwatch.reset()
         self._update_timer_label()
 
@@ -611,6 +656,7 @@ class CounterWindow(QMainWindow):
                 count=count,
                 duration_seconds=self.stopwatch.elapsed_seconds() if count == 1 else None,
                 note=self.note_edit.text(),
+                handouts=self._handouts,
             )
         except SkrankeError as error:
             self._show_error(error)
@@ -707,6 +753,86 @@ class CounterWindow(QMainWindow):
     def _show_banner(self, text: str) -> None:
         self.error_banner.setText(text)
         self.error_banner.show()
+
+    # ---- self-service solutions and the citizen screen ------------------------------------
+
+    @property
+    def citizen_screen(self) -> CitizenScreen:
+        if self._citizen_screen is None:
+            self._citizen_screen = CitizenScreen(
+                self.settings.citizen_screen_clear_seconds, self.language
+            )
+        return self._citizen_screen
+
+    @Slot()
+    def focus_search(self, text: str = "") -> None:
+        self.side_tabs.setCurrentWidget(self.solution_panel)
+        self.solution_panel.focus_search(text)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Typing a letter anywhere starts a search (digits stay the tile keys)."""
+        text = event.text()
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
+        if plain and len(text) == 1 and text.isalpha():
+            self.focus_search(text)
+            return
+        super().keyPressEvent(event)
+
+    @Slot(object)
+    def show_to_citizen(self, solution: Solution) -> None:
+        """Show the QR on the citizen screen and record it on the contact being logged."""
+        self.solution_panel.display(solution)
+        self.citizen_screen.show_solution(solution)
+        handout = Handout(solution.id, "qr")
+        if handout not in self._handouts:
+            self._handouts.append(handout)
+        if self.selected_outcome() == self.vocabulary.default_outcome.id:
+            # The usual result of handing over a link; staff can still choose another.
+            self.outcome_buttons["referred_to_self_service"].setChecked(True)
+        self._on_form_changed()
+        self._update_handouts_label()
+        self.statusBar().showMessage(
+            self.tr("QR-koden til {title} vises for borgeren.").format(
+                title=solution.title(self.language)
+            ),
+            6000,
+        )
+
+    @Slot()
+    def show_current_to_citizen(self) -> None:
+        if self.solution_panel.shown is not None:
+            self.show_to_citizen(self.solution_panel.shown)
+        else:
+            self.focus_search()
+
+    def show_catalog_problems(self, problems: Sequence[Problem]) -> None:
+        lines = [
+            self.tr(
+                "Kataloget over selvbetjeningsløsninger har fejl; de berørte filer er sprunget "
+                "over, og Skranke bruger resten (kontrollér med 'skranke catalog check'):"
+            )
+        ]
+        lines += [problem_text(problem) for problem in problems[:5]]
+        if len(problems) > 5:
+            lines.append(self.tr("… og {n} fejl mere.").format(n=len(problems) - 5))
+        self._show_banner("\n".join(lines))
+
+    def _clear_handouts(self) -> None:
+        self._handouts = []
+        self._update_handouts_label()
+        if self._citizen_screen is not None:
+            self._citizen_screen.clear()
+        self.solution_panel.display(None)
+
+    def _update_handouts_label(self) -> None:
+        titles = []
+        for handout in self._handouts:
+            solution = self.catalog.get(handout.solution)
+            titles.append(solution.title(self.language) if solution else handout.solution)
+        self.handouts_label.setText(
+            self.tr("Vist for borgeren: {titles}").format(titles=", ".join(titles))
+        )
+        self.handouts_label.setVisible(bool(titles))
 
     # ---- favourites -----------------------------------------------------------------------
 

@@ -45,6 +45,8 @@ _PROBLEM_TEXT = {
     "not_found": "filen findes ikke",
     "unreadable": "filen kan ikke læses ({detail})",
     "encoding": "filen er ikke gemt som UTF-8",
+    "not_https": "skal være et https-link, ikke '{detail}'",
+    "invalid_date": "er ikke en dato som 2026-11-22: '{detail}'",
 }
 
 _CONTACT_FIELDS = {

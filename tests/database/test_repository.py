@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from database.errors import ContactNotFoundError, DatabaseLockedError
 from database.repository import ContactRepository
 from skranke.clock import LOCAL_TZ, local_day_bounds
-from skranke.contact import Contact, ContactChoice, make_contacts
+from skranke.contact import Contact, ContactChoice, Handout, make_contacts
 from skranke.tally import tally_contacts
 from skranke.vocabulary import Vocabulary
 from tests.helpers import write_lock
@@ -178,3 +178,24 @@ def test_local_days_are_23_and_25_hours_when_summer_time_changes() -> None:
     assert spring[1] - spring[0] == timedelta(hours=23)
     assert autumn[1] - autumn[0] == timedelta(hours=25)
     assert spring[0] == datetime(2026, 3, 28, 23, 0, tzinfo=UTC)
+
+
+def test_handouts_round_trip_and_a_batch_shares_them(
+    repository: ContactRepository, vocabulary: Vocabulary
+) -> None:
+    handouts = [Handout("mitid_app", "qr"), Handout("moving", "sheet"), Handout("mitid_app", "qr")]
+    contacts = make_contacts(
+        ContactChoice("phone", "mitid", "referred_to_self_service"),
+        vocabulary,
+        desk="Skranke 1",
+        municipality_code="165",
+        count=2,
+        now=NOW,
+        handouts=handouts,
+    )
+    repository.add_many(contacts)
+    for contact in contacts:
+        stored = repository.get(contact.id)
+        assert stored == contact
+        assert stored is not None
+        assert stored.handouts == (Handout("mitid_app", "qr"), Handout("moving", "sheet"))

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from database.engine import open_database, sqlite_url
+from database.schema import HEAD_REVISION
 from tests.helpers import exclusive_lock
 
 SKRANKE = Path(sys.executable).with_name("skranke")
@@ -42,7 +43,8 @@ def test_starts_shows_the_window_and_creates_the_database(config: Path, tmp_path
     assert result.returncode == 0, result.stderr
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+        revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+    assert revision == HEAD_REVISION
 
 
 def test_the_default_database_lives_in_the_users_data_folder(config: Path) -> None:

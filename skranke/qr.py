@@ -1,0 +1,29 @@
+"""QR codes for solution links, as a matrix of modules that any renderer draws sharply
+(a Qt widget on screen, reportlab on paper)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import qrcode
+from qrcode.constants import ERROR_CORRECT_M
+
+QUIET_ZONE = 4  # modules of white border that phone cameras need
+
+
+@dataclass(frozen=True, slots=True)
+class QrMatrix:
+    text: str
+    rows: tuple[tuple[bool, ...], ...]  # True = dark module; the quiet zone included
+
+    @property
+    def size(self) -> int:
+        return len(self.rows)
+
+
+def qr_matrix(text: str, border: int = QUIET_ZONE) -> QrMatrix:
+    """Encode ``text`` with medium error correction (survives a smudge or a crease)."""
+    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=border)
+    code.add_data(text)
+    code.make(fit=True)
+    return QrMatrix(text, tuple(tuple(bool(cell) for cell in row) for row in code.get_matrix()))

@@ -1,0 +1,71 @@
+"""Every migration runs from the previous release's schema with data in it."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import create_engine
+
+from database.engine import MIGRATIONS_DIR, open_database, sqlite_url
+from database.repository import ContactRepository
+from database.schema import HEAD_REVISION
+from skranke.contact import Handout
+from skranke.vocabulary import Vocabulary
+
+ROW_0001 = (
+    uuid.UUID("12345678123456781234567812345678").hex, "2026-11-20 09:15:00.000000",
+    "in_person", "passport", "transaction", "handled_by_staff", 0, None, "citizen", 0, 0, 95,
+    "Skranke 1", "165", "kom uden billede", None,
+)  # fmt: skip
+
+
+def _database_at(path: Path, revision: str) -> None:
+    engine = create_engine(sqlite_url(path))
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, revision)
+    engine.dispose()
+
+
+def test_from_0001_with_data_to_head(db_path: Path, vocabulary: Vocabulary) -> None:
+    _database_at(db_path, "0001")
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("INSERT INTO contact VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", ROW_0001)
+    database = open_database(sqlite_url(db_path))
+    try:
+        backup = db_path.with_name(f"{db_path.name}.before-{HEAD_REVISION}-from-0001.bak")
+        assert backup.exists()  # the file as it was, before the upgrade
+        with sqlite3.connect(backup) as old:
+            assert old.execute("SELECT count(*) FROM contact").fetchone()[0] == 1
+        repository = ContactRepository(database)
+        (contact,) = repository.between(
+            datetime(2026, 11, 20, tzinfo=UTC), datetime(2026, 11, 21, tzinfo=UTC)
+        )
+        assert contact.id == uuid.UUID(ROW_0001[0])
+        assert (contact.area, contact.duration_seconds, contact.note) == (
+            "passport",
+            95,
+            "kom uden billede",
+        )
+        assert contact.handouts == ()
+        with database.engine.begin() as conn:
+            conn.exec_driver_sql(
+                "INSERT INTO contact_handout VALUES (?, 'mitid_app', 'qr')", (ROW_0001[0],)
+            )
+        stored = repository.get(contact.id)
+        assert stored is not None
+        assert stored.handouts == (Handout("mitid_app", "qr"),)
+    finally:
+        database.close()
+
+
+def test_a_new_database_gets_no_backup(db_path: Path) -> None:
+    open_database(sqlite_url(db_path)).close()
+    assert [p.name for p in db_path.parent.iterdir() if p.suffix == ".bak"] == []

@@ -1,0 +1,91 @@
+"""The citizen screen: a calm second window with the QR code the citizen scans.
+
+Opens full screen on a second monitor when there is one, as a normal window otherwise.
+It clears itself after a set time, or when the next contact starts.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from skranke.catalog import Solution
+from ui.qr_widget import QrWidget
+
+
+class CitizenScreen(QWidget):
+    def __init__(self, clear_after_seconds: int = 120, language: str = "da") -> None:
+        super().__init__(None, Qt.WindowType.Window)
+        self.setObjectName("citizenScreen")
+        self.setWindowTitle(self.tr("Skranke – til borgeren"))
+        self.setAccessibleName(self.tr("Borgerskærm"))
+        self._language = language
+        self.solution: Solution | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(60, 40, 60, 40)
+        layout.setSpacing(24)
+        self.title_label = QLabel()
+        self.title_label.setObjectName("citizenTitle")
+        self.title_label.setWordWrap(True)
+        self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr = QrWidget()
+        self.qr.setObjectName("citizenQr")
+        self.scan_label = QLabel()
+        self.scan_label.setObjectName("citizenScan")
+        self.scan_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.url_label = QLabel()
+        self.url_label.setObjectName("citizenUrl")
+        self.url_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.idle_label = QLabel(self.tr("Velkommen til Borgerservice"))
+        self.idle_label.setObjectName("citizenIdle")
+        self.idle_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.qr, 1)
+        layout.addWidget(self.scan_label)
+        layout.addWidget(self.url_label)
+        layout.addWidget(self.idle_label, 1)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(max(1, clear_after_seconds) * 1000)
+        self._timer.timeout.connect(self.clear)
+        self.clear()
+
+    def place(self) -> None:
+        """Full screen on the second monitor if there is one, else a normal window."""
+        screens = QGuiApplication.screens()
+        primary = QGuiApplication.primaryScreen()
+        others = [screen for screen in screens if screen is not primary]
+        if others:
+            self.setScreen(others[0])
+            self.move(others[0].geometry().topLeft())
+            self.showFullScreen()
+        else:
+            self.resize(720, 820)
+            self.show()
+
+    @property
+    def full_screen(self) -> bool:
+        return self.isFullScreen()
+
+    def show_solution(self, solution: Solution) -> None:
+        self.solution = solution
+        self.title_label.setText(solution.title(self._language))
+        self.qr.set_text(solution.url)
+        self.scan_label.setText(self.tr("Scan med kameraet på din telefon"))
+        self.url_label.setText(solution.short_url)
+        for widget in (self.title_label, self.qr, self.scan_label, self.url_label):
+            widget.show()
+        self.idle_label.hide()
+        if not self.isVisible():
+            self.place()
+        self._timer.start()
+
+    @Slot()
+    def clear(self) -> None:
+        self.solution = None
+        self.qr.set_text(None)
+        for widget in (self.title_label, self.qr, self.scan_label, self.url_label):
+            widget.hide()
+        self.idle_label.show()
+        self._timer.stop()
