@@ -6,6 +6,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from database.counter import CounterDesk
+from skranke.catalog import load_catalog
 from skranke.settings import Settings
 from skranke.stopwatch import Stopwatch
 from ui.app import create_application
@@ -41,6 +42,7 @@ def make_window(qtbot: QtBot, desk: CounterDesk, settings_path: Path, clock: Fak
             desk_name=desk.desk,
             municipality_code=desk.municipality_code,
             desk=desk,
+            catalog=load_catalog(desk.vocabulary).catalog,
             settings_path=settings_path,
             stopwatch=Stopwatch(clock),
         )

@@ -1,0 +1,112 @@
+"""Find a solution by typing, show its QR to the citizen, and record it on the contact."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from pytestqt.qtbot import QtBot
+
+from database.counter import CounterDesk
+from skranke.catalog import load_catalog
+from skranke.contact import Handout
+from skranke.vocabulary import Vocabulary
+from tests.helpers import decode_qr
+from ui.citizen_screen import CitizenScreen
+from ui.counter_window import CounterWindow
+
+MOVING_URL = "https://www.borger.dk/bolig-og-flytning/flytning_oversigt/guide--naar-du-skal-flytte"
+
+
+def _search(qtbot: QtBot, window: CounterWindow, text: str) -> None:
+    """Type as staff do: the first letter anywhere in the window moves to the search field,
+    the rest lands there."""
+    qtbot.keyClicks(window, text[0])
+    assert window.solution_panel.search_edit.hasFocus()
+    qtbot.keyClicks(window.solution_panel.search_edit, text[1:])
+
+
+def test_typing_finds_and_enter_shows_the_qr(qtbot: QtBot, window: CounterWindow) -> None:
+    _search(qtbot, window, "flyt")
+    panel = window.solution_panel
+    assert window.side_tabs.currentWidget() is panel
+    assert panel.search_edit.text() == "flyt"
+    assert panel.result_titles()[0] == "Meld flytning (og vælg læge)"
+    qtbot.keyClick(panel.search_edit, Qt.Key.Key_Return)
+    assert panel.shown is not None
+    assert panel.shown.url == MOVING_URL
+    assert decode_qr(panel.qr) == [MOVING_URL]
+    screen = window.citizen_screen
+    assert screen.isVisible()
+    assert decode_qr(screen.qr) == [MOVING_URL]  # the citizen sees the same code
+    assert (
+        screen.url_label.text()
+        == "borger.dk/bolig-og-flytning/flytning_oversigt/guide--naar-du-skal-flytte"
+    )
+    assert screen.scan_label.text() == "Scan med kameraet på din telefon"
+    assert window.selected_outcome() == "referred_to_self_service"  # pre-set, changeable
+    assert window.handouts_label.text() == "Vist for borgeren: Meld flytning (og vælg læge)"
+
+
+def test_the_contact_records_what_was_shown(
+    qtbot: QtBot, window: CounterWindow, desk: CounterDesk
+) -> None:
+    _search(qtbot, window, "mitid app")
+    qtbot.keyClick(window.solution_panel.search_edit, Qt.Key.Key_Return)
+    shown = window.solution_panel.shown
+    assert shown is not None
+    window.outcome_buttons["assisted_self_service"].click()  # staff may change the outcome
+    qtbot.mouseClick(
+        next(tile for area, tile in window.tiles if area.id == "mitid"), Qt.MouseButton.LeftButton
+    )
+    (contact,) = [c for c in desk.today_contacts() if not c.voided]
+    assert contact.handouts == (Handout(shown.id, "qr"),)
+    assert contact.outcome == "assisted_self_service"
+    # The next contact starts clean: the citizen screen clears itself.
+    assert window.citizen_screen.solution is None
+    assert not window.handouts_label.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_1)
+    assert desk.today_contacts()[0].handouts == ()
+
+
+def test_an_assisted_outcome_is_not_overridden(qtbot: QtBot, window: CounterWindow) -> None:
+    window.outcome_buttons["assisted_self_service"].click()
+    _search(qtbot, window, "boligstotte")
+    qtbot.keyClick(window.solution_panel.search_edit, Qt.Key.Key_Return)
+    assert window.selected_outcome() == "assisted_self_service"
+
+
+def test_arrow_keys_choose_among_results(qtbot: QtBot, window: CounterWindow) -> None:
+    _search(qtbot, window, "digital post")
+    panel = window.solution_panel
+    qtbot.keyClick(panel.search_edit, Qt.Key.Key_Down)
+    qtbot.keyClick(panel.search_edit, Qt.Key.Key_Return)
+    assert panel.shown is not None
+    assert panel.shown.title_da == panel.result_titles()[1]
+
+
+def test_copy_link(qtbot: QtBot, window: CounterWindow) -> None:
+    _search(qtbot, window, "flyt")
+    qtbot.keyClick(window.solution_panel.search_edit, Qt.Key.Key_Return)
+    qtbot.mouseClick(window.solution_panel.copy_button, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == MOVING_URL
+
+
+def test_escape_clears_the_citizen_screen(qtbot: QtBot, window: CounterWindow) -> None:
+    _search(qtbot, window, "flyt")
+    qtbot.keyClick(window.solution_panel.search_edit, Qt.Key.Key_Return)
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert window.citizen_screen.solution is None
+    assert window.citizen_screen.idle_label.isVisibleTo(window.citizen_screen)
+
+
+def test_the_citizen_screen_clears_itself(qtbot: QtBot, vocabulary: Vocabulary) -> None:
+    screen = CitizenScreen(clear_after_seconds=1)
+    qtbot.addWidget(screen)
+    moving = load_catalog(vocabulary).catalog.get("moving")
+    assert moving is not None
+    screen.show_solution(moving)
+    assert not screen.full_screen  # one monitor: a normal window
+    assert screen.solution is moving
+    qtbot.waitUntil(lambda: screen.solution is None, timeout=3000)
+    assert screen.idle_label.isVisible()
