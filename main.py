@@ -191,7 +191,7 @@ def _catalog_command(args: argparse.Namespace, settings: Settings, vocabulary: V
         overlay = _overlay(settings)
         if overlay is not None:
             problems += check_folder(overlay, vocabulary, strict=False)
-    for problem in problems:
+    for problem in sorted(problems, key=lambda p: (str(p.path), p.line or 0)):
         print(problem_text(problem))
     if problems:
         print(f"{len(problems)} fejl.", file=sys.stderr)

@@ -86,6 +86,8 @@ def read_toml(path: Path) -> TomlFile | Problem:
         message = str(exc)
         match = _TOML_POSITION.search(message)
         line_no = int(match.group(1)) if match else None
-        detail = _TOML_POSITION.sub("", message).strip()
+        if "(at end of document)" in message:
+            line_no = max(1, text.count("\n") + (0 if text.endswith("\n") else 1))
+        detail = _TOML_POSITION.sub("", message).replace("(at end of document)", "").strip()
         return Problem(path, line_no, "", "syntax", detail)
     return TomlFile(path, data, LineIndex.of(text))

@@ -138,3 +138,47 @@ def test_version() -> None:
     result = _run("--version")
     assert result.returncode == 0
     assert result.stdout.startswith("Skranke ")
+
+
+def test_catalog_check_passes_on_the_shipped_catalogue(config: Path) -> None:
+    result = _run("--config", str(config), "catalog", "check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Kataloget er i orden" in result.stdout
+
+
+def test_catalog_check_lists_every_problem_of_a_folder(config: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "overlay"
+    folder.mkdir()
+    (folder / "a.toml").write_text(
+        '[[solutions]]\nid = "parking"\ntitle_da = "P"\nprovider = "kommunen"\n'
+        'url = "http://x.dk"\nareas = ["moon"]\nsteps_da = ["a", "b", "c"]\nchecked = 2026-11-01\n'
+    )
+    (folder / "b.toml").write_text('hide = ["x"\n')
+    result = _run("--config", str(config), "catalog", "check", str(folder))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert any("a.toml, linje 5, felt 'url': skal være et https-link" in line for line in lines)
+    assert any("a.toml, linje 6, felt 'areas': henviser til 'moon'" in line for line in lines)
+    assert any("b.toml, linje 1: er ikke gyldig TOML" in line for line in lines)
+    assert "Traceback" not in result.stderr
+
+
+def test_catalog_list_is_one_tab_separated_line_per_solution(config: Path) -> None:
+    result = _run("--config", str(config), "catalog", "list")
+    assert result.returncode == 0
+    rows = [line.split("\t") for line in result.stdout.splitlines()]
+    assert len(rows) >= 30
+    assert all(len(row) == 4 for row in rows)
+    moving = next(row for row in rows if row[0] == "moving")
+    assert "moving" in moving[1].split(",")
+    assert moving[3].startswith("https://www.borger.dk/")
+
+
+def test_a_broken_overlay_does_not_stop_the_counter(config: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "overlay"
+    folder.mkdir()
+    (folder / "broken.toml").write_text("[[solutions]\n")
+    config.write_text(config.read_text() + f'catalog_overlay = "{folder}"\n')
+    db = tmp_path / "db.sqlite3"
+    result = _run("--config", str(config), "--database", sqlite_url(db), "--quit-after-show")
+    assert result.returncode == 0, result.stderr

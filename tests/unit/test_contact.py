@@ -7,6 +7,7 @@ import pytest
 from skranke.contact import (
     NOTE_MAX_LENGTH,
     ContactChoice,
+    Handout,
     clean_note,
     describe,
     make_contacts,
@@ -129,3 +130,11 @@ def test_voiding_keeps_the_first_timestamp(vocabulary: Vocabulary) -> None:
     first = contact.void(NOW)
     assert first.voided
     assert first.void(datetime(2027, 1, 1, tzinfo=UTC)).voided_at == NOW
+
+
+@pytest.mark.parametrize(
+    "handout", [Handout("mitid_app", "fax"), Handout("Not An Id!", "qr"), Handout("", "sheet")]
+)
+def test_unknown_handouts_are_refused(vocabulary: Vocabulary, handout: Handout) -> None:
+    with pytest.raises(InvalidContactError):
+        _make(vocabulary, ContactChoice("phone", "mitid", "handled_by_staff"), handouts=[handout])
