@@ -72,6 +72,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("folder", nargs="?", type=Path, metavar="MAPPE")
     catalog_commands.add_parser("list", help="én linje pr. løsning: id, områder, titel, link")
+    sheet = commands.add_parser("sheet", help="skriv en vejledning (eller en pakke) som PDF")
+    sheet.add_argument("solution", nargs="?", metavar="LØSNING", help="løsningens id")
+    sheet.add_argument("--pack", metavar="PAKKE", help="en pakke af vejledninger i stedet")
+    sheet.add_argument("--large-print", action="store_true", help="stor skrift (A4)")
+    sheet.add_argument("--lang", choices=("da", "en"), default="da", help="sprog")
+    sheet.add_argument("--format", choices=("a4", "slip"), default="a4", help="A4 eller 80 mm bon")
+    sheet.add_argument("--out", type=Path, required=True, metavar="FIL.pdf")
     return parser
 
 
@@ -152,6 +159,8 @@ def run(argv: list[str]) -> int:
         return _fail(error)
     if args.command == "catalog":
         return _catalog_command(args, config.settings, vocabulary)
+    if args.command == "sheet":
+        return _sheet_command(args, config, vocabulary)
 
     from ui.app import create_application  # noqa: PLC0415
 
@@ -201,6 +210,57 @@ def _catalog_command(args: argparse.Namespace, settings: Settings, vocabulary: V
         f"Kataloget er i orden: {len(result.catalog.solutions)} løsninger, "
         f"{len(result.catalog.packs)} pakker."
     )
+    return 0
+
+
+def _sheet_command(args: argparse.Namespace, config: StartupConfig, vocabulary: Vocabulary) -> int:
+    """``skranke sheet ID --out FILE.pdf`` and ``skranke sheet --pack ID --out FILE.pdf``."""
+    from skranke.catalog import load_catalog  # noqa: PLC0415
+    from skranke.municipalities import municipality  # noqa: PLC0415
+    from skranke.sheets import Sender, SheetOptions, render_pack, render_sheet  # noqa: PLC0415
+
+    catalog = load_catalog(vocabulary, _overlay(config.settings)).catalog
+    if (args.solution is None) == (args.pack is None):
+        print("skranke: angiv enten en løsnings id eller --pack PAKKE.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    name = catalog.contact.name or (
+        municipality(config.municipality).official_name if config.municipality else "Borgerservice"
+    )
+    sender = Sender(municipality_name=name, contact=catalog.contact)
+    options = SheetOptions(language=args.lang, large_print=args.large_print, format=args.format)
+    try:
+        if args.pack is not None:
+            pack = catalog.pack(args.pack)
+            if pack is None:
+                known = ", ".join(p.id for p in catalog.packs)
+                print(
+                    f"skranke: pakken '{args.pack}' findes ikke (kendte: {known}).", file=sys.stderr
+                )
+                return EXIT_BAD_INPUT
+            solutions = [s for s in (catalog.get(i) for i in pack.solutions) if s is not None]
+            pdf = render_pack(pack, solutions, options, sender)
+        else:
+            solution = catalog.get(args.solution)
+            if solution is None:
+                print(
+                    f"skranke: løsningen '{args.solution}' findes ikke i kataloget "
+                    "(se 'skranke catalog list').",
+                    file=sys.stderr,
+                )
+                return EXIT_BAD_INPUT
+            pdf = render_sheet(solution, options, sender)
+    except SkrankeError as error:
+        return _fail(error)
+    try:
+        args.out.write_bytes(pdf)
+    except OSError as error:
+        print(
+            f"skranke: kan ikke skrive {args.out}: {error.strerror or error}. "
+            "Vælg en mappe, du må skrive i.",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    print(f"{args.out}\t{len(pdf)} bytes")
     return 0
 
 

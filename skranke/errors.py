@@ -75,3 +75,11 @@ class InvalidContactError(SkrankeError):
         self.field = field
         self.value = value
         super().__init__(f"{field}={value!r}")
+
+
+class PrintError(SkrankeError):
+    """The printer (or the PDF file printed to) could not be opened."""
+
+    def __init__(self, printer: str) -> None:
+        self.printer = printer
+        super().__init__(printer)

@@ -20,6 +20,14 @@ class Municipality:
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
 
+    @property
+    def official_name(self) -> str:
+        """ "Albertslund Kommune"; the two that are not "<name> Kommune" spelled out."""
+        return _OFFICIAL_NAMES.get(self.code, f"{self.name} Kommune")
+
+
+_OFFICIAL_NAMES = {"101": "Københavns Kommune", "400": "Bornholms Regionskommune"}
+
 
 def load_municipalities(path: Path = MUNICIPALITIES_FILE) -> tuple[Municipality, ...]:
     toml = read_toml(path)

@@ -75,6 +75,12 @@ class Settings:
         default=120,
         metadata=_doc("Seconds before the citizen screen clears itself.", bounds=(5, 3600)),
     )
+    a4_printer: str = field(
+        default="", metadata=_doc("The printer for A4 sheets, remembered from the print dialog.")
+    )
+    slip_printer: str = field(
+        default="", metadata=_doc("The 80 mm receipt printer for slips, remembered likewise.")
+    )
     busy_timeout_ms: int = field(
         default=5000,
         metadata=_doc(

@@ -60,12 +60,14 @@ from skranke.settings import (
     favourite_problems,
     save_user_settings,
 )
+from skranke.sheets import Sender
 from skranke.stopwatch import Stopwatch, format_duration
 from skranke.tally import DayTally
 from skranke.vocabulary import Area, Vocabulary
 from ui.citizen_screen import CitizenScreen
 from ui.messages import error_text, problem_text
 from ui.recent_model import RecentContactsModel
+from ui.sheet_dialog import PrinterFactory, SheetDialog, system_printer
 from ui.solution_panel import SolutionPanel
 from ui.widgets import TwoLineButton
 
@@ -113,6 +115,8 @@ class CounterWindow(QMainWindow):
         self._citizen_screen: CitizenScreen | None = None
         self.settings = settings
         self.settings_path = settings_path
+        self.municipality_code = municipality_code
+        self.printer_factory: PrinterFactory = system_printer
         self.language = settings.language
         self.stopwatch = stopwatch or Stopwatch()
         self._last_choice: ContactChoice | None = None
@@ -189,6 +193,7 @@ class CounterWindow(QMainWindow):
             SolutionIndex(self.catalog, self.vocabulary, self.language), self.language
         )
         self.solution_panel.solutionChosen.connect(self.show_to_citizen)
+        self.solution_panel.print_button.clicked.connect(self.open_sheet)
         self.side_tabs.addTab(self._build_recent_box(), self.tr("I dag"))
         self.side_tabs.addTab(self.solution_panel, self.tr("Selvbetjening (Ctrl+F)"))
         body.addWidget(self.side_tabs, 1)
@@ -514,6 +519,7 @@ class CounterWindow(QMainWindow):
         self._shortcut("Ctrl+D", self.pin_last_as_favourite)
         self._shortcut(QKeySequence.StandardKey.Find, self.focus_search)
         self._shortcut("F9", self.show_current_to_citizen)
+        self._shortcut(QKeySequence.StandardKey.Print, self.open_sheet)
         self._shortcut("Escape", self._escape)
         void = QAction(self.tr("Annullér valgte"), self.recent_view)
         void.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
@@ -817,6 +823,50 @@ class CounterWindow(QMainWindow):
             lines.append(self.tr("… og {n} fejl mere.").format(n=len(problems) - 5))
         self._show_banner("\n".join(lines))
 
+    def sheet_sender(self) -> Sender:
+        contact = self.catalog.contact
+        name = contact.name or municipality(self.municipality_code).official_name
+        return Sender(municipality_name=name, contact=contact)
+
+    @Slot()
+    def open_sheet(self) -> SheetDialog | None:
+        """Preview and print the guidance sheet of the solution on screen (Ctrl+P)."""
+        solution = self.solution_panel.shown
+        if solution is None:
+            self.statusBar().showMessage(
+                self.tr(
+                    "Find først en løsning (skriv fx 'flyt'); så kan dens vejledning udskrives."
+                ),
+                6000,
+            )
+            self.focus_search()
+            return None
+        dialog = SheetDialog(
+            solution,
+            self.sheet_sender(),
+            language=self.language,
+            printers={"a4": self.settings.a4_printer, "slip": self.settings.slip_printer},
+            settings_path=self.settings_path,
+            printer_factory=self.printer_factory,
+            parent=self,
+        )
+        dialog.printed.connect(self._sheet_printed)
+        dialog.open()
+        return dialog
+
+    @Slot(object)
+    def _sheet_printed(self, solution: Solution) -> None:
+        handout = Handout(solution.id, "sheet")
+        if handout not in self._handouts:
+            self._handouts.append(handout)
+        self._update_handouts_label()
+        self.statusBar().showMessage(
+            self.tr("Vejledningen til {title} er udskrevet.").format(
+                title=solution.title(self.language)
+            ),
+            6000,
+        )
+
     def _clear_handouts(self) -> None:
         self._handouts = []
         self._update_handouts_label()
@@ -828,9 +878,12 @@ class CounterWindow(QMainWindow):
         titles = []
         for handout in self._handouts:
             solution = self.catalog.get(handout.solution)
-            titles.append(solution.title(self.language) if solution else handout.solution)
+            title = solution.title(self.language) if solution else handout.solution
+            if handout.how == "sheet":
+                title = self.tr("{title} (udskrevet)").format(title=title)
+            titles.append(title)
         self.handouts_label.setText(
-            self.tr("Vist for borgeren: {titles}").format(titles=", ".join(titles))
+            self.tr("Udleveret til borgeren: {titles}").format(titles=", ".join(titles))
         )
         self.handouts_label.setVisible(bool(titles))
 

@@ -21,6 +21,7 @@ from skranke.errors import (
     DataFileError,
     InvalidContactError,
     NoteTooLongError,
+    PrintError,
     Problem,
     SettingsError,
     SkrankeError,
@@ -133,6 +134,11 @@ def error_text(error: SkrankeError) -> str:
         return _tr("Noten er {length} tegn lang; den må højst være {maximum} tegn.").format(
             length=error.length, maximum=error.maximum
         )
+    if isinstance(error, PrintError):
+        return _tr(
+            "Printeren '{printer}' kunne ikke startes. Tjek at den er tændt og har papir, "
+            "eller vælg en anden printer."
+        ).format(printer=error.printer)
     if isinstance(error, UnknownMunicipalityError):
         return _tr(
             "Kommunekoden '{code}' findes ikke. Brug en af de 98 kommuners tre-cifrede "

@@ -65,15 +65,22 @@ class SolutionPanel(QWidget):
         self.url_label.setObjectName("solutionUrl")
         self.url_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.url_label.setWordWrap(True)
-        self.copy_button = QPushButton(self.tr("Kopiér link"))
-        self.copy_button.setObjectName("copyLinkButton")
-        self.copy_button.setAccessibleName(self.tr("Kopiér linket til udklipsholderen"))
+        self.copy_button = self._button(
+            self.tr("Kopiér link"), "copyLinkButton", self.tr("Kopiér linket til udklipsholderen")
+        )
         self.copy_button.clicked.connect(self.copy_link)
-        self.open_button = QPushButton(self.tr("Åbn i browser"))
-        self.open_button.setObjectName("openLinkButton")
-        self.open_button.setAccessibleName(self.tr("Åbn linket i browseren"))
+        self.open_button = self._button(
+            self.tr("Åbn i browser"), "openLinkButton", self.tr("Åbn linket i browseren")
+        )
         self.open_button.clicked.connect(self.open_link)
+        self.print_button = self._button(
+            self.tr("Udskriv vejledning"),
+            "printSheetButton",
+            self.tr("Udskriv vejledning til borgeren"),
+            self.tr("Ctrl+P"),
+        )
         buttons = QHBoxLayout()
+        buttons.addWidget(self.print_button)
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.open_button)
         layout.addWidget(self.search_edit)
@@ -83,6 +90,14 @@ class SolutionPanel(QWidget):
         layout.addWidget(self.url_label)
         layout.addLayout(buttons)
         self.display(None)
+
+    @staticmethod
+    def _button(text: str, name: str, accessible: str, tip: str = "") -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.setAccessibleName(accessible)
+        button.setToolTip(tip)
+        return button
 
     def set_usage(self, usage: Mapping[str, int]) -> None:
         """How often each solution was handed out: frequent ones rank first."""
@@ -140,8 +155,8 @@ class SolutionPanel(QWidget):
         self.url_label.setText(solution.short_url if solution else "")
         for widget in (self.title_label, self.qr, self.url_label):
             widget.setVisible(solution is not None)
-        self.copy_button.setEnabled(solution is not None)
-        self.open_button.setEnabled(solution is not None)
+        for button in (self.copy_button, self.open_button, self.print_button):
+            button.setEnabled(solution is not None)
 
     @Slot()
     def copy_link(self) -> None:

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from database.engine import open_database, sqlite_url
 from database.schema import HEAD_REVISION
@@ -182,3 +183,55 @@ def test_a_broken_overlay_does_not_stop_the_counter(config: Path, tmp_path: Path
     db = tmp_path / "db.sqlite3"
     result = _run("--config", str(config), "--database", sqlite_url(db), "--quit-after-show")
     assert result.returncode == 0, result.stderr
+
+
+def test_sheet_writes_a_pdf(config: Path, tmp_path: Path) -> None:
+    out = tmp_path / "flytning.pdf"
+    result = _run("--config", str(config), "sheet", "moving", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    reader = PdfReader(out)
+    text = reader.pages[0].extract_text()
+    assert "Meld flytning (og vælg læge)" in text
+    assert "Albertslund Kommune" in text
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        ["--large-print"],
+        ["--lang", "en"],
+        ["--format", "slip"],
+        ["--format", "slip", "--lang", "en"],
+    ],
+)
+def test_sheet_variants(config: Path, tmp_path: Path, options: list[str]) -> None:
+    out = tmp_path / "x.pdf"
+    result = _run("--config", str(config), "sheet", "mitid_app", *options, "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert len(PdfReader(out).pages) >= 1
+
+
+def test_sheet_pack(config: Path, tmp_path: Path) -> None:
+    out = tmp_path / "pack.pdf"
+    result = _run(
+        "--config", str(config), "sheet", "--pack", "new_in_municipality", "--out", str(out)
+    )
+    assert result.returncode == 0, result.stderr
+    assert len(PdfReader(out).pages) >= 4
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["sheet", "unicorn", "--out", "x.pdf"], ["'unicorn' findes ikke"]),
+        (["sheet", "--pack", "nope", "--out", "x.pdf"], ["'nope' findes ikke"]),
+        (
+            ["sheet", "moving", "--out", "/nonexistent/dir/x.pdf"],
+            ["kan ikke skrive", "/nonexistent"],
+        ),
+        (["sheet", "--out", "x.pdf"], ["angiv enten"]),
+    ],
+)
+def test_sheet_bad_input(config: Path, tmp_path: Path, args: list[str], words: list[str]) -> None:
+    result = _run("--config", str(config), *args)
+    _assert_refused(result, *words)

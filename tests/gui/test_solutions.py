@@ -44,7 +44,7 @@ def test_typing_finds_and_enter_shows_the_qr(qtbot: QtBot, window: CounterWindow
     )
     assert screen.scan_label.text() == "Scan med kameraet på din telefon"
     assert window.selected_outcome() == "referred_to_self_service"  # pre-set, changeable
-    assert window.handouts_label.text() == "Vist for borgeren: Meld flytning (og vælg læge)"
+    assert window.handouts_label.text() == "Udleveret til borgeren: Meld flytning (og vælg læge)"
 
 
 def test_the_contact_records_what_was_shown(

@@ -38,3 +38,10 @@ def test_unknown_codes_are_refused(code: str) -> None:
     # 411 is Christiansø: administered by the state, not a municipality.
     with pytest.raises(UnknownMunicipalityError):
         municipality(code)
+
+
+def test_official_names_for_sheets() -> None:
+    assert municipality("165").official_name == "Albertslund Kommune"
+    assert municipality("101").official_name == "Københavns Kommune"
+    assert municipality("400").official_name == "Bornholms Regionskommune"
+    assert municipality("480").official_name == "Nordfyns Kommune"

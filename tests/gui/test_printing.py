@@ -1,0 +1,125 @@
+"""Print a guidance sheet from the counter: preview, print, save; recorded on the contact."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+import zxingcpp
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+from pytestqt.qtbot import QtBot
+
+from database.counter import CounterDesk
+from skranke.contact import Handout
+from skranke.settings import Settings
+from ui.counter_window import CounterWindow
+from ui.sheet_dialog import SheetDialog
+
+MOVING_URL = "https://www.borger.dk/bolig-og-flytning/flytning_oversigt/guide--naar-du-skal-flytte"
+
+
+def _decode_pdf_page(path: Path, tmp_path: Path) -> list[str]:
+    """Rasterise page 1 with poppler and read the QR with zxing-cpp (both independent)."""
+    subprocess.run(
+        ["pdftoppm", "-r", "150", "-gray", "-f", "1", "-l", "1", str(path), str(tmp_path / "p")],
+        check=True,
+    )
+    pgm = next(tmp_path.glob("p*.pgm")).read_bytes()
+    header = pgm.split(b"\n", 3)
+    width, height = (int(v) for v in header[1].split())
+    pixels = np.frombuffer(header[3], dtype=np.uint8)[: width * height].reshape(height, width)
+    return [r.text for r in zxingcpp.read_barcodes(pixels)]
+
+
+@pytest.fixture
+def printed_to(tmp_path: Path) -> Path:
+    return tmp_path / "printed.pdf"
+
+
+@pytest.fixture
+def counter(make_window, printed_to: Path, desk: CounterDesk) -> CounterWindow:  # type: ignore[no-untyped-def]
+    window = make_window(
+        Settings(desk="Skranke 1", municipality="165", a4_printer="Skranke-test-printer")
+    )
+
+    def pdf_printer(sheet_format: str, name: str) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed_to))
+        return printer
+
+    window.printer_factory = pdf_printer
+    return window
+
+
+def _show_moving(qtbot: QtBot, window: CounterWindow) -> None:
+    qtbot.keyClicks(window, "f")
+    qtbot.keyClicks(window.solution_panel.search_edit, "lyt")
+    qtbot.keyClick(window.solution_panel.search_edit, Qt.Key.Key_Return)
+
+
+def _opened(qtbot: QtBot, window: CounterWindow) -> SheetDialog:
+    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.findChild(SheetDialog)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.pdf is not None, timeout=10_000)
+    return dialog
+
+
+def test_print_the_sheet_and_it_is_recorded(
+    qtbot: QtBot, counter: CounterWindow, desk: CounterDesk, printed_to: Path, tmp_path: Path
+) -> None:
+    _show_moving(qtbot, counter)
+    dialog = _opened(qtbot, counter)
+    assert dialog.page_count() >= 1  # the preview shows the PDF's pages
+    with qtbot.waitSignal(dialog.printed, timeout=20_000):
+        qtbot.keyClick(dialog, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    reader = PdfReader(printed_to)
+    assert len(reader.pages) == dialog.page_count()
+    assert abs(float(reader.pages[0].mediabox.width) - 595.3) < 2  # A4, as rendered
+    assert _decode_pdf_page(printed_to, tmp_path) == [MOVING_URL]
+    assert Handout("moving", "sheet") in counter._handouts
+    assert "(udskrevet)" in counter.handouts_label.text()
+    qtbot.mouseClick(
+        next(t for a, t in counter.tiles if a.id == "moving"), Qt.MouseButton.LeftButton
+    )
+    (contact,) = [c for c in desk.today_contacts() if not c.voided]
+    assert set(contact.handouts) == {Handout("moving", "qr"), Handout("moving", "sheet")}
+
+
+def test_the_slip_prints_on_80_mm_paper(
+    qtbot: QtBot, counter: CounterWindow, printed_to: Path
+) -> None:
+    counter.settings = Settings(desk="Skranke 1", municipality="165", slip_printer="Bon")
+    _show_moving(qtbot, counter)
+    dialog = _opened(qtbot, counter)
+    dialog.variant_combo.setCurrentIndex(2)  # Bon (80 mm)
+    qtbot.waitUntil(
+        lambda: dialog.pdf is not None and dialog.sheet_format == "slip", timeout=10_000
+    )
+    with qtbot.waitSignal(dialog.printed, timeout=20_000):
+        dialog.print_sheet()
+    page = PdfReader(printed_to).pages[0]
+    assert abs(float(page.mediabox.width) - 226.8) < 2  # 80 mm
+
+
+def test_save_as_pdf_writes_the_same_pdf(
+    qtbot: QtBot, counter: CounterWindow, tmp_path: Path
+) -> None:
+    _show_moving(qtbot, counter)
+    dialog = _opened(qtbot, counter)
+    target = tmp_path / "vejledning.pdf"
+    assert dialog.save_pdf(str(target))
+    assert target.read_bytes() == dialog.pdf
+    assert not dialog.save_pdf(str(tmp_path / "missing" / "dir" / "x.pdf"))
+    assert "Kunne ikke gemme" in dialog.status.text()
+
+
+def test_ctrl_p_without_a_solution_says_what_to_do(qtbot: QtBot, counter: CounterWindow) -> None:
+    qtbot.keyClick(counter, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert counter.findChild(SheetDialog) is None
+    assert "Find først en løsning" in counter.statusBar().currentMessage()
