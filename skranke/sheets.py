@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import functools
 import io
-from collections.abc import Sequence
+import threading
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -62,6 +63,9 @@ FONT_REGULAR = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
 _FONT_FILES = {FONT_REGULAR: "DejaVuSans.ttf", FONT_BOLD: "DejaVuSans-Bold.ttf"}
 _MAX_SLIP_ATTEMPTS = 4
+# reportlab keeps process-wide state (the font registry, per-document font subsets) and does
+# not promise thread safety; the UI renders on worker threads, so one document at a time.
+_RENDER_LOCK = threading.Lock()
 
 
 class SheetOptionsError(SkrankeError):
@@ -259,7 +263,11 @@ def stylesheet(options: SheetOptions) -> Stylesheet:
         header=style("header", sizes.header, bold=True, textColor=quiet),
         header_right=style("header_right", sizes.header, textColor=quiet, alignment=2),
         title=style(
-            "title", sizes.title, bold=True, leading=round(sizes.title * 1.2, 1), spaceAfter=6
+            "title",
+            sizes.title,
+            bold=True,
+            leading=round(sizes.title * 1.2, 1),
+            spaceAfter=body * 0.6,
         ),
         heading=style(
             "heading",
@@ -361,6 +369,13 @@ class _GuideStart(Flowable):  # type: ignore[misc]
         return None
 
 
+_Codes = Mapping[str, QrMatrix]  # URL -> its QR code, encoded once per document
+
+
+def _encode(solutions: Sequence[Solution]) -> dict[str, QrMatrix]:
+    return {s.url: qr_matrix(s.url) for s in solutions}
+
+
 def _p(text: str, style: ParagraphStyle, **kwargs: Any) -> Paragraph:
     """A paragraph of plain text (escaped: catalogue text may hold & or <)."""
     return Paragraph(escape(text), style, **kwargs)
@@ -416,10 +431,12 @@ def _tight_table(*commands: tuple[Any, ...]) -> TableStyle:
     )
 
 
-def _qr_block(solution: Solution, sheet: Stylesheet, texts: dict[str, str]) -> Flowable:
+def _qr_block(
+    solution: Solution, matrix: QrMatrix, sheet: Stylesheet, texts: dict[str, str]
+) -> Flowable:
     """The QR code with the prompt beside it and the full address under it, kept together."""
     width = sheet.frame_width
-    code = QrCode(qr_matrix(solution.url), sheet.qr_size, flush_left=True)
+    code = QrCode(matrix, sheet.qr_size, flush_left=True)
     code_width = code.wrap(width, sheet.qr_size)[0]
     gap = 2 * mm  # besides the quiet zone on the right of the code
     beside = [_p(texts["scan"], sheet.scan), _p(texts["or_type"], sheet.body)]
@@ -470,7 +487,9 @@ def _help_box(sheet: Stylesheet, sender: Sender, texts: dict[str, str]) -> Flowa
     return KeepTogether([Spacer(1, sheet.body.fontSize * 1.2), box])
 
 
-def _guide(solution: Solution, sheet: Stylesheet, sender: Sender, language: str) -> list[Flowable]:
+def _guide(
+    solution: Solution, codes: _Codes, sheet: Stylesheet, sender: Sender, language: str
+) -> list[Flowable]:
     """The story of one solution's guide, from the header to the help box."""
     texts = _TEXTS[language]
     story: list[Flowable] = [_GuideStart(solution), *_header(sheet, sender, texts["guide"])]
@@ -479,7 +498,7 @@ def _guide(solution: Solution, sheet: Stylesheet, sender: Sender, language: str)
         story.append(_p(texts["information"], sheet.note))
     if solution.mitid_required:
         story.append(_p(texts["mitid"], sheet.note))
-    story.append(_qr_block(solution, sheet, texts))
+    story.append(_qr_block(solution, codes[solution.url], sheet, texts))
     have_ready = solution.have_ready(language)
     if have_ready:
         story.append(_p(texts["have_ready"], sheet.heading))
@@ -634,11 +653,15 @@ def _slip_help(sender: Sender, texts: dict[str, str]) -> str:
 
 
 def _slip_entry(
-    solution: Solution, sheet: Stylesheet, language: str, title_style: ParagraphStyle
+    solution: Solution,
+    matrix: QrMatrix,
+    sheet: Stylesheet,
+    language: str,
+    title_style: ParagraphStyle,
 ) -> list[Flowable]:
     return [
         _p(solution.title(language), title_style),
-        QrCode(qr_matrix(solution.url), sheet.qr_size, h_align="CENTER"),
+        QrCode(matrix, sheet.qr_size, h_align="CENTER"),
         Paragraph(_url_lines(solution.short_url, sheet.url, sheet.frame_width), sheet.url),
     ]
 
@@ -688,7 +711,13 @@ def _build_slip(story: list[Flowable], sheet: Stylesheet, *, title: str, author:
 
 
 def _slip_story(
-    entries: Sequence[Solution], sheet: Stylesheet, sender: Sender, language: str, heading: str
+    entries: Sequence[Solution],
+    codes: _Codes,
+    sheet: Stylesheet,
+    sender: Sender,
+    language: str,
+    *,
+    heading: str,
 ) -> list[Flowable]:
     """The slip: the municipality, then each solution's title, QR code and short address (a
     pack's title first, when there is one), and one help line."""
@@ -701,7 +730,7 @@ def _slip_story(
     for n, solution in enumerate(entries):
         if n or heading:
             story.append(_slip_rule())
-        story.extend(_slip_entry(solution, sheet, language, entry_title))
+        story.extend(_slip_entry(solution, codes[solution.url], sheet, language, entry_title))
     story.append(Spacer(1, 2 * mm))
     story.append(_p(_slip_help(sender, texts), sheet.body))
     return story
@@ -722,20 +751,28 @@ def render_sheet(
     solution: Solution, options: SheetOptions, sender: Sender, *, printed_on: date | None = None
 ) -> bytes:
     """The printed guide (A4) or slip for one solution, as PDF bytes."""
+    with _RENDER_LOCK:
+        return _render_sheet(solution, options, sender, printed_on or local_today())
+
+
+def _render_sheet(
+    solution: Solution, options: SheetOptions, sender: Sender, printed_on: date
+) -> bytes:
     sheet = stylesheet(options)
     register_fonts()
     language = options.language
     title = solution.title(language)
+    codes = _encode([solution])
     if options.format == "slip":
-        story = _slip_story([solution], sheet, sender, language, heading="")
+        story = _slip_story([solution], codes, sheet, sender, language, heading="")
         return _build_slip(story, sheet, title=title, author=sender.municipality_name)
     pdf, _ = _build_a4(
-        _guide(solution, sheet, sender, language),
+        _guide(solution, codes, sheet, sender, language),
         sheet,
         title=title,
         author=sender.municipality_name,
         language=language,
-        printed_on=printed_on or local_today(),
+        printed_on=printed_on,
     )
     return pdf
 
@@ -789,19 +826,31 @@ def render_pack(
 ) -> bytes:
     """Several guides in one document: a cover with the contents, then each solution's guide
     from a new page. As a slip: each solution's title, QR code and short address in turn."""
+    with _RENDER_LOCK:
+        return _render_pack(pack, solutions, options, sender, printed_on or local_today())
+
+
+def _render_pack(
+    pack: Pack,
+    solutions: Sequence[Solution],
+    options: SheetOptions,
+    sender: Sender,
+    printed_on: date,
+) -> bytes:
     sheet = stylesheet(options)
     register_fonts()
     language = options.language
     title = pack.title(language)
+    codes = _encode(solutions)  # once, though the A4 pack is laid out twice
     if options.format == "slip":
-        story = _slip_story(solutions, sheet, sender, language, heading=title)
+        story = _slip_story(solutions, codes, sheet, sender, language, heading=title)
         return _build_slip(story, sheet, title=title, author=sender.municipality_name)
 
     def pack_story(starts: Sequence[int] | None) -> list[Flowable]:
         flowables = _pack_cover(pack, solutions, sheet, sender, language, starts=starts)
         for solution in solutions:
             flowables.append(PageBreak())
-            flowables.extend(_guide(solution, sheet, sender, language))
+            flowables.extend(_guide(solution, codes, sheet, sender, language))
         return flowables
 
     build = functools.partial(
@@ -810,7 +859,7 @@ def render_pack(
         title=title,
         author=sender.municipality_name,
         language=language,
-        printed_on=printed_on or local_today(),
+        printed_on=printed_on,
     )
     # Two passes: the first finds the page each guide begins on, the second prints them.
     _, starts = build(pack_story(None))

@@ -208,6 +208,26 @@ def test_an_information_page_says_there_is_nothing_to_fill_in() -> None:
     assert "ingen blanket" not in moving
 
 
+def test_the_have_ready_section_is_left_out_when_there_is_nothing_to_have_ready() -> None:
+    bare = replace(MOVING, have_ready_da=())
+    text = _text(render_sheet(bare, SheetOptions(), SENDER, printed_on=DAY))
+    assert "Det skal du have klar" not in text
+    assert "Sådan gør du" in text
+
+
+def test_catalogue_text_is_printed_as_written_not_read_as_markup() -> None:
+    odd = replace(
+        MOVING,
+        title_da="Flyt & <ny> adresse",
+        steps_da=("Skriv <adresse> & dato.", "Tryk på 'Send' > 'OK'.", "Gem <b>kvitteringen</b>."),
+    )
+    text = _text(render_sheet(odd, SheetOptions(), SENDER, printed_on=DAY))
+    assert "Flyt & <ny> adresse" in text
+    assert "1. Skriv <adresse> & dato." in text
+    assert "2. Tryk på 'Send' > 'OK'." in text
+    assert "3. Gem <b>kvitteringen</b>." in text
+
+
 def test_mitid_is_mentioned_only_when_it_is_needed() -> None:
     without = next(s for s in CATALOG.solutions if not s.mitid_required)
     text = _text(render_sheet(without, SheetOptions(), SENDER, printed_on=DAY))
@@ -282,9 +302,7 @@ def test_a4_is_a4(variant: str) -> None:
 
 
 @pytest.mark.parametrize("language", ["da", "en"])
-def test_the_slip_is_80_mm_wide_and_as_long_as_its_content(
-    language: str, tmp_path: Path
-) -> None:
+def test_the_slip_is_80_mm_wide_and_as_long_as_its_content(language: str, tmp_path: Path) -> None:
     pdf = render_sheet(MOVING, SheetOptions(language, format="slip"), SENDER, printed_on=DAY)
     (page,) = _reader(pdf).pages
     assert float(page.mediabox.width) == pytest.approx(SLIP_WIDTH_MM * MM, abs=1)
@@ -399,9 +417,7 @@ def _contents_pages(pdf: bytes, solutions: list[Solution], language: str = "da")
     word = "side" if language == "da" else "page"
     pages = []
     for number, solution in enumerate(solutions, 1):
-        match = re.search(
-            rf"{number}\. {re.escape(solution.title(language))} {word} (\d+)", cover
-        )
+        match = re.search(rf"{number}\. {re.escape(solution.title(language))} {word} (\d+)", cover)
         assert match is not None, (solution.title(language), cover)
         pages.append(int(match[1]))
     return pages
