@@ -17,6 +17,7 @@ import os
 import sys
 import time
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,7 @@ from skranke.settings import Settings
 
 if TYPE_CHECKING:
     from database.counter import CounterDesk
+    from database.repository import ContactRepository
     from skranke.vocabulary import Vocabulary
 
 EXIT_CANCELLED = 1
@@ -79,7 +81,31 @@ def build_parser() -> argparse.ArgumentParser:
     sheet.add_argument("--lang", choices=("da", "en"), default="da", help="sprog")
     sheet.add_argument("--format", choices=("a4", "slip"), default="a4", help="A4 eller 80 mm bon")
     sheet.add_argument("--out", type=Path, required=True, metavar="FIL.pdf")
+    export = commands.add_parser(
+        "export",
+        help="eksportér optællinger: csv (mappe), xlsx, pdf (rapport) eller komhen (tælleuge)",
+    )
+    export.add_argument("--from", dest="first", type=_date, required=True, metavar="ÅÅÅÅ-MM-DD")
+    export.add_argument("--to", dest="last", type=_date, required=True, metavar="ÅÅÅÅ-MM-DD")
+    export.add_argument("--desk", dest="only_desk", metavar="NAVN", help="kun denne skranke")
+    export.add_argument(
+        "--format", dest="export_format", choices=("csv", "xlsx", "pdf", "komhen"), required=True
+    )
+    export.add_argument("--out", type=Path, required=True, metavar="FIL")
+    demo = commands.add_parser("demo-data", help="fyld databasen med realistiske testdata")
+    demo.add_argument("--contacts", type=int, required=True, metavar="N")
+    demo.add_argument("--days", type=int, default=365, metavar="D")
+    demo.add_argument("--seed", type=int, default=1, metavar="S")
     return parser
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"ugyldig dato '{text}': skriv den som ÅÅÅÅ-MM-DD, fx 2026-11-22"
+        ) from None
 
 
 @dataclass
@@ -157,10 +183,8 @@ def run(argv: list[str]) -> int:
         vocabulary = _load_vocabulary(config.settings)
     except SkrankeError as error:
         return _fail(error)
-    if args.command == "catalog":
-        return _catalog_command(args, config.settings, vocabulary)
-    if args.command == "sheet":
-        return _sheet_command(args, config, vocabulary)
+    if args.command is not None:
+        return _sub_command(args, config, vocabulary)
 
     from ui.app import create_application  # noqa: PLC0415
 
@@ -176,6 +200,17 @@ def _load_vocabulary(settings: Settings) -> Vocabulary:
 
     extension = Path(settings.vocabulary_file).expanduser() if settings.vocabulary_file else None
     return load_vocabulary(extension=extension)
+
+
+def _sub_command(args: argparse.Namespace, config: StartupConfig, vocabulary: Vocabulary) -> int:
+    if args.command == "catalog":
+        return _catalog_command(args, config.settings, vocabulary)
+    if args.command == "sheet":
+        return _sheet_command(args, config, vocabulary)
+    try:
+        return _data_command(args, config, vocabulary)
+    except SkrankeError as error:
+        return _fail(error)
 
 
 def _overlay(settings: Settings) -> Path | None:
@@ -261,6 +296,57 @@ def _sheet_command(args: argparse.Namespace, config: StartupConfig, vocabulary: 
         )
         return EXIT_BAD_INPUT
     print(f"{args.out}\t{len(pdf)} bytes")
+    return 0
+
+
+def _data_command(args: argparse.Namespace, config: StartupConfig, vocabulary: Vocabulary) -> int:
+    """``skranke export ...`` and ``skranke demo-data ...`` on the configured database."""
+    from database.engine import open_database  # noqa: PLC0415
+    from database.repository import ContactRepository  # noqa: PLC0415
+
+    database = open_database(config.database_url, busy_timeout_ms=config.settings.busy_timeout_ms)
+    try:
+        repository = ContactRepository(database)
+        if args.command == "demo-data":
+            from database.demo import fill_demo_data  # noqa: PLC0415
+
+            def shown(done: int, total: int) -> None:
+                print(f"\r{done:,} af {total:,} henvendelser".replace(",", "."), end="",
+                      file=sys.stderr)  # fmt: skip
+
+            stored = fill_demo_data(
+                repository, args.contacts, args.days, args.seed, vocabulary, progress=shown
+            )
+            print(f"\n{stored} demo-henvendelser gemt i {database.location}", file=sys.stderr)
+            return 0
+        return _export(args, config, vocabulary, repository)
+    finally:
+        database.close()
+
+
+def _export(
+    args: argparse.Namespace,
+    config: StartupConfig,
+    vocabulary: Vocabulary,
+    repository: ContactRepository,
+) -> int:
+    from database.exporting import ExportRequest, run_export  # noqa: PLC0415
+    from skranke.catalog import load_catalog  # noqa: PLC0415
+    from skranke.costs import load_price_table  # noqa: PLC0415
+    from skranke.municipalities import municipality  # noqa: PLC0415
+    from skranke.report import Filters, Period  # noqa: PLC0415
+
+    period = Period.custom(args.first, args.last)
+    filters = Filters(desks=frozenset({args.only_desk})) if args.only_desk else Filters()
+    catalog = load_catalog(vocabulary, _overlay(config.settings)).catalog
+    name = catalog.contact.name or (
+        municipality(config.municipality).official_name if config.municipality else "Borgerservice"
+    )
+    request = ExportRequest(period, filters, args.export_format, args.out, name)
+    result = run_export(request, repository, vocabulary, catalog, load_price_table())
+    for path in result.paths:
+        print(path)
+    print(f"{result.contacts} henvendelser i perioden.", file=sys.stderr)
     return 0
 
 

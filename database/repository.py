@@ -167,3 +167,9 @@ class ContactRepository:
             query = query.where(_TABLE.c.desk == desk)
         with translate_errors(self.database.location), self.database.engine.connect() as conn:
             return {str(solution): int(count) for solution, count in conn.execute(query)}
+
+    def desks(self) -> list[str]:
+        """The desks that have logged contacts, for the team leader's filter."""
+        query = select(_TABLE.c.desk).distinct().order_by(_TABLE.c.desk)
+        with translate_errors(self.database.location), self.database.engine.connect() as conn:
+            return [str(desk) for (desk,) in conn.execute(query)]

@@ -113,6 +113,7 @@ class CounterWindow(QMainWindow):
         self.catalog = catalog or Catalog(())
         self._handouts: list[Handout] = []
         self._citizen_screen: CitizenScreen | None = None
+        self._team_view: QWidget | None = None
         self.settings = settings
         self.settings_path = settings_path
         self.municipality_code = municipality_code
@@ -494,7 +495,40 @@ class CounterWindow(QMainWindow):
         self.tally_label.setAccessibleName(self.tr("Dagens optælling"))
         self.tally_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         row.addWidget(self.tally_label)
+        self.team_button = QPushButton(self.tr("Ledelsesinformation"))
+        self.team_button.setObjectName("teamButton")
+        self.team_button.setAccessibleName(self.tr("Åbn ledelsesinformation"))
+        self.team_button.setToolTip(self.tr("Tal, grafer og eksport (Ctrl+L)"))
+        self.team_button.clicked.connect(self.open_team_view)
+        row.addWidget(self.team_button)
         return strip
+
+    @Slot()
+    def open_team_view(self) -> QWidget | None:
+        """The team leader's view (loaded on demand: charts and exports are heavy)."""
+        desk = self._ready()
+        if desk is None:
+            return None
+        from skranke.costs import load_price_table  # noqa: PLC0415
+        from ui.team_view import TeamView  # noqa: PLC0415
+
+        if self._team_view is None:
+            try:
+                prices = load_price_table()
+            except SkrankeError as error:
+                self._show_error_plain(error)
+                return None
+            self._team_view = TeamView(
+                desk.repository,
+                self.vocabulary,
+                self.catalog,
+                prices,
+                municipality_name=self.sheet_sender().municipality_name,
+            )
+        self._team_view.show()
+        self._team_view.raise_()
+        self._team_view.activateWindow()
+        return self._team_view
 
     def _shortcut(self, sequence: QKeySequence | str, slot: object) -> QShortcut:
         shortcut = QShortcut(QKeySequence(sequence), self)
@@ -520,6 +554,7 @@ class CounterWindow(QMainWindow):
         self._shortcut(QKeySequence.StandardKey.Find, self.focus_search)
         self._shortcut("F9", self.show_current_to_citizen)
         self._shortcut(QKeySequence.StandardKey.Print, self.open_sheet)
+        self._shortcut("Ctrl+L", self.open_team_view)
         self._shortcut("Escape", self._escape)
         void = QAction(self.tr("Annullér valgte"), self.recent_view)
         void.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))

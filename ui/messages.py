@@ -5,6 +5,8 @@ Used by the window and by the command line, so a user reads the same sentence in
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import QCoreApplication
 
 from database.errors import (
@@ -28,6 +30,7 @@ from skranke.errors import (
     UnknownMunicipalityError,
     VocabularyError,
 )
+from skranke.report import InvalidPeriodError
 
 
 def _tr(text: str) -> str:
@@ -133,6 +136,17 @@ def error_text(error: SkrankeError) -> str:
     if isinstance(error, NoteTooLongError):
         return _tr("Noten er {length} tegn lang; den må højst være {maximum} tegn.").format(
             length=error.length, maximum=error.maximum
+        )
+    exports = sys.modules.get("skranke.exports")  # loaded if it raised: openpyxl is slow to load
+    if exports is not None and isinstance(error, exports.ExportWriteError):
+        return _tr("Kan ikke skrive {path}: {detail}. Vælg en mappe, du må skrive i.").format(
+            path=error.path, detail=error.detail
+        )
+    if exports is not None and isinstance(error, exports.ExportCancelled):
+        return _tr("Eksporten blev annulleret; der er ikke gemt noget.")
+    if isinstance(error, InvalidPeriodError):
+        return _tr("Perioden slutter før den begynder: {first} – {last}.").format(
+            first=error.first, last=error.last
         )
     if isinstance(error, PrintError):
         return _tr(
