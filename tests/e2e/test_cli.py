@@ -7,6 +7,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -235,3 +236,42 @@ def test_sheet_pack(config: Path, tmp_path: Path) -> None:
 def test_sheet_bad_input(config: Path, tmp_path: Path, args: list[str], words: list[str]) -> None:
     result = _run("--config", str(config), *args)
     _assert_refused(result, *words)
+
+
+def test_demo_data_then_export_every_format(config: Path, tmp_path: Path) -> None:
+    db = sqlite_url(tmp_path / "demo.sqlite3")
+    filled = _run("--config", str(config), "--database", db, "demo-data", "--contacts", "800",
+                  "--days", "30", "--seed", "4")  # fmt: skip
+    assert filled.returncode == 0, filled.stderr
+    assert "800 demo-henvendelser gemt" in filled.stderr
+    today = date.today()
+    first = (today - timedelta(days=40)).isoformat()
+    for fmt, name in (("xlsx", "t.xlsx"), ("pdf", "r.pdf"), ("komhen", "k.csv"), ("csv", "csv")):
+        out = tmp_path / name
+        result = _run("--config", str(config), "--database", db, "export", "--from", first,
+                      "--to", today.isoformat(), "--format", fmt, "--out", str(out))  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        assert out.exists()
+    assert (tmp_path / "csv" / "henvendelser.csv").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--from", "2026-11-30", "--to", "2026-11-01"], ["slutter før den begynder"]),
+        (["--from", "30/11/2026", "--to", "2026-11-01"], ["ugyldig dato '30/11/2026'"]),
+    ],
+)
+def test_export_bad_dates(config: Path, tmp_path: Path, args: list[str], words: list[str]) -> None:
+    db = sqlite_url(tmp_path / "db.sqlite3")
+    result = _run("--config", str(config), "--database", db, "export", *args,
+                  "--format", "xlsx", "--out", str(tmp_path / "x.xlsx"))  # fmt: skip
+    _assert_refused(result, *words)
+
+
+def test_export_to_an_unwritable_place(config: Path, tmp_path: Path) -> None:
+    db = sqlite_url(tmp_path / "db.sqlite3")
+    period = ["--from", "2026-11-01", "--to", "2026-11-30"]
+    result = _run("--config", str(config), "--database", db, "export", *period,
+                  "--format", "pdf", "--out", "/nonexistent/r.pdf")  # fmt: skip
+    _assert_refused(result, "Kan ikke skrive /nonexistent/r.pdf")
