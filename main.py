@@ -28,6 +28,7 @@ from skranke.settings import Settings
 if TYPE_CHECKING:
     from database.counter import CounterDesk
     from database.repository import ContactRepository
+    from skranke.catalog import CatalogResult
     from skranke.vocabulary import Vocabulary
 
 EXIT_CANCELLED = 1
@@ -381,6 +382,14 @@ def _open_desk(config: StartupConfig, vocabulary: Vocabulary) -> CounterDesk:
     )
 
 
+def _open_all(config: StartupConfig, vocabulary: Vocabulary) -> tuple[CounterDesk, CatalogResult]:
+    """The database and the self-service catalogue, read on a worker thread."""
+    from skranke.catalog import load_catalog  # noqa: PLC0415
+
+    catalog = load_catalog(vocabulary, _overlay(config.settings))
+    return _open_desk(config, vocabulary), catalog
+
+
 def _run_window(args: argparse.Namespace, config: StartupConfig, vocabulary: Vocabulary) -> int:
     """Show the window at once; open the database meanwhile and hand it over when ready."""
     from PySide6.QtCore import QTimer  # noqa: PLC0415
@@ -393,19 +402,13 @@ def _run_window(args: argparse.Namespace, config: StartupConfig, vocabulary: Voc
         if args.report_startup:
             print(f"{stage} {time.time():.6f}", flush=True)
 
-    from skranke.catalog import load_catalog  # noqa: PLC0415
-
-    catalog = load_catalog(vocabulary, _overlay(config.settings))
     window = CounterWindow(
         vocabulary,
         config.settings,
         desk_name=config.desk,
         municipality_code=config.municipality,
-        catalog=catalog.catalog,
         settings_path=config.settings_path,
     )
-    if catalog.problems:  # a broken overlay: say so, and go on with what is good
-        window.show_catalog_problems(catalog.problems)
     window.show()
     window.raise_()
     window.activateWindow()  # keys go to the counter at once, also after the set-up dialog
@@ -413,8 +416,12 @@ def _run_window(args: argparse.Namespace, config: StartupConfig, vocabulary: Voc
     opened: list[CounterDesk] = []
     status = [0]
 
-    def ready(counter: CounterDesk) -> None:
+    def ready(loaded: tuple[CounterDesk, CatalogResult]) -> None:
+        counter, catalog = loaded
         opened.append(counter)
+        window.set_catalog(catalog.catalog)
+        if catalog.problems:  # a broken overlay: say so, and go on with what is good
+            window.show_catalog_problems(catalog.problems)
         window.attach(counter)
         report("ready")
         if args.quit_after_show:
@@ -435,7 +442,7 @@ def _run_window(args: argparse.Namespace, config: StartupConfig, vocabulary: Voc
 
     # Start opening the database once the window has painted: the worker's imports would
     # otherwise compete with the first paint for the interpreter lock.
-    QTimer.singleShot(0, lambda: run_task(lambda: _open_desk(config, vocabulary), ready, failed))
+    QTimer.singleShot(0, lambda: run_task(lambda: _open_all(config, vocabulary), ready, failed))
     result = QApplication.exec()
     for counter in opened:
         counter.repository.database.close()

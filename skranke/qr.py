@@ -5,9 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import qrcode
-from qrcode.constants import ERROR_CORRECT_M
-
 QUIET_ZONE = 4  # modules of white border that phone cameras need
 
 
@@ -23,6 +20,9 @@ class QrMatrix:
 
 def qr_matrix(text: str, border: int = QUIET_ZONE) -> QrMatrix:
     """Encode ``text`` with medium error correction (survives a smudge or a crease)."""
+    import qrcode  # noqa: PLC0415 - it pulls in Pillow: load on first use, not at start-up
+    from qrcode.constants import ERROR_CORRECT_M  # noqa: PLC0415
+
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=border)
     code.add_data(text)
     code.make(fit=True)

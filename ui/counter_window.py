@@ -60,19 +60,19 @@ from skranke.settings import (
     favourite_problems,
     save_user_settings,
 )
-from skranke.sheets import Sender
 from skranke.stopwatch import Stopwatch, format_duration
 from skranke.tally import DayTally
 from skranke.vocabulary import Area, Vocabulary
 from ui.citizen_screen import CitizenScreen
 from ui.messages import error_text, problem_text
 from ui.recent_model import RecentContactsModel
-from ui.sheet_dialog import PrinterFactory, SheetDialog, system_printer
 from ui.solution_panel import SolutionPanel
 from ui.widgets import TwoLineButton
 
 if TYPE_CHECKING:  # the database layer (and SQLAlchemy) load after the window is shown
     from database.counter import CounterDesk
+    from skranke.sheets import Sender  # reportlab: loaded when a sheet is first printed
+    from ui.sheet_dialog import PrinterFactory, SheetDialog
 
 TILE_KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "0")
 TILE_COLUMNS = 5
@@ -117,7 +117,7 @@ class CounterWindow(QMainWindow):
         self.settings = settings
         self.settings_path = settings_path
         self.municipality_code = municipality_code
-        self.printer_factory: PrinterFactory = system_printer
+        self.printer_factory: PrinterFactory | None = None  # None: the system's printers
         self.language = settings.language
         self.stopwatch = stopwatch or Stopwatch()
         self._last_choice: ContactChoice | None = None
@@ -846,6 +846,11 @@ class CounterWindow(QMainWindow):
         else:
             self.focus_search()
 
+    def set_catalog(self, catalog: Catalog) -> None:
+        """The catalogue arrives with the database, after the window is shown."""
+        self.catalog = catalog
+        self.solution_panel.set_index(SolutionIndex(catalog, self.vocabulary, self.language))
+
     def show_catalog_problems(self, problems: Sequence[Problem]) -> None:
         lines = [
             self.tr(
@@ -859,6 +864,8 @@ class CounterWindow(QMainWindow):
         self._show_banner("\n".join(lines))
 
     def sheet_sender(self) -> Sender:
+        from skranke.sheets import Sender  # noqa: PLC0415
+
         contact = self.catalog.contact
         name = contact.name or municipality(self.municipality_code).official_name
         return Sender(municipality_name=name, contact=contact)
@@ -866,6 +873,8 @@ class CounterWindow(QMainWindow):
     @Slot()
     def open_sheet(self) -> SheetDialog | None:
         """Preview and print the guidance sheet of the solution on screen (Ctrl+P)."""
+        from ui.sheet_dialog import SheetDialog, system_printer  # noqa: PLC0415
+
         solution = self.solution_panel.shown
         if solution is None:
             self.statusBar().showMessage(
@@ -882,7 +891,7 @@ class CounterWindow(QMainWindow):
             language=self.language,
             printers={"a4": self.settings.a4_printer, "slip": self.settings.slip_printer},
             settings_path=self.settings_path,
-            printer_factory=self.printer_factory,
+            printer_factory=self.printer_factory or system_printer,
             parent=self,
         )
         dialog.printed.connect(self._sheet_printed)

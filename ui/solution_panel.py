@@ -99,6 +99,10 @@ class SolutionPanel(QWidget):
         button.setToolTip(tip)
         return button
 
+    def set_index(self, index: SolutionIndex) -> None:
+        self._index = index
+        self._on_text_changed(self.search_edit.text())
+
     def set_usage(self, usage: Mapping[str, int]) -> None:
         """How often each solution was handed out: frequent ones rank first."""
         self._usage = usage
