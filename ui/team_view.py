@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Slot
+from PySide6.QtCore import QDate, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -35,7 +37,7 @@ from database.repository import ContactRepository
 from skranke.catalog import Catalog
 from skranke.charts import Chart, render_charts
 from skranke.clock import local_today
-from skranke.costs import CostEstimate, PriceTable, estimate_cost
+from skranke.costs import CostEstimate, PriceTable, estimate_cost, what_if_moving
 from skranke.errors import SkrankeError
 from skranke.report import Filters, Period, Tally
 from skranke.vocabulary import Vocabulary
@@ -60,6 +62,25 @@ def period_for(choice: str, today: date, first: date, last: date) -> Period:
     if choice == "year":
         return Period.year(today.year)
     return Period.custom(first, last)
+
+
+class _ProgressReporter(QObject):
+    """Carries progress from the worker to the dialog on the GUI thread (a queued signal)."""
+
+    progressed = Signal(int, int)
+
+    def __init__(self, dialog: QProgressDialog) -> None:
+        super().__init__(dialog)
+        self.progressed.connect(self._show)
+        self._dialog = dialog
+
+    def report(self, done: int, total: int) -> None:  # on the worker thread
+        self.progressed.emit(done, total)
+
+    @Slot(int, int)
+    def _show(self, done: int, total: int) -> None:
+        self._dialog.setMaximum(max(total, 1))
+        self._dialog.setValue(min(done, total))
 
 
 class ChartLabel(QLabel):
@@ -132,6 +153,7 @@ class TeamView(QWidget):
         self.figures.setAccessibleName(self.tr("Nøgletal"))
         layout.addWidget(self.figures)
         layout.addWidget(self._build_charts(), 1)
+        layout.addLayout(self._build_what_if())
         layout.addLayout(self._build_exports())
         self.status = QLabel()
         self.status.setObjectName("teamStatus")
@@ -220,6 +242,63 @@ class TeamView(QWidget):
         scroll.setWidget(holder)
         return scroll
 
+    def _build_what_if(self) -> QHBoxLayout:
+        """ "Moving X % of area Y's in-person transactions to self-service saves Z kr. a year"."""
+        row = QHBoxLayout()
+        self.what_if_share = QSpinBox()
+        self.what_if_share.setObjectName("whatIfShare")
+        self.what_if_share.setAccessibleName(self.tr("Andel der flyttes til selvbetjening"))
+        self.what_if_share.setRange(0, 100)
+        self.what_if_share.setSuffix(" %")
+        self.what_if_share.setValue(25)
+        self.what_if_area = QComboBox()
+        self.what_if_area.setObjectName("whatIfArea")
+        self.what_if_area.setAccessibleName(self.tr("Sagsområde for beregningen"))
+        for area in self.vocabulary.visible_areas:
+            self.what_if_area.addItem(area.da, area.id)
+        self.what_if_result = QLabel()
+        self.what_if_result.setObjectName("whatIfResult")
+        self.what_if_result.setWordWrap(True)
+        self.what_if_share.valueChanged.connect(self._update_what_if)
+        self.what_if_area.currentIndexChanged.connect(self._update_what_if)
+        row.addWidget(QLabel(self.tr("Hvis")))
+        row.addWidget(self.what_if_share)
+        row.addWidget(QLabel(self.tr("af de personlige sagsbehandlinger om")))
+        row.addWidget(self.what_if_area)
+        row.addWidget(QLabel(self.tr("flyttes til selvbetjening:")))
+        row.addWidget(self.what_if_result, 1)
+        return row
+
+    @Slot()
+    def _update_what_if(self) -> None:
+        if self.loaded is None:
+            return
+        try:
+            estimate = what_if_moving(
+                self.loaded.tally,
+                self.what_if_area.currentData(),
+                Decimal(self.what_if_share.value()),
+                self.price_table,
+                self.vocabulary,
+            )
+        except SkrankeError as error:
+            self.what_if_result.setText(error_text(error))
+            return
+        amount = f"{estimate.saving_per_year:,.0f}".replace(",", ".")
+        moved = f"{estimate.moved_per_year:,.0f}".replace(",", ".")
+        self.what_if_result.setText(
+            self.tr(
+                "<b>ca. {amount} kr. om året</b> ({moved} af {yearly} om året, "
+                "{saved} kr. sparet pr. henvendelse; kanalpriser {year})"
+            ).format(
+                amount=amount,
+                moved=moved,
+                yearly=estimate.yearly_transactions,
+                saved=estimate.in_person_price - estimate.self_service_price,
+                year=self.price_table.year,
+            )
+        )
+
     def _build_exports(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.export_buttons: dict[str, QPushButton] = {}
@@ -298,6 +377,7 @@ class TeamView(QWidget):
             label.setAccessibleName(chart.title)
             label.setToolTip(chart.title)
         self.status.setText(self.tr("Periode: {label}").format(label=tally.period.label()))
+        self._update_what_if()
 
     def figures_text(self, tally: Tally, cost: CostEstimate) -> str:
         def share(value: float | None) -> str:
@@ -349,6 +429,7 @@ class TeamView(QWidget):
             self.period(), self.filters(), export_format, out, self.municipality_name
         )
         dialog = QProgressDialog(self.tr("Eksporterer …"), self.tr("Annullér"), 0, 0, self)
+        reporter = _ProgressReporter(dialog)
         dialog.setObjectName("exportProgress")
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
@@ -360,7 +441,7 @@ class TeamView(QWidget):
         def work() -> ExportResult:
             return run_export(
                 request, repository, vocabulary, catalog, prices,
-                cancelled=lambda: state["cancelled"],
+                progress=reporter.report, cancelled=lambda: state["cancelled"],
             )  # fmt: skip
 
         def done(result: ExportResult) -> None:

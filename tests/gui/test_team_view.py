@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from database.counter import CounterDesk
 from database.demo import fill_demo_data
 from database.reports import tally_in_database
 from skranke.clock import local_today
+from skranke.costs import what_if_moving
 from skranke.report import Filters, Period
 from ui.counter_window import CounterWindow
 from ui.team_view import PERIODS, TeamView, period_for
@@ -80,3 +82,14 @@ def test_periods() -> None:
     assert period_for("year", today, today, today) == Period.custom(
         date(2026, 1, 1), date(2026, 12, 31)
     )
+
+
+def test_what_if_moving_in_person_transactions(team: TeamView) -> None:
+    team.what_if_area.setCurrentIndex(team.what_if_area.findData("passport"))
+    team.what_if_share.setValue(50)
+    assert team.loaded is not None
+    expected = what_if_moving(
+        team.loaded.tally, "passport", Decimal(50), team.price_table, team.vocabulary
+    )
+    amount = f"{expected.saving_per_year:,.0f}".replace(",", ".")
+    assert f"ca. {amount} kr. om året" in team.what_if_result.text()
