@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 QUIET_ZONE = 4  # modules of white border that phone cameras need
@@ -16,6 +17,20 @@ class QrMatrix:
     @property
     def size(self) -> int:
         return len(self.rows)
+
+    def dark_runs(self) -> Iterator[tuple[int, int, int]]:
+        """(row, first column, length) of every horizontal run of dark modules: one rectangle
+        each, so renderers draw few shapes and no seams between neighbouring modules."""
+        for r, row in enumerate(self.rows):
+            c, n = 0, len(row)
+            while c < n:
+                if not row[c]:
+                    c += 1
+                    continue
+                start = c
+                while c < n and row[c]:
+                    c += 1
+                yield r, start, c - start
 
 
 def qr_matrix(text: str, border: int = QUIET_ZONE) -> QrMatrix:

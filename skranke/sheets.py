@@ -335,20 +335,10 @@ class QrCode(Flowable):  # type: ignore[misc]
 def draw_qr(canvas: Any, matrix: QrMatrix, x: float, y: float, size: float) -> None:
     """Draw ``matrix`` with its lower-left corner at (x, y), ``size`` points square. Each run
     of dark modules in a row is one rectangle; all of them are filled as one path."""
-    rows = matrix.rows
-    module = size / len(rows)
+    module = size / matrix.size
     path = canvas.beginPath()
-    for r, row in enumerate(rows):
-        top = y + size - (r + 1) * module
-        c, n = 0, len(row)
-        while c < n:
-            if not row[c]:
-                c += 1
-                continue
-            start = c
-            while c < n and row[c]:
-                c += 1
-            path.rect(x + start * module, top, (c - start) * module, module)
+    for r, start, length in matrix.dark_runs():
+        path.rect(x + start * module, y + size - (r + 1) * module, length * module, module)
     canvas.setFillColor(colors.black)
     canvas.drawPath(path, stroke=0, fill=1)
 

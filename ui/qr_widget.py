@@ -46,17 +46,8 @@ class QrWidget(QWidget):
         top = (self.height() - full) // 2
         painter.fillRect(QRect(left, top, full, full), QColor("white"))
         dark = QColor("black")
-        for y, row in enumerate(self._matrix.rows):
-            x = 0
-            while x < size:  # one rectangle per run of dark modules
-                if not row[x]:
-                    x += 1
-                    continue
-                start = x
-                while x < size and row[x]:
-                    x += 1
-                painter.fillRect(
-                    QRect(left + start * module, top + y * module, (x - start) * module, module),
-                    dark,
-                )
+        for y, start, length in self._matrix.dark_runs():
+            painter.fillRect(
+                QRect(left + start * module, top + y * module, length * module, module), dark
+            )
         painter.end()

@@ -29,3 +29,12 @@ def test_the_quiet_zone_is_white() -> None:
     assert not any(matrix.rows[0])
     assert not any(row[QUIET_ZONE - 1] for row in matrix.rows)
     assert matrix.size == len(matrix.rows[0])
+
+
+def test_dark_runs_cover_exactly_the_dark_modules() -> None:
+    matrix = qr_matrix("https://www.borger.dk/")
+    painted = {
+        (r, c) for r, start, length in matrix.dark_runs() for c in range(start, start + length)
+    }
+    dark = {(r, c) for r, row in enumerate(matrix.rows) for c, cell in enumerate(row) if cell}
+    assert painted == dark
