@@ -189,7 +189,7 @@ class CounterWindow(QMainWindow):
         body.addLayout(left, 3)
         self.side_tabs = QTabWidget()
         self.side_tabs.setObjectName("sideTabs")
-        self.side_tabs.setMinimumWidth(450)
+        self.side_tabs.setMinimumWidth(530)
         self.solution_panel = SolutionPanel(
             SolutionIndex(self.catalog, self.vocabulary, self.language), self.language
         )
@@ -309,9 +309,10 @@ class CounterWindow(QMainWindow):
             self.tr("På vegne af en anden (fuldmagt/pårørende)"),
         )
         self.exemption_box = self._check(
-            self.tr("Fr&itagelse (Digital Post / selvbetjening)"),
+            self.tr("Fr&itagelse"),
             "exemptionBox",
             self.tr("Fritagelse"),
+            self.tr("Borgeren blev fritaget for Digital Post eller digital selvbetjening"),
         )
 
         self.kind_combo = self._combo(
