@@ -41,7 +41,8 @@ DATABASE_ENV = "SKRANKE_DATABASE_URL"
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="skranke",
-        description="Skranke: registrering af henvendelser ved borgerservice.",
+        description="Skranke: registrering af henvendelser ved borgerservice. "
+        "Uden KOMMANDO åbnes skrankevinduet.",
     )
     parser.add_argument("--version", action="version", version=f"Skranke {__version__}")
     parser.add_argument(

@@ -1,0 +1,1248 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="da">
+<context>
+    <name>CitizenScreen</name>
+    <message>
+        <location filename="../../ui/citizen_screen.py" line="+21"/>
+        <source>Skranke – til borgeren</source>
+        <translation>Skranke – for the citizen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Borgerskærm</source>
+        <translation>Citizen screen</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Velkommen til Borgerservice</source>
+        <translation>Welcome to Citizen Service</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Scan med kameraet på din telefon</source>
+        <translation>Scan with your phone&apos;s camera</translation>
+    </message>
+</context>
+<context>
+    <name>CounterWindow</name>
+    <message>
+        <location filename="../../ui/counter_window.py" line="+129"/>
+        <source>Skranke – {desk} · {municipality}</source>
+        <translation>Skranke – {desk} · {municipality}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>I dag: …</source>
+        <translation>Today: …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+236"/>
+        <source>Åbner databasen …</source>
+        <translation>Opening the database …</translation>
+    </message>
+    <message>
+        <location line="-224"/>
+        <source>Klar. Klik på et sagsområde (eller tast dets nummer) for at registrere.</source>
+        <translation>Ready. Click an area (or press its number) to log a contact.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Vent et øjeblik: databasen åbnes.</source>
+        <translation>One moment: the database is opening.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Fejlmeddelelse</source>
+        <translation>Error message</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>I dag</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Selvbetjening (Ctrl+F)</source>
+        <translation>Self-service (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Kanal: {channel}</source>
+        <translation>Channel: {channel}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ctrl+{n}</source>
+        <translation>Ctrl+{n}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Ekspeditionstid</source>
+        <translation>Handling time</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tiden for den igangværende henvendelse. Starter ved &apos;Ny borger&apos; (Ctrl+N)</source>
+        <translation>Time spent on the current contact. Starts with &apos;New citizen&apos; (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ny borger</source>
+        <translation>New citizen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ny borger: start tiden forfra</source>
+        <translation>New citizen: restart the timer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start tiden forfra (Ctrl+N)</source>
+        <translation>Restart the timer (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Udfald</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Ekspederet</source>
+        <translation>&amp;Handled by staff</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Hjælp til selvbetjening</source>
+        <translation>&amp;Assisted self-service</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Henvist til &amp;selvbetjening</source>
+        <translation>Referred to &amp;self-service</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Henvist &amp;videre</source>
+        <translation>Referred &amp;elsewhere</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F&amp;ritaget</source>
+        <translation>E&amp;xempted</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Udfald: {outcome}</source>
+        <translation>Outcome: {outcome}</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Detaljer (nulstilles efter hver registrering)</source>
+        <translation>Details (reset after each contact is logged)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Medbetjening</source>
+        <translation>Assis&amp;ted</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hjælp til selvbetjening (medbetjening)</source>
+        <translation>Assisted self-service (the citizen did it with help)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Borgeren gjorde det selv på sin egen telefon eller pc, med hjælp</source>
+        <translation>The citizen did it on their own phone or computer, with help</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>F&amp;uldmagt / pårørende</source>
+        <translation>&amp;Power of attorney / relative</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>På vegne af en anden (fuldmagt/pårørende)</source>
+        <translation>On behalf of someone else (power of attorney/relative)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fr&amp;itagelse</source>
+        <translation>Exempt&amp;ion</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fritagelse</source>
+        <translation>Exemption</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Borgeren blev fritaget for Digital Post eller digital selvbetjening</source>
+        <translation>The citizen was exempted from Digital Post or digital self-service</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Henvendelsestype</source>
+        <translation>Type of contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Som området plejer</source>
+        <translation>Usual for the area</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Borgerens digitale parathed</source>
+        <translation>The citizen&apos;s digital readiness</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ikke vurderet</source>
+        <translation>Not assessed</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Henvendertype</source>
+        <translation>Type of requester</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Antal henvendelser, der registreres</source>
+        <translation>Number of contacts to log</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Flere ens henvendelser på én gang: tast + og −</source>
+        <translation>Several identical contacts at once: press + and −</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Note (valgfri, aldrig CPR-nummer)</source>
+        <translation>Note (optional, never a CPR number)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valgfri kort note – aldrig navn eller CPR-nr.</source>
+        <translation>Optional short note – never a name or CPR number</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Type:</source>
+        <translation>T&amp;ype:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Parathed:</source>
+        <translation>&amp;Readiness:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Henven&amp;der:</source>
+        <translation>Req&amp;uester:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Antal:</source>
+        <translation>&amp;Count:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Note:</source>
+        <translation>&amp;Note:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Udleveret ved denne henvendelse</source>
+        <translation>Handed out during this contact</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sagsområde – klik eller tast nummeret for at registrere</source>
+        <translation>Area – click or press the number to log a contact</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Registrér {area} (tast {key})</source>
+        <translation>Log {area} (key {key})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Registrér {area}</source>
+        <translation>Log {area}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Favoritter – én tast registrerer hele kombinationen</source>
+        <translation>Favourites – one key logs the whole combination</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>I dag ved denne skranke</source>
+        <translation>Today at this desk</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Dagens henvendelser, nyeste først</source>
+        <translation>Today&apos;s contacts, newest first</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Medb.</source>
+        <translation>Assist.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Fortryd seneste</source>
+        <translation>Undo last</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fortryd seneste registrering</source>
+        <translation>Undo the last contact logged</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Z</source>
+        <translation>Ctrl+Z</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+87"/>
+        <source>Annullér valgte</source>
+        <translation>Cancel selected</translation>
+    </message>
+    <message>
+        <location line="-85"/>
+        <source>Annullér de valgte henvendelser</source>
+        <translation>Cancel the selected contacts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Gem seneste som favorit</source>
+        <translation>Save last as favourite</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gem seneste henvendelse som favorit</source>
+        <translation>Save the last contact as a favourite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+D – lægges på første ledige F-tast</source>
+        <translation>Ctrl+D – goes on the first free F key</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Dagens optælling</source>
+        <translation>Today&apos;s count</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ledelsesinformation</source>
+        <translation>Management information</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Åbn ledelsesinformation</source>
+        <translation>Open management information</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tal, grafer og eksport (Ctrl+L)</source>
+        <translation>Figures, charts and export (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location line="+142"/>
+        <source>Ny borger: tiden kører.</source>
+        <translation>New citizen: the timer is running.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Formularen er nulstillet.</source>
+        <translation>The form has been reset.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tid {time}</source>
+        <translation>Time {time}</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>{key} er ledig. Gem en favorit med Ctrl+D efter en registrering.</source>
+        <translation>{key} is free. Save a favourite with Ctrl+D after logging a contact.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>✓ Registreret: {label}. Ctrl+Z fortryder.</source>
+        <translation>✓ Logged: {label}. Ctrl+Z undoes.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✓ Registreret {count} × {label}. Ctrl+Z fortryder.</source>
+        <translation>✓ Logged {count} × {label}. Ctrl+Z undoes.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Henvendelsen er IKKE gemt. {reason}</source>
+        <translation>The contact has NOT been saved. {reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ikke gemt – se meddelelsen øverst.</source>
+        <translation>Not saved – see the message at the top.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Der er intet at fortryde.</source>
+        <translation>There is nothing to undo.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Fortrudt</source>
+        <translation>Undone</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Vælg en eller flere henvendelser i listen for at annullere dem.</source>
+        <translation>Select one or more contacts in the list to cancel them.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Annulleret</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>QR-koden til {title} vises for borgeren.</source>
+        <translation>The QR code for {title} is shown to the citizen.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Kataloget over selvbetjeningsløsninger har fejl; de berørte filer er sprunget over, og Skranke bruger resten (kontrollér med &apos;skranke catalog check&apos;):</source>
+        <translation>The catalogue of self-service solutions has errors; the files affected have been skipped and Skranke uses the rest (check with &apos;skranke catalog check&apos;):</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>… og {n} fejl mere.</source>
+        <translation>… and {n} more errors.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Find først en løsning (skriv fx &apos;flyt&apos;); så kan dens vejledning udskrives.</source>
+        <translation>First find a solution (type e.g. &apos;move&apos;); then its guidance sheet can be printed.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Vejledningen til {title} er udskrevet.</source>
+        <translation>The guidance sheet for {title} has been printed.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{title} (udskrevet)</source>
+        <translation>{title} (printed)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Udleveret til borgeren: {titles}</source>
+        <translation>Handed to the citizen: {titles}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>ledig</source>
+        <translation>free</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Favorit {key}: ledig</source>
+        <translation>Favourite {key}: free</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gem seneste henvendelse her: højreklik</source>
+        <translation>Save the last contact here: right-click</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ugyldig</source>
+        <translation>invalid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Favorit {key}: ugyldig</source>
+        <translation>Favourite {key}: invalid</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Favorit {key}: {label}</source>
+        <translation>Favourite {key}: {label}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{label} ({key})</source>
+        <translation>{label} ({key})</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Gem seneste henvendelse på {key}</source>
+        <translation>Save the last contact on {key}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fjern favorit {key}</source>
+        <translation>Remove favourite {key}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Registrér først en henvendelse; den kan så gemmes som favorit.</source>
+        <translation>Log a contact first; it can then be saved as a favourite.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Alle F-taster er i brug. Højreklik en favorit for at fjerne den.</source>
+        <translation>All F keys are in use. Right-click a favourite to remove it.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{label} er gemt på {key}.</source>
+        <translation>{label} is saved on {key}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{key} er nu ledig.</source>
+        <translation>{key} is now free.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Favoritten kunne ikke gemmes i {path}: {reason}</source>
+        <translation>The favourite could not be saved in {path}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>I dag: 1 henvendelse</source>
+        <translation>Today: 1 contact</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I dag: {total} henvendelser</source>
+        <translation>Today: {total} contacts</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Hjælp til selvbetjening {share}</source>
+        <translation>Assisted self-service {share}</translation>
+    </message>
+</context>
+<context>
+    <name>QrWidget</name>
+    <message>
+        <location filename="../../ui/qr_widget.py" line="+18"/>
+        <source>QR-kode</source>
+        <translation>QR code</translation>
+    </message>
+</context>
+<context>
+    <name>RecentContactsModel</name>
+    <message>
+        <location filename="../../ui/recent_model.py" line="+31"/>
+        <source>Kl.</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Område</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kanal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Udfald</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Medb.</source>
+        <translation>Assist.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>{text} (annulleret)</source>
+        <translation>{text} (cancelled)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Ekspeditionstid {duration}</source>
+        <translation>Handling time {duration}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Annulleret kl. {time}</source>
+        <translation>Cancelled at {time}</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="+30"/>
+        <source>Velkommen til Skranke</source>
+        <translation>Welcome to Skranke</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;p&gt;Skranke tæller henvendelser ved borgerservice – aldrig hvem borgeren er.&lt;/p&gt;&lt;p&gt;Fortæl først, hvilken skranke og kommune denne pc hører til. Det gemmes på pc&apos;en, så du kun bliver spurgt én gang.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Skranke counts contacts at citizen service – never who the citizen is.&lt;/p&gt;&lt;p&gt;First, tell us which desk and municipality this computer belongs to. It is saved on the computer, so you are only asked once.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Skrankens navn</source>
+        <translation>Desk name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fx Skranke 3 eller Telefon 1</source>
+        <translation>e.g. Desk 3 or Phone 1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kommune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Skriv navn eller kode, fx Albertslund eller 165</source>
+        <translation>Type a name or code, e.g. Albertslund or 165</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Skrankens navn:</source>
+        <translation>&amp;Desk name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Kommune:</source>
+        <translation>&amp;Municipality:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Gem og start</source>
+        <translation>Save and start</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Afslut</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Vælg kommunen på listen.</source>
+        <translation>Choose the municipality from the list.</translation>
+    </message>
+</context>
+<context>
+    <name>SheetDialog</name>
+    <message>
+        <location filename="../../ui/sheet_dialog.py" line="+73"/>
+        <source>Vejledning: {title}</source>
+        <translation>Guidance sheet: {title}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Udgave</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A4 med stor skrift</source>
+        <translation>A4 in large print</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bon (80 mm)</source>
+        <translation>Slip (80 mm)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sprog</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dansk</source>
+        <translation>Danish</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Engelsk</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Udgave:</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sprog:</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Forhåndsvisning</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Udskriv</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter eller Ctrl+P</source>
+        <translation>Enter or Ctrl+P</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vælg printer …</source>
+        <translation>Choose printer …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gem som PDF …</source>
+        <translation>Save as PDF …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Luk</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Laver vejledningen …</source>
+        <translation>Preparing the guidance sheet …</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Side {n}</source>
+        <translation>Page {n}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Printer: {name}</source>
+        <translation>Printer: {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ingen printer valgt endnu: &apos;Udskriv&apos; spørger hvilken.</source>
+        <translation>No printer chosen yet: &apos;Print&apos; will ask which one.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Udskriver …</source>
+        <translation>Printing …</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Udskrevet: {pages} side(r).</source>
+        <translation>Printed: {pages} page(s).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Fejl: {error}</source>
+        <translation>Error: {error}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Gem vejledning som PDF</source>
+        <translation>Save guidance sheet as PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Kunne ikke gemme {path}: {reason}</source>
+        <translation>Could not save {path}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Gemt: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>SolutionPanel</name>
+    <message>
+        <location filename="../../ui/solution_panel.py" line="+46"/>
+        <source>Søg selvbetjeningsløsning</source>
+        <translation>Search for a self-service solution</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Søg: skriv fx flyt, mitid, gult kort …</source>
+        <translation>Search: type e.g. move, mitid, health card …</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Fundne løsninger</source>
+        <translation>Solutions found</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Kopiér link</source>
+        <translation>Copy link</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kopiér linket til udklipsholderen</source>
+        <translation>Copy the link to the clipboard</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Åbn i browser</source>
+        <translation>Open in browser</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Åbn linket i browseren</source>
+        <translation>Open the link in the browser</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Udskriv vejledning</source>
+        <translation>Print guidance sheet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Udskriv vejledning til borgeren</source>
+        <translation>Print a guidance sheet for the citizen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+</context>
+<context>
+    <name>TeamView</name>
+    <message>
+        <location filename="../../ui/team_view.py" line="+132"/>
+        <source>Skranke – ledelsesinformation</source>
+        <translation>Skranke – management information</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Nøgletal</source>
+        <translation>Key figures</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>I dag</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Denne uge</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sidste uge</source>
+        <translation>Last week</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Denne måned</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sidste måned</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>I år</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vælg datoer</source>
+        <translation>Choose dates</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Fra dato</source>
+        <translation>From date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Til dato</source>
+        <translation>To date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alle</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Periode:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fra:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Til:</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skranke:</source>
+        <translation>Desk:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kanal:</source>
+        <translation>Channel:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Område:</source>
+        <translation>Area:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Udfald:</source>
+        <translation>Outcome:</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Andel der flyttes til selvbetjening</source>
+        <translation>Share moved to self-service</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sagsområde for beregningen</source>
+        <translation>Area for the calculation</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Hvis</source>
+        <translation>If</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>af de personlige sagsbehandlinger om</source>
+        <translation>of the in-person case handling about</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>flyttes til selvbetjening:</source>
+        <translation>moves to self-service:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>&lt;b&gt;ca. {amount} kr. om året&lt;/b&gt; ({moved} af {yearly} om året, {saved} kr. sparet pr. henvendelse; kanalpriser {year})</source>
+        <translation>&lt;b&gt;about DKK {amount} a year&lt;/b&gt; ({moved} of {yearly} a year, DKK {saved} saved per contact; channel prices {year})</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Excel (XLSX) …</source>
+        <translation>Excel (XLSX) …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV til Excel …</source>
+        <translation>CSV for Excel …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF-rapport …</source>
+        <translation>PDF report …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>KOMHEN-tælleuge …</source>
+        <translation>KOMHEN counting week …</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Eksportér som {text}</source>
+        <translation>Export as {text}</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Tæller {label} …</source>
+        <translation>Counting {label} …</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Periode: {label}</source>
+        <translation>Period: {label}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&lt;b&gt;{n}&lt;/b&gt; henvendelser</source>
+        <translation>&lt;b&gt;{n}&lt;/b&gt; contacts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hjælp til selvbetjening &lt;b&gt;{s}&lt;/b&gt;</source>
+        <translation>assisted self-service &lt;b&gt;{s}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ekspederet af medarbejder &lt;b&gt;{s}&lt;/b&gt;</source>
+        <translation>handled by staff &lt;b&gt;{s}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>henvist videre &lt;b&gt;{n}&lt;/b&gt;</source>
+        <translation>referred elsewhere &lt;b&gt;{n}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ekspeditionstid gns. &lt;b&gt;{a}&lt;/b&gt;, median &lt;b&gt;{m}&lt;/b&gt;</source>
+        <translation>handling time average &lt;b&gt;{a}&lt;/b&gt;, median &lt;b&gt;{m}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>anslået kanalomkostning &lt;b&gt;{kr} kr.&lt;/b&gt;</source>
+        <translation>estimated channel cost &lt;b&gt;DKK {kr}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Vælg mappe til CSV-filerne</source>
+        <translation>Choose a folder for the CSV files</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gem eksport</source>
+        <translation>Save export</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Eksporterer …</source>
+        <translation>Exporting …</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Annullér</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Eksporteret {n} henvendelser til {path}</source>
+        <translation>Exported {n} contacts to {path}</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>er ikke gyldig TOML: {detail}</source>
+        <translation>is not valid TOML: {detail}</translation>
+    </message>
+    <message>
+        <source>mangler</source>
+        <translation>is missing</translation>
+    </message>
+    <message>
+        <source>har forkert type (skal være {detail})</source>
+        <translation>has the wrong type (must be {detail})</translation>
+    </message>
+    <message>
+        <source>er tom</source>
+        <translation>is empty</translation>
+    </message>
+    <message>
+        <source>gentager id&apos;et &apos;{detail}&apos;, som allerede er brugt</source>
+        <translation>repeats the id &apos;{detail}&apos;, which is already in use</translation>
+    </message>
+    <message>
+        <source>henviser til &apos;{detail}&apos;, som ikke findes</source>
+        <translation>refers to &apos;{detail}&apos;, which does not exist</translation>
+    </message>
+    <message>
+        <source>er ikke tilladt her</source>
+        <translation>is not allowed here</translation>
+    </message>
+    <message>
+        <source>er ugyldig (tilladt: {detail})</source>
+        <translation>is invalid (allowed: {detail})</translation>
+    </message>
+    <message>
+        <source>filen findes ikke</source>
+        <translation>the file does not exist</translation>
+    </message>
+    <message>
+        <source>filen kan ikke læses ({detail})</source>
+        <translation>the file cannot be read ({detail})</translation>
+    </message>
+    <message>
+        <source>filen er ikke gemt som UTF-8</source>
+        <translation>the file is not saved as UTF-8</translation>
+    </message>
+    <message>
+        <source>skal være et https-link, ikke &apos;{detail}&apos;</source>
+        <translation>must be an https link, not &apos;{detail}&apos;</translation>
+    </message>
+    <message>
+        <source>er ikke en dato som 2026-11-22: &apos;{detail}&apos;</source>
+        <translation>is not a date like 2026-11-22: &apos;{detail}&apos;</translation>
+    </message>
+    <message>
+        <source>kanal</source>
+        <translation>channel</translation>
+    </message>
+    <message>
+        <source>sagsområde</source>
+        <translation>area</translation>
+    </message>
+    <message>
+        <source>henvendelsestype</source>
+        <translation>type of contact</translation>
+    </message>
+    <message>
+        <source>udfald</source>
+        <translation>outcome</translation>
+    </message>
+    <message>
+        <source>parathed</source>
+        <translation>digital readiness</translation>
+    </message>
+    <message>
+        <source>henvendertype</source>
+        <translation>type of requester</translation>
+    </message>
+    <message>
+        <source>antal</source>
+        <translation>count</translation>
+    </message>
+    <message>
+        <source>ekspeditionstid</source>
+        <translation>handling time</translation>
+    </message>
+    <message>
+        <source>skrankens navn</source>
+        <translation>desk name</translation>
+    </message>
+    <message>
+        <source>tidspunkt</source>
+        <translation>time</translation>
+    </message>
+    <message>
+        <source>er ugyldig ({detail})</source>
+        <translation>is invalid ({detail})</translation>
+    </message>
+    <message>
+        <source>Ordlisten (sagsområder, kanaler, udfald) i {path} har fejl:</source>
+        <translation>The vocabulary (areas, channels, outcomes) in {path} has errors:</translation>
+    </message>
+    <message>
+        <source>Databasen {where} er låst af et andet program. Luk det andet program (eller en anden Skranke på samme fil) og prøv igen.</source>
+        <translation>The database {where} is locked by another program. Close the other program (or another Skranke using the same file) and try again.</translation>
+    </message>
+    <message>
+        <source>Noten ligner et CPR-nummer og er ikke gemt. Skranke må aldrig gemme personnumre, navne eller adresser. Ret noten, eller slet den.</source>
+        <translation>The note looks like a CPR number and has not been saved. Skranke must never store CPR numbers, names or addresses. Correct the note or delete it.</translation>
+    </message>
+    <message>
+        <source>Eksporten blev annulleret; der er ikke gemt noget.</source>
+        <translation>The export was cancelled; nothing has been saved.</translation>
+    </message>
+    <message>
+        <source>Indstillingsfilen {path} har fejl:</source>
+        <translation>The settings file {path} has errors:</translation>
+    </message>
+    <message>
+        <source>Datafilen {path} har fejl:</source>
+        <translation>The data file {path} has errors:</translation>
+    </message>
+    <message>
+        <source>Databasen {where} er skrivebeskyttet, så Skranke kan ikke gemme i den. Bed IT om skriveadgang til filen og dens mappe.</source>
+        <translation>The database {where} is read-only, so Skranke cannot save to it. Ask IT for write access to the file and its folder.</translation>
+    </message>
+    <message>
+        <source>Uventet fejl: {error}</source>
+        <translation>Unexpected error: {error}</translation>
+    </message>
+    <message>
+        <source>Filen {where} er ikke en Skranke-database (eller den er beskadiget). Skranke har ikke ændret den. Vælg en anden fil med --database.</source>
+        <translation>The file {where} is not a Skranke database (or it is damaged). Skranke has not changed it. Choose another file with --database.</translation>
+    </message>
+    <message>
+        <source>Noten er {length} tegn lang; den må højst være {maximum} tegn.</source>
+        <translation>The note is {length} characters long; it may be at most {maximum} characters.</translation>
+    </message>
+    <message>
+        <source>Kan ikke skrive {path}: {detail}. Vælg en mappe, du må skrive i.</source>
+        <translation>Cannot write {path}: {detail}. Choose a folder you are allowed to write to.</translation>
+    </message>
+    <message>
+        <source>Perioden slutter før den begynder: {first} – {last}.</source>
+        <translation>The period ends before it begins: {first} – {last}.</translation>
+    </message>
+    <message>
+        <source>Printeren &apos;{printer}&apos; kunne ikke startes. Tjek at den er tændt og har papir, eller vælg en anden printer.</source>
+        <translation>The printer &apos;{printer}&apos; could not be started. Check that it is switched on and has paper, or choose another printer.</translation>
+    </message>
+    <message>
+        <source>Kommunekoden &apos;{code}&apos; findes ikke. Brug en af de 98 kommuners tre-cifrede koder, fx 165 for Albertslund.</source>
+        <translation>The municipality code &apos;{code}&apos; does not exist. Use one of the three-digit codes of the 98 municipalities, e.g. 165 for Albertslund.</translation>
+    </message>
+    <message>
+        <source>Ukendt eller ugyldig {field}: &apos;{value}&apos;.</source>
+        <translation>Unknown or invalid {field}: &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>linje {line}</source>
+        <translation>line {line}</translation>
+    </message>
+    <message>
+        <source>felt &apos;{field}&apos;</source>
+        <translation>field &apos;{field}&apos;</translation>
+    </message>
+    <message>
+        <source>Databasen {where} er skrevet af en nyere version af Skranke (skema {revision}). Skranke har ikke ændret den. Opdater Skranke på denne pc.</source>
+        <translation>The database {where} was written by a newer version of Skranke (schema {revision}). Skranke has not changed it. Update Skranke on this computer.</translation>
+    </message>
+    <message>
+        <source>Skrankens navn skal være 1-{maximum} tegn (og ikke et CPR-nummer).</source>
+        <translation>The desk name must be 1-{maximum} characters (and not a CPR number).</translation>
+    </message>
+    <message>
+        <source>Henvendelsen {detail} findes ikke i databasen {where}.</source>
+        <translation>The contact {detail} does not exist in the database {where}.</translation>
+    </message>
+    <message>
+        <source>Databasen {where} kan ikke åbnes: {detail}</source>
+        <translation>The database {where} cannot be opened: {detail}</translation>
+    </message>
+</context>
+</TS>
