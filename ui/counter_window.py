@@ -259,7 +259,7 @@ class CounterWindow(QMainWindow):
         }
         for outcome in self.vocabulary.outcomes:
             text = outcome.label(self.language)
-            shown = mnemonics.get(outcome.id, text) if self.language == "da" else text
+            shown = mnemonics.get(outcome.id, text)  # translated with its Alt letter
             button = QPushButton(shown)
             button.setCheckable(True)
             button.setObjectName(f"outcome_{outcome.id}")
@@ -525,6 +525,7 @@ class CounterWindow(QMainWindow):
                 self.catalog,
                 prices,
                 municipality_name=self.sheet_sender().municipality_name,
+                language=self.language,
             )
         self._team_view.show()
         self._team_view.raise_()

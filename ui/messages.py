@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from database.errors import (
     ContactNotFoundError,
@@ -38,32 +38,32 @@ def _tr(text: str) -> str:
 
 
 _PROBLEM_TEXT = {
-    "syntax": "er ikke gyldig TOML: {detail}",
-    "missing": "mangler",
-    "wrong_type": "har forkert type (skal være {detail})",
-    "empty": "er tom",
-    "duplicate": "gentager id'et '{detail}', som allerede er brugt",
-    "unknown_reference": "henviser til '{detail}', som ikke findes",
-    "not_allowed": "er ikke tilladt her",
-    "invalid": "er ugyldig (tilladt: {detail})",
-    "not_found": "filen findes ikke",
-    "unreadable": "filen kan ikke læses ({detail})",
-    "encoding": "filen er ikke gemt som UTF-8",
-    "not_https": "skal være et https-link, ikke '{detail}'",
-    "invalid_date": "er ikke en dato som 2026-11-22: '{detail}'",
+    "syntax": QT_TRANSLATE_NOOP("messages", "er ikke gyldig TOML: {detail}"),
+    "missing": QT_TRANSLATE_NOOP("messages", "mangler"),
+    "wrong_type": QT_TRANSLATE_NOOP("messages", "har forkert type (skal være {detail})"),
+    "empty": QT_TRANSLATE_NOOP("messages", "er tom"),
+    "duplicate": QT_TRANSLATE_NOOP("messages", "gentager id'et '{detail}', som allerede er brugt"),
+    "unknown_reference": QT_TRANSLATE_NOOP("messages", "henviser til '{detail}', som ikke findes"),
+    "not_allowed": QT_TRANSLATE_NOOP("messages", "er ikke tilladt her"),
+    "invalid": QT_TRANSLATE_NOOP("messages", "er ugyldig (tilladt: {detail})"),
+    "not_found": QT_TRANSLATE_NOOP("messages", "filen findes ikke"),
+    "unreadable": QT_TRANSLATE_NOOP("messages", "filen kan ikke læses ({detail})"),
+    "encoding": QT_TRANSLATE_NOOP("messages", "filen er ikke gemt som UTF-8"),
+    "not_https": QT_TRANSLATE_NOOP("messages", "skal være et https-link, ikke '{detail}'"),
+    "invalid_date": QT_TRANSLATE_NOOP("messages", "er ikke en dato som 2026-11-22: '{detail}'"),
 }
 
 _CONTACT_FIELDS = {
-    "channel": "kanal",
-    "area": "sagsområde",
-    "kind": "henvendelsestype",
-    "outcome": "udfald",
-    "readiness": "parathed",
-    "requester": "henvendertype",
-    "count": "antal",
-    "duration_seconds": "ekspeditionstid",
-    "desk": "skrankens navn",
-    "logged_at": "tidspunkt",
+    "channel": QT_TRANSLATE_NOOP("messages", "kanal"),
+    "area": QT_TRANSLATE_NOOP("messages", "sagsområde"),
+    "kind": QT_TRANSLATE_NOOP("messages", "henvendelsestype"),
+    "outcome": QT_TRANSLATE_NOOP("messages", "udfald"),
+    "readiness": QT_TRANSLATE_NOOP("messages", "parathed"),
+    "requester": QT_TRANSLATE_NOOP("messages", "henvendertype"),
+    "count": QT_TRANSLATE_NOOP("messages", "antal"),
+    "duration_seconds": QT_TRANSLATE_NOOP("messages", "ekspeditionstid"),
+    "desk": QT_TRANSLATE_NOOP("messages", "skrankens navn"),
+    "logged_at": QT_TRANSLATE_NOOP("messages", "tidspunkt"),
 }
 
 
@@ -71,20 +71,27 @@ def problem_text(problem: Problem) -> str:
     """One line: ``fil.toml, linje 12, felt 'da': mangler``."""
     where = [str(problem.path)]
     if problem.line is not None:
-        where.append(_tr("linje {line}").format(line=problem.line))
+        where.append(
+            QCoreApplication.translate("messages", "linje {line}").format(line=problem.line)
+        )
     if problem.field:
-        where.append(_tr("felt '{field}'").format(field=problem.field))
-    what = _tr(_PROBLEM_TEXT.get(problem.code, "er ugyldig ({detail})"))
+        where.append(
+            QCoreApplication.translate("messages", "felt '{field}'").format(field=problem.field)
+        )
+    fallback = QT_TRANSLATE_NOOP("messages", "er ugyldig ({detail})")
+    what = _tr(_PROBLEM_TEXT.get(problem.code, fallback))
     return ", ".join(where) + ": " + what.format(detail=problem.detail)
 
 
 def _data_file_text(error: DataFileError) -> str:
     if isinstance(error, VocabularyError):
-        head = _tr("Ordlisten (sagsområder, kanaler, udfald) i {path} har fejl:")
+        head = QCoreApplication.translate(
+            "messages", "Ordlisten (sagsområder, kanaler, udfald) i {path} har fejl:"
+        )
     elif isinstance(error, SettingsError):
-        head = _tr("Indstillingsfilen {path} har fejl:")
+        head = QCoreApplication.translate("messages", "Indstillingsfilen {path} har fejl:")
     else:
-        head = _tr("Datafilen {path} har fejl:")
+        head = QCoreApplication.translate("messages", "Datafilen {path} har fejl:")
     lines = [head.format(path=error.path)]
     lines += ["  • " + problem_text(problem) for problem in error.problems]
     return "\n".join(lines)
@@ -93,31 +100,37 @@ def _data_file_text(error: DataFileError) -> str:
 def _database_text(error: DatabaseError) -> str:
     where = error.location
     if isinstance(error, DatabaseLockedError):
-        text = _tr(
+        text = QCoreApplication.translate(
+            "messages",
             "Databasen {where} er låst af et andet program. Luk det andet program "
-            "(eller en anden Skranke på samme fil) og prøv igen."
+            "(eller en anden Skranke på samme fil) og prøv igen.",
         )
     elif isinstance(error, DatabaseReadOnlyError):
-        text = _tr(
+        text = QCoreApplication.translate(
+            "messages",
             "Databasen {where} er skrivebeskyttet, så Skranke kan ikke gemme i den. "
-            "Bed IT om skriveadgang til filen og dens mappe."
+            "Bed IT om skriveadgang til filen og dens mappe.",
         )
     elif isinstance(error, NotADatabaseError):
-        text = _tr(
+        text = QCoreApplication.translate(
+            "messages",
             "Filen {where} er ikke en Skranke-database (eller den er beskadiget). "
-            "Skranke har ikke ændret den. Vælg en anden fil med --database."
+            "Skranke har ikke ændret den. Vælg en anden fil med --database.",
         )
     elif isinstance(error, SchemaTooNewError):
-        text = _tr(
+        text = QCoreApplication.translate(
+            "messages",
             "Databasen {where} er skrevet af en nyere version af Skranke (skema {revision}). "
-            "Skranke har ikke ændret den. Opdater Skranke på denne pc."
+            "Skranke har ikke ændret den. Opdater Skranke på denne pc.",
         )
         return text.format(where=where, revision=error.revision)
     elif isinstance(error, ContactNotFoundError):
-        text = _tr("Henvendelsen {detail} findes ikke i databasen {where}.")
+        text = QCoreApplication.translate(
+            "messages", "Henvendelsen {detail} findes ikke i databasen {where}."
+        )
         return text.format(where=where, detail=error.detail)
     else:
-        text = _tr("Databasen {where} kan ikke åbnes: {detail}")
+        text = QCoreApplication.translate("messages", "Databasen {where} kan ikke åbnes: {detail}")
         return text.format(where=where, detail=error.detail)
     return text.format(where=where)
 
@@ -129,42 +142,47 @@ def error_text(error: SkrankeError) -> str:
     if isinstance(error, DatabaseError):
         return _database_text(error)
     if isinstance(error, CprLikeNoteError):
-        return _tr(
+        return QCoreApplication.translate(
+            "messages",
             "Noten ligner et CPR-nummer og er ikke gemt. Skranke må aldrig gemme "
-            "personnumre, navne eller adresser. Ret noten, eller slet den."
+            "personnumre, navne eller adresser. Ret noten, eller slet den.",
         )
     if isinstance(error, NoteTooLongError):
-        return _tr("Noten er {length} tegn lang; den må højst være {maximum} tegn.").format(
-            length=error.length, maximum=error.maximum
-        )
+        return QCoreApplication.translate(
+            "messages", "Noten er {length} tegn lang; den må højst være {maximum} tegn."
+        ).format(length=error.length, maximum=error.maximum)
     exports = sys.modules.get("skranke.exports")  # loaded if it raised: openpyxl is slow to load
     if exports is not None and isinstance(error, exports.ExportWriteError):
-        return _tr("Kan ikke skrive {path}: {detail}. Vælg en mappe, du må skrive i.").format(
-            path=error.path, detail=error.detail
-        )
+        return QCoreApplication.translate(
+            "messages", "Kan ikke skrive {path}: {detail}. Vælg en mappe, du må skrive i."
+        ).format(path=error.path, detail=error.detail)
     if exports is not None and isinstance(error, exports.ExportCancelled):
-        return _tr("Eksporten blev annulleret; der er ikke gemt noget.")
-    if isinstance(error, InvalidPeriodError):
-        return _tr("Perioden slutter før den begynder: {first} – {last}.").format(
-            first=error.first, last=error.last
+        return QCoreApplication.translate(
+            "messages", "Eksporten blev annulleret; der er ikke gemt noget."
         )
+    if isinstance(error, InvalidPeriodError):
+        return QCoreApplication.translate(
+            "messages", "Perioden slutter før den begynder: {first} – {last}."
+        ).format(first=error.first, last=error.last)
     if isinstance(error, PrintError):
-        return _tr(
+        return QCoreApplication.translate(
+            "messages",
             "Printeren '{printer}' kunne ikke startes. Tjek at den er tændt og har papir, "
-            "eller vælg en anden printer."
+            "eller vælg en anden printer.",
         ).format(printer=error.printer)
     if isinstance(error, UnknownMunicipalityError):
-        return _tr(
+        return QCoreApplication.translate(
+            "messages",
             "Kommunekoden '{code}' findes ikke. Brug en af de 98 kommuners tre-cifrede "
-            "koder, fx 165 for Albertslund."
+            "koder, fx 165 for Albertslund.",
         ).format(code=error.code)
     if isinstance(error, InvalidContactError):
         if error.field == "desk":
-            return _tr("Skrankens navn skal være 1-{maximum} tegn (og ikke et CPR-nummer).").format(
-                maximum=DESK_MAX_LENGTH
-            )
+            return QCoreApplication.translate(
+                "messages", "Skrankens navn skal være 1-{maximum} tegn (og ikke et CPR-nummer)."
+            ).format(maximum=DESK_MAX_LENGTH)
         field = _tr(_CONTACT_FIELDS.get(error.field, error.field))
-        return _tr("Ukendt eller ugyldig {field}: '{value}'.").format(
-            field=field, value=error.value
-        )
-    return _tr("Uventet fejl: {error}").format(error=error)
+        return QCoreApplication.translate(
+            "messages", "Ukendt eller ugyldig {field}: '{value}'."
+        ).format(field=field, value=error.value)
+    return QCoreApplication.translate("messages", "Uventet fejl: {error}").format(error=error)

@@ -70,7 +70,7 @@ class SheetDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("sheetDialog")
-        self.setWindowTitle(self.tr("Vejledning: {title}").format(title=solution.title_da))
+        self.setWindowTitle(self.tr("Vejledning: {title}").format(title=solution.title(language)))
         self.resize(760, 900)
         self.solution = solution
         self.sender_ = sender

@@ -125,9 +125,11 @@ class TeamView(QWidget):
         price_table: PriceTable,
         *,
         municipality_name: str,
+        language: str = "da",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
+        self.language = language
         self.setObjectName("teamView")
         self.setWindowTitle(self.tr("Skranke – ledelsesinformation"))
         self.resize(1200, 860)
@@ -192,18 +194,18 @@ class TeamView(QWidget):
         self.first_edit.setAccessibleName(self.tr("Fra dato"))
         self.last_edit.setAccessibleName(self.tr("Til dato"))
         every = self.tr("Alle")
-        v = self.vocabulary
+        v, lang = self.vocabulary, self.language
         self.desk_combo = self._combo(
             "deskFilter", [(every, None)] + [(d, d) for d in self.repository.desks()]
         )
         self.channel_combo = self._combo(
-            "channelFilter", [(every, None)] + [(c.da, c.id) for c in v.channels]
+            "channelFilter", [(every, None)] + [(c.label(lang), c.id) for c in v.channels]
         )
         self.area_combo = self._combo(
-            "areaFilter", [(every, None)] + [(a.da, a.id) for a in v.visible_areas]
+            "areaFilter", [(every, None)] + [(a.label(lang), a.id) for a in v.visible_areas]
         )
         self.outcome_combo = self._combo(
-            "outcomeFilter", [(every, None)] + [(o.da, o.id) for o in v.outcomes]
+            "outcomeFilter", [(every, None)] + [(o.label(lang), o.id) for o in v.outcomes]
         )
         grid = QGridLayout()
         pairs = [
@@ -255,7 +257,7 @@ class TeamView(QWidget):
         self.what_if_area.setObjectName("whatIfArea")
         self.what_if_area.setAccessibleName(self.tr("Sagsområde for beregningen"))
         for area in self.vocabulary.visible_areas:
-            self.what_if_area.addItem(area.da, area.id)
+            self.what_if_area.addItem(area.label(self.language), area.id)
         self.what_if_result = QLabel()
         self.what_if_result.setObjectName("whatIfResult")
         self.what_if_result.setWordWrap(True)

@@ -1065,182 +1065,227 @@
 <context>
     <name>messages</name>
     <message>
+        <location filename="../../ui/messages.py" line="+41"/>
         <source>er ikke gyldig TOML: {detail}</source>
         <translation>is not valid TOML: {detail}</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>mangler</source>
         <translation>is missing</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>har forkert type (skal være {detail})</source>
         <translation>has the wrong type (must be {detail})</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>er tom</source>
         <translation>is empty</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>gentager id&apos;et &apos;{detail}&apos;, som allerede er brugt</source>
         <translation>repeats the id &apos;{detail}&apos;, which is already in use</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>henviser til &apos;{detail}&apos;, som ikke findes</source>
         <translation>refers to &apos;{detail}&apos;, which does not exist</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>er ikke tilladt her</source>
         <translation>is not allowed here</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>er ugyldig (tilladt: {detail})</source>
         <translation>is invalid (allowed: {detail})</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>filen findes ikke</source>
         <translation>the file does not exist</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>filen kan ikke læses ({detail})</source>
         <translation>the file cannot be read ({detail})</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>filen er ikke gemt som UTF-8</source>
         <translation>the file is not saved as UTF-8</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>skal være et https-link, ikke &apos;{detail}&apos;</source>
         <translation>must be an https link, not &apos;{detail}&apos;</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>er ikke en dato som 2026-11-22: &apos;{detail}&apos;</source>
         <translation>is not a date like 2026-11-22: &apos;{detail}&apos;</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>kanal</source>
         <translation>channel</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>sagsområde</source>
         <translation>area</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>henvendelsestype</source>
         <translation>type of contact</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>udfald</source>
         <translation>outcome</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>parathed</source>
         <translation>digital readiness</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>henvendertype</source>
         <translation>type of requester</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>antal</source>
         <translation>count</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>ekspeditionstid</source>
         <translation>handling time</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>skrankens navn</source>
         <translation>desk name</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>tidspunkt</source>
         <translation>time</translation>
     </message>
     <message>
+        <location line="+15"/>
         <source>er ugyldig ({detail})</source>
         <translation>is invalid ({detail})</translation>
     </message>
     <message>
+        <location line="+7"/>
         <source>Ordlisten (sagsområder, kanaler, udfald) i {path} har fejl:</source>
         <translation>The vocabulary (areas, channels, outcomes) in {path} has errors:</translation>
     </message>
     <message>
+        <location line="+15"/>
         <source>Databasen {where} er låst af et andet program. Luk det andet program (eller en anden Skranke på samme fil) og prøv igen.</source>
         <translation>The database {where} is locked by another program. Close the other program (or another Skranke using the same file) and try again.</translation>
     </message>
     <message>
+        <location line="+42"/>
         <source>Noten ligner et CPR-nummer og er ikke gemt. Skranke må aldrig gemme personnumre, navne eller adresser. Ret noten, eller slet den.</source>
         <translation>The note looks like a CPR number and has not been saved. Skranke must never store CPR numbers, names or addresses. Correct the note or delete it.</translation>
     </message>
     <message>
+        <location line="+15"/>
         <source>Eksporten blev annulleret; der er ikke gemt noget.</source>
         <translation>The export was cancelled; nothing has been saved.</translation>
     </message>
     <message>
+        <location line="-68"/>
         <source>Indstillingsfilen {path} har fejl:</source>
         <translation>The settings file {path} has errors:</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Datafilen {path} har fejl:</source>
         <translation>The data file {path} has errors:</translation>
     </message>
     <message>
+        <location line="+15"/>
         <source>Databasen {where} er skrivebeskyttet, så Skranke kan ikke gemme i den. Bed IT om skriveadgang til filen og dens mappe.</source>
         <translation>The database {where} is read-only, so Skranke cannot save to it. Ask IT for write access to the file and its folder.</translation>
     </message>
     <message>
+        <location line="+79"/>
         <source>Uventet fejl: {error}</source>
         <translation>Unexpected error: {error}</translation>
     </message>
     <message>
+        <location line="-73"/>
         <source>Filen {where} er ikke en Skranke-database (eller den er beskadiget). Skranke har ikke ændret den. Vælg en anden fil med --database.</source>
         <translation>The file {where} is not a Skranke database (or it is damaged). Skranke has not changed it. Choose another file with --database.</translation>
     </message>
     <message>
+        <location line="+36"/>
         <source>Noten er {length} tegn lang; den må højst være {maximum} tegn.</source>
         <translation>The note is {length} characters long; it may be at most {maximum} characters.</translation>
     </message>
     <message>
+        <location line="+5"/>
         <source>Kan ikke skrive {path}: {detail}. Vælg en mappe, du må skrive i.</source>
         <translation>Cannot write {path}: {detail}. Choose a folder you are allowed to write to.</translation>
     </message>
     <message>
+        <location line="+8"/>
         <source>Perioden slutter før den begynder: {first} – {last}.</source>
         <translation>The period ends before it begins: {first} – {last}.</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>Printeren &apos;{printer}&apos; kunne ikke startes. Tjek at den er tændt og har papir, eller vælg en anden printer.</source>
         <translation>The printer &apos;{printer}&apos; could not be started. Check that it is switched on and has paper, or choose another printer.</translation>
     </message>
     <message>
+        <location line="+6"/>
         <source>Kommunekoden &apos;{code}&apos; findes ikke. Brug en af de 98 kommuners tre-cifrede koder, fx 165 for Albertslund.</source>
         <translation>The municipality code &apos;{code}&apos; does not exist. Use one of the three-digit codes of the 98 municipalities, e.g. 165 for Albertslund.</translation>
     </message>
     <message>
+        <location line="+11"/>
         <source>Ukendt eller ugyldig {field}: &apos;{value}&apos;.</source>
         <translation>Unknown or invalid {field}: &apos;{value}&apos;.</translation>
     </message>
     <message>
+        <location line="-110"/>
         <source>linje {line}</source>
         <translation>line {line}</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>felt &apos;{field}&apos;</source>
         <translation>field &apos;{field}&apos;</translation>
     </message>
     <message>
+        <location line="+42"/>
         <source>Databasen {where} er skrevet af en nyere version af Skranke (skema {revision}). Skranke har ikke ændret den. Opdater Skranke på denne pc.</source>
         <translation>The database {where} was written by a newer version of Skranke (schema {revision}). Skranke has not changed it. Update Skranke on this computer.</translation>
     </message>
     <message>
+        <location line="+60"/>
         <source>Skrankens navn skal være 1-{maximum} tegn (og ikke et CPR-nummer).</source>
         <translation>The desk name must be 1-{maximum} characters (and not a CPR number).</translation>
     </message>
     <message>
+        <location line="-53"/>
         <source>Henvendelsen {detail} findes ikke i databasen {where}.</source>
         <translation>The contact {detail} does not exist in the database {where}.</translation>
     </message>
     <message>
+        <location line="+5"/>
         <source>Databasen {where} kan ikke åbnes: {detail}</source>
         <translation>The database {where} cannot be opened: {detail}</translation>
     </message>
