@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from skranke import __version__
@@ -58,6 +58,14 @@ def create_application(argv: list[str], language: str = "da") -> QApplication:
     QLocale.setDefault(
         QLocale(QLocale.Language.Danish if language == "da" else QLocale.Language.English)
     )
+    if app.property("skrankeLanguage") == language:
+        return app  # translators already installed (tests create the application often)
+    app.setProperty("skrankeLanguage", language)
+    # Qt's own dialogs (print, save file) speak the same language as ours.
+    qt_translator = QTranslator(app)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_translator.load(f"qtbase_{language}", qt_dir):
+        app.installTranslator(qt_translator)
     if language != "da":
         translator = QTranslator(app)
         if translator.load(str(RESOURCES_DIR / "i18n" / f"skranke_{language}.qm")):
