@@ -19,6 +19,7 @@ QPushButton:hover { background: #eef4fb; }
 QPushButton:focus { border: 2px solid #1f5fa8; }
 QPushButton:checked { background: #1f5fa8; color: white; border-color: #174a85; }
 QPushButton[primary="true"] { font-size: 13pt; }
+QGroupBox#outcomeBox QPushButton { padding: 6px 8px; }
 QPushButton[tile="true"] { background: #f3f8fd; }
 QPushButton[tile="true"]:hover { background: #dcebf9; }
 QPushButton[tile="true"] QLabel#label { color: #14324f; }

@@ -110,7 +110,7 @@
     <message>
         <location line="+8"/>
         <source>&amp;Ekspederet</source>
-        <translation>&amp;Handled by staff</translation>
+        <translation>&amp;Handled</translation>
     </message>
     <message>
         <location line="+1"/>
