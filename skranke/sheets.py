@@ -366,6 +366,37 @@ def _encode(solutions: Sequence[Solution]) -> dict[str, QrMatrix]:
     return {s.url: qr_matrix(s.url) for s in solutions}
 
 
+def _document_options(
+    sheet: Stylesheet, title: str, author: str, *, bottom: float
+) -> dict[str, Any]:
+    """What every sheet document shares: margins, metadata, the embedded font, no dates."""
+    return {
+        "leftMargin": sheet.margin_x,
+        "rightMargin": sheet.margin_x,
+        "topMargin": sheet.margin_top,
+        "bottomMargin": bottom,
+        "title": title,
+        "author": author,
+        "creator": "Skranke",
+        "invariant": 1,
+        "initialFontName": FONT_REGULAR,
+    }
+
+
+def _body_frame(sheet: Stylesheet, bottom: float, width: float, height: float) -> Frame:
+    return Frame(
+        sheet.margin_x,
+        bottom,
+        width,
+        height,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+    )
+
+
 def _p(text: str, style: ParagraphStyle, **kwargs: Any) -> Paragraph:
     """A paragraph of plain text (escaped: catalogue text may hold & or <)."""
     return Paragraph(escape(text), style, **kwargs)
@@ -568,27 +599,14 @@ class _GuideDoc(BaseDocTemplate):  # type: ignore[misc]
         super().__init__(
             buffer,
             pagesize=A4_SIZE,
-            leftMargin=sheet.margin_x,
-            rightMargin=sheet.margin_x,
-            topMargin=sheet.margin_top,
-            bottomMargin=sheet.margin_bottom,
-            title=title,
-            author=author,
-            creator="Skranke",
-            invariant=1,
-            initialFontName=FONT_REGULAR,
             lang="da-DK" if language == "da" else "en-GB",
+            **_document_options(sheet, title, author, bottom=sheet.margin_bottom),
         )
-        frame = Frame(
-            sheet.margin_x,
+        frame = _body_frame(
+            sheet,
             sheet.margin_bottom,
             sheet.frame_width,
             A4_SIZE[1] - sheet.margin_top - sheet.margin_bottom,
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-            id="body",
         )
         self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=self._end_page)])
         self.sheet = sheet
@@ -672,26 +690,9 @@ def _build_slip(story: list[Flowable], sheet: Stylesheet, *, title: str, author:
         doc = BaseDocTemplate(
             buffer,
             pagesize=(sheet.page_width, height),
-            leftMargin=sheet.margin_x,
-            rightMargin=sheet.margin_x,
-            topMargin=sheet.margin_top,
-            bottomMargin=sheet.margin_top,
-            title=title,
-            author=author,
-            creator="Skranke",
-            invariant=1,
-            initialFontName=FONT_REGULAR,
+            **_document_options(sheet, title, author, bottom=sheet.margin_top),
         )
-        frame = Frame(
-            sheet.margin_x,
-            sheet.margin_top,
-            width,
-            height - 2 * sheet.margin_top,
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-        )
+        frame = _body_frame(sheet, sheet.margin_top, width, height - 2 * sheet.margin_top)
         doc.addPageTemplates([PageTemplate(id="slip", frames=[frame])])
         doc.build(list(story))
         if doc.page == 1:
