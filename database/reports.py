@@ -3,28 +3,26 @@
 
 Four grouped queries give the raw groupings of :class:`~skranke.report.TallyCounts`:
 
-- (channel, area, kind, outcome, assisted, readiness, requester) -> count;
-- (UTC hour, channel, assisted) -> count, turned into local days, weekdays and hours in
-  Python by :func:`~skranke.report.build_tally` (exact: Copenhagen's offsets are whole hours);
-- handling time in seconds -> count (for the exact median);
-- (how, solution) of the handouts -> count.
+- (channel, area, kind, outcome, assisted, readiness, requester) -> count, and
+- (UTC hour, channel, assisted) -> count, both from ``contact_hour``, the hourly summary the
+  repository keeps in the same transaction as each logged or voided contact; the hours become
+  local days, weekdays and hours in Python (exact: Copenhagen's offsets are whole hours);
+- handling time in seconds -> count, from the contacts (for the exact median);
+- (how, solution) of the handouts -> count, from ``handout_hour``.
 
-A year at a large counter is a million rows: loading them as domain contacts through
-SQLAlchemy takes tens of seconds, these queries well under one (see benchmarks/tally.py).
-On SQLite the UTC hour is the first 13 characters of the stored naive UTC timestamp
-(``YYYY-MM-DD HH``); on other databases the tally falls back to loading the contacts.
+A year at a large counter is a million contacts but only a few hundred thousand summary
+rows at most (see benchmarks/tally.py).
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, Select, cast, func, select
+from sqlalchemy import ColumnElement, Select, Table, func, select
 
 from database.engine import translate_errors
 from database.models import Base
-from database.repository import ContactRepository
+from database.repository import ContactRepository, hour_number
 from skranke.report import (
     Filters,
     GroupKey,
@@ -34,63 +32,62 @@ from skranke.report import (
     Tally,
     TallyCounts,
     build_tally,
-    tally,
 )
 
 _TABLE = Base.metadata.tables["contact"]
-_HANDOUTS = Base.metadata.tables["contact_handout"]
-_HOUR = 3600
+_HOURS = Base.metadata.tables["contact_hour"]
+_HANDOUT_HOURS = Base.metadata.tables["handout_hour"]
 
 
-def _conditions(period: Period, filters: Filters) -> list[ColumnElement[bool]]:
-    start, end = period.utc_bounds()
-    c = _TABLE.c
-    conditions = [c.logged_at >= start, c.logged_at < end, c.voided_at.is_(None)]
+def _filtered(table: Table, filters: Filters) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
     for column, chosen in (
-        (c.desk, filters.desks),
-        (c.channel, filters.channels),
-        (c.area, filters.areas),
-        (c.outcome, filters.outcomes),
-        (c.municipality, filters.municipalities),
+        ("desk", filters.desks),
+        ("channel", filters.channels),
+        ("area", filters.areas),
+        ("outcome", filters.outcomes),
+        ("municipality", filters.municipalities),
     ):
         if chosen is not None:
-            conditions.append(column.in_(sorted(chosen)))
+            conditions.append(table.c[column].in_(sorted(chosen)))
     return conditions
 
 
-def _hour_number(text: str) -> int:
-    """``"2026-07-01 08"`` (naive UTC) -> hours since the Unix epoch."""
-    moment = datetime.fromisoformat(text[:13] + ":00").replace(tzinfo=UTC)
-    return int(moment.timestamp()) // _HOUR
-
-
 def _queries(period: Period, filters: Filters) -> tuple[Select[Any], ...]:
-    c = _TABLE.c
-    where = _conditions(period, filters)
-    assisted = cast(c.assisted, Integer)
+    start, end = period.utc_bounds()
+    # Local midnight is a whole UTC hour (Copenhagen's offsets are whole hours), so the
+    # period is exactly the hours in [first, last).
+    first, last = hour_number(start), hour_number(end)
+    h = _HOURS.c
+    in_hours = [h.hour >= first, h.hour < last, *_filtered(_HOURS, filters)]
+    total = func.sum(h.contacts)
     groups = (
-        select(
-            c.channel, c.area, c.kind, c.outcome, assisted, c.readiness, c.requester, func.count()
-        )
-        .where(*where)
-        .group_by(c.channel, c.area, c.kind, c.outcome, assisted, c.readiness, c.requester)
+        select(h.channel, h.area, h.kind, h.outcome, h.assisted, h.readiness, h.requester, total)
+        .where(*in_hours)
+        .group_by(h.channel, h.area, h.kind, h.outcome, h.assisted, h.readiness, h.requester)
     )
-    hour = func.substr(c.logged_at, 1, 13)
     hours = (
-        select(hour, c.channel, assisted, func.count())
-        .where(*where)
-        .group_by(hour, c.channel, assisted)
+        select(h.hour, h.channel, h.assisted, total)
+        .where(*in_hours)
+        .group_by(h.hour, h.channel, h.assisted)
     )
-    durations = (
+    c = _TABLE.c
+    durations = (  # exact median: the handling times themselves, from the contacts
         select(c.duration_seconds, func.count())
-        .where(*where, c.duration_seconds.is_not(None))
+        .where(
+            c.logged_at >= start,
+            c.logged_at < end,
+            c.voided_at.is_(None),
+            c.duration_seconds.is_not(None),
+            *_filtered(_TABLE, filters),
+        )
         .group_by(c.duration_seconds)
     )
+    o = _HANDOUT_HOURS.c
     handouts = (
-        select(_HANDOUTS.c.how, _HANDOUTS.c.solution, func.count())
-        .join(_TABLE, _TABLE.c.id == _HANDOUTS.c.contact_id)
-        .where(*where)
-        .group_by(_HANDOUTS.c.how, _HANDOUTS.c.solution)
+        select(o.how, o.solution, func.sum(o.handouts))
+        .where(o.hour >= first, o.hour < last, *_filtered(_HANDOUT_HOURS, filters))
+        .group_by(o.how, o.solution)
     )
     return groups, hours, durations, handouts
 
@@ -98,14 +95,13 @@ def _queries(period: Period, filters: Filters) -> tuple[Select[Any], ...]:
 def tally_in_database(
     repository: ContactRepository, period: Period, filters: Filters | None = None
 ) -> Tally:
-    """The tally of ``period`` and ``filters`` (voided contacts excluded), grouped in SQL.
+    """The tally of ``period`` and ``filters`` (voided contacts excluded), from the hourly
+    summaries kept with every logged or voided contact, and the handling times.
 
     Equal to ``tally(repository.between(*period.utc_bounds()), period, filters)``.
     """
     filters = filters or Filters()
     database = repository.database
-    if not database.is_sqlite:
-        return tally(repository.between(*period.utc_bounds()), period, filters)
     groups_query, hours_query, durations_query, handouts_query = _queries(period, filters)
     counts = TallyCounts()
     with translate_errors(database.location), database.engine.connect() as conn:
@@ -113,16 +109,20 @@ def tally_in_database(
         for channel, area, kind, outcome, assisted, readiness, requester, n in conn.execute(
             groups_query
         ):
-            key = (channel, area, kind, outcome, bool(assisted), readiness, requester)
-            groups[key] = groups.get(key, 0) + n
+            if not n:
+                continue  # every contact of that kind in the hour was voided
+            key = (channel, area, kind, outcome, bool(assisted), readiness or None, requester)
+            groups[key] = groups.get(key, 0) + int(n)
         hours: dict[HourKey, int] = counts.hours
-        for hour_text, channel, assisted, n in conn.execute(hours_query):
-            hour_key = (_hour_number(hour_text), channel, bool(assisted))
-            hours[hour_key] = hours.get(hour_key, 0) + n
+        for hour, channel, assisted, n in conn.execute(hours_query):
+            if n:
+                hour_key = (int(hour), channel, bool(assisted))
+                hours[hour_key] = hours.get(hour_key, 0) + int(n)
         counts.durations.update(
             (int(seconds), int(n)) for seconds, n in conn.execute(durations_query)
         )
         handouts: dict[HandoutKey, int] = counts.handouts
         for how, solution, n in conn.execute(handouts_query):
-            handouts[(how, solution)] = handouts.get((how, solution), 0) + n
+            if n:
+                handouts[(how, solution)] = handouts.get((how, solution), 0) + int(n)
     return build_tally(period, filters, counts)

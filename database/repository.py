@@ -10,7 +10,9 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Integer, Row, cast, func, insert, select, update
+from sqlalchemy import Connection, Integer, Row, Table, cast, func, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from database.engine import Database, translate_errors
 from database.errors import ContactNotFoundError
@@ -21,6 +23,13 @@ from skranke.tally import DayTally
 
 _TABLE = Base.metadata.tables["contact"]
 _HANDOUTS = Base.metadata.tables["contact_handout"]
+_HOURS = Base.metadata.tables["contact_hour"]
+_HANDOUT_HOURS = Base.metadata.tables["handout_hour"]
+HOUR_KEY = ("hour", "desk", "municipality", "channel", "area", "kind", "outcome", "assisted",
+            "readiness", "requester")  # fmt: skip
+HANDOUT_HOUR_KEY = ("hour", "desk", "municipality", "channel", "area", "outcome", "how",
+                    "solution")  # fmt: skip
+_SECONDS_PER_HOUR = 3600
 _COLUMNS = [column.name for column in _TABLE.columns]
 _CHUNK = 500  # ids per IN (...) when loading handouts
 
@@ -35,6 +44,61 @@ def _handout_rows(contacts: Sequence[Contact]) -> list[dict[str, Any]]:
         for c in contacts
         for h in c.handouts
     ]
+
+
+def hour_number(moment: datetime) -> int:
+    """Hours since 1970-01-01 00:00 UTC: the summaries' time bucket."""
+    return int(moment.timestamp()) // _SECONDS_PER_HOUR
+
+
+def _summaries(
+    contacts: Sequence[Contact], sign: int
+) -> tuple[dict[tuple[Any, ...], int], dict[tuple[Any, ...], int]]:
+    """The changes to the hourly summaries when ``contacts`` are added (+1) or voided (-1)."""
+    hours: dict[tuple[Any, ...], int] = {}
+    handouts: dict[tuple[Any, ...], int] = {}
+    for c in contacts:
+        if c.voided_at is not None:
+            continue  # a voided contact counts nowhere
+        hour = hour_number(c.logged_at)
+        key = (hour, c.desk, c.municipality, c.channel, c.area, c.kind, c.outcome,
+               int(c.assisted), c.readiness or "", c.requester)  # fmt: skip
+        hours[key] = hours.get(key, 0) + sign
+        for h in c.handouts:
+            handout_key = (hour, c.desk, c.municipality, c.channel, c.area, c.outcome, h.how,
+                           h.solution)  # fmt: skip
+            handouts[handout_key] = handouts.get(handout_key, 0) + sign
+    return hours, handouts
+
+
+def _add_to(
+    conn: Connection,
+    table: Table,
+    keys: tuple[str, ...],
+    column: str,
+    changes: dict[tuple[Any, ...], int],
+) -> None:
+    """Add ``changes`` to the counts in ``column`` (an upsert per key)."""
+    if not changes:
+        return
+    name = conn.dialect.name
+    if name == "sqlite":
+        statement: Any = sqlite_insert(table)
+    elif name == "postgresql":
+        statement = postgresql_insert(table)
+    else:  # pragma: no cover - Skranke runs on SQLite and PostgreSQL
+        raise NotImplementedError(name)
+    statement = statement.on_conflict_do_update(
+        index_elements=list(keys), set_={column: table.c[column] + statement.excluded[column]}
+    )
+    rows = [{**dict(zip(keys, key, strict=True)), column: n} for key, n in changes.items()]
+    conn.execute(statement, rows)
+
+
+def _update_summaries(conn: Connection, contacts: Sequence[Contact], sign: int) -> None:
+    hours, handouts = _summaries(contacts, sign)
+    _add_to(conn, _HOURS, HOUR_KEY, "contacts", hours)
+    _add_to(conn, _HANDOUT_HOURS, HANDOUT_HOUR_KEY, "handouts", handouts)
 
 
 def _to_contacts(conn: Connection, rows: Sequence[Row[Any]]) -> list[Contact]:
@@ -70,6 +134,7 @@ class ContactRepository:
             conn.execute(insert(_TABLE), [_to_row(contact) for contact in contacts])
             if handouts:
                 conn.execute(insert(_HANDOUTS), handouts)
+            _update_summaries(conn, contacts, +1)
 
     def get(self, contact_id: uuid.UUID) -> Contact | None:
         with translate_errors(self.database.location), self.database.engine.connect() as conn:
@@ -84,11 +149,15 @@ class ContactRepository:
         """
         when = when or utc_now()
         with translate_errors(self.database.location), self.database.engine.begin() as conn:
+            live = conn.execute(
+                self._select.where(_TABLE.c.id == contact_id, _TABLE.c.voided_at.is_(None))
+            ).all()
             conn.execute(
                 update(_TABLE)
                 .where(_TABLE.c.id == contact_id, _TABLE.c.voided_at.is_(None))
                 .values(voided_at=when)
             )
+            _update_summaries(conn, _to_contacts(conn, live), -1)
             rows = conn.execute(self._select.where(_TABLE.c.id == contact_id)).all()
             contacts = _to_contacts(conn, rows)
         if not contacts:

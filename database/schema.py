@@ -4,5 +4,5 @@ Start-up compares the database's revision with ``HEAD_REVISION`` and only loads 
 an upgrade is due. A test checks these match ``migrations/versions``.
 """
 
-KNOWN_REVISIONS = ("0001", "0002")
+KNOWN_REVISIONS = ("0001", "0002", "0003")
 HEAD_REVISION = KNOWN_REVISIONS[-1]

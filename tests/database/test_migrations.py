@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from alembic import command
@@ -12,9 +12,11 @@ from alembic.config import Config
 from sqlalchemy import create_engine
 
 from database.engine import MIGRATIONS_DIR, open_database, sqlite_url
+from database.reports import tally_in_database
 from database.repository import ContactRepository
 from database.schema import HEAD_REVISION
 from skranke.contact import Handout
+from skranke.report import Period, tally
 from skranke.vocabulary import Vocabulary
 
 ROW_0001 = (
@@ -69,3 +71,25 @@ def test_from_0001_with_data_to_head(db_path: Path, vocabulary: Vocabulary) -> N
 def test_a_new_database_gets_no_backup(db_path: Path) -> None:
     open_database(sqlite_url(db_path)).close()
     assert [p.name for p in db_path.parent.iterdir() if p.suffix == ".bak"] == []
+
+
+def test_from_0002_the_hourly_summaries_are_filled(db_path: Path, vocabulary: Vocabulary) -> None:
+    _database_at(db_path, "0002")
+    voided = (uuid.uuid4().hex, *ROW_0001[1:15], "2026-11-20 10:00:00.000000")
+    live = (uuid.uuid4().hex, "2026-11-20 13:59:59.000000", *ROW_0001[2:])
+    with sqlite3.connect(db_path) as conn:
+        for row in (ROW_0001, voided, live):
+            conn.execute("INSERT INTO contact VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", row)
+        conn.execute("INSERT INTO contact_handout VALUES (?, 'moving', 'qr')", (live[0],))
+        conn.execute("INSERT INTO contact_handout VALUES (?, 'moving', 'sheet')", (voided[0],))
+    database = open_database(sqlite_url(db_path))
+    try:
+        repository = ContactRepository(database)
+        period = Period.day(date(2026, 11, 20))
+        expected = tally(repository.between(*period.utc_bounds()), period)
+        assert expected.total == 2
+        assert tally_in_database(repository, period) == expected
+        assert expected.solutions_shown == {"moving": 1}
+        assert not expected.sheets_printed  # its contact was voided
+    finally:
+        database.close()
