@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Integer, Row, Table, cast, func, insert, select, update
@@ -147,22 +147,26 @@ class ContactRepository:
 
         Voiding twice keeps the first timestamp.
         """
-        when = when or utc_now()
+        when = (when or utc_now()).astimezone(UTC)
         with translate_errors(self.database.location), self.database.engine.begin() as conn:
-            live = conn.execute(
-                self._select.where(_TABLE.c.id == contact_id, _TABLE.c.voided_at.is_(None))
-            ).all()
-            conn.execute(
+            rows = conn.execute(self._select.where(_TABLE.c.id == contact_id)).all()
+            if not rows:
+                raise ContactNotFoundError(self.database.location, str(contact_id))
+            (contact,) = _to_contacts(conn, rows)
+            if contact.voided:
+                return contact
+            changed = conn.execute(
                 update(_TABLE)
                 .where(_TABLE.c.id == contact_id, _TABLE.c.voided_at.is_(None))
                 .values(voided_at=when)
-            )
-            _update_summaries(conn, _to_contacts(conn, live), -1)
-            rows = conn.execute(self._select.where(_TABLE.c.id == contact_id)).all()
-            contacts = _to_contacts(conn, rows)
-        if not contacts:
-            raise ContactNotFoundError(self.database.location, str(contact_id))
-        return contacts[0]
+            ).rowcount
+            if not changed:  # another desk voided it in between: report theirs
+                (contact,) = _to_contacts(
+                    conn, conn.execute(self._select.where(_TABLE.c.id == contact_id)).all()
+                )
+                return contact
+            _update_summaries(conn, [contact], -1)
+        return contact.void(when)
 
     def between(
         self,
