@@ -253,17 +253,13 @@ def _catalog_command(args: argparse.Namespace, settings: Settings, vocabulary: V
 def _sheet_command(args: argparse.Namespace, config: StartupConfig, vocabulary: Vocabulary) -> int:
     """``skranke sheet ID --out FILE.pdf`` and ``skranke sheet --pack ID --out FILE.pdf``."""
     from skranke.catalog import load_catalog  # noqa: PLC0415
-    from skranke.municipalities import municipality  # noqa: PLC0415
     from skranke.sheets import Sender, SheetOptions, render_pack, render_sheet  # noqa: PLC0415
 
     catalog = load_catalog(vocabulary, _overlay(config.settings)).catalog
     if (args.solution is None) == (args.pack is None):
         print("skranke: angiv enten en løsnings id eller --pack PAKKE.", file=sys.stderr)
         return EXIT_BAD_INPUT
-    name = catalog.contact.name or (
-        municipality(config.municipality).official_name if config.municipality else "Borgerservice"
-    )
-    sender = Sender(municipality_name=name, contact=catalog.contact)
+    sender = Sender(catalog.issuer_name(config.municipality), catalog.contact)
     options = SheetOptions(language=args.lang, large_print=args.large_print, format=args.format)
     try:
         if args.pack is not None:
@@ -335,15 +331,12 @@ def _export(
     from database.exporting import ExportRequest, run_export  # noqa: PLC0415
     from skranke.catalog import load_catalog  # noqa: PLC0415
     from skranke.costs import load_price_table  # noqa: PLC0415
-    from skranke.municipalities import municipality  # noqa: PLC0415
     from skranke.report import Filters, Period  # noqa: PLC0415
 
     period = Period.custom(args.first, args.last)
     filters = Filters(desks=frozenset({args.only_desk})) if args.only_desk else Filters()
     catalog = load_catalog(vocabulary, _overlay(config.settings)).catalog
-    name = catalog.contact.name or (
-        municipality(config.municipality).official_name if config.municipality else "Borgerservice"
-    )
+    name = catalog.issuer_name(config.municipality)
     request = ExportRequest(period, filters, args.export_format, args.out, name)
     result = run_export(request, repository, vocabulary, catalog, load_price_table())
     for path in result.paths:

@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from skranke.errors import Problem
+from skranke.municipalities import municipality
 from skranke.resources import RESOURCES_DIR
 from skranke.tomlfile import TomlFile, read_toml
 from skranke.vocabulary import Vocabulary
@@ -100,6 +101,15 @@ class Catalog:
 
     def for_area(self, area_id: str) -> tuple[Solution, ...]:
         return tuple(s for s in self.solutions if area_id in s.areas)
+
+    def issuer_name(self, municipality_code: str) -> str:
+        """Who hands out sheets and reports: the overlay's name, else the municipality's
+        official name, else plain "Borgerservice"."""
+        if self.contact.name:
+            return self.contact.name
+        return (
+            municipality(municipality_code).official_name if municipality_code else "Borgerservice"
+        )
 
 
 @dataclass

@@ -524,7 +524,7 @@ class CounterWindow(QMainWindow):
                 self.vocabulary,
                 self.catalog,
                 prices,
-                municipality_name=self.sheet_sender().municipality_name,
+                municipality_name=self.catalog.issuer_name(self.municipality_code),
                 language=self.language,
             )
         self._team_view.show()
@@ -868,9 +868,7 @@ class CounterWindow(QMainWindow):
     def sheet_sender(self) -> Sender:
         from skranke.sheets import Sender  # noqa: PLC0415
 
-        contact = self.catalog.contact
-        name = contact.name or municipality(self.municipality_code).official_name
-        return Sender(municipality_name=name, contact=contact)
+        return Sender(self.catalog.issuer_name(self.municipality_code), self.catalog.contact)
 
     @Slot()
     def open_sheet(self) -> SheetDialog | None:

@@ -169,3 +169,13 @@ def test_a_missing_overlay_folder_is_reported(tmp_path: Path, vocabulary: Vocabu
     result = load_catalog(vocabulary, tmp_path / "nowhere")
     assert [p.code for p in result.problems] == ["not_found"]
     assert result.catalog.get("mitid_app") is not None
+
+
+def test_the_issuer_of_sheets_and_reports(tmp_path: Path, vocabulary: Vocabulary) -> None:
+    shipped = load_catalog(vocabulary).catalog
+    assert shipped.issuer_name("165") == "Albertslund Kommune"
+    assert shipped.issuer_name("") == "Borgerservice"
+    overlay = _overlay(tmp_path, '[municipality]\nname = "Borgerservice Albertslund"\n')
+    assert load_catalog(vocabulary, overlay).catalog.issuer_name("165") == (
+        "Borgerservice Albertslund"
+    )
