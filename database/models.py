@@ -95,40 +95,39 @@ class HandoutRow(Base):
     )
 
 
-class ContactHourRow(Base):
-    """How many live (not voided) contacts of each kind began in each UTC hour.
-
-    Kept in the same transaction as every logged or voided contact, so a year's tally reads a
-    few thousand rows instead of a million (see database/reports.py). Readiness "not
-    assessed" is stored as "" (a primary key column cannot be NULL).
-    """
-
-    __tablename__ = "contact_hour"
+class _HourlyKey:
+    """The time bucket and the fields team leaders filter by, shared by both summaries."""
 
     hour: Mapped[int] = mapped_column(primary_key=True)  # hours since 1970-01-01 00:00 UTC
     desk: Mapped[str] = mapped_column(String(40), primary_key=True)
     municipality: Mapped[str] = mapped_column(String(3), primary_key=True)
     channel: Mapped[str] = mapped_column(String(40), primary_key=True)
     area: Mapped[str] = mapped_column(String(40), primary_key=True)
-    kind: Mapped[str] = mapped_column(String(40), primary_key=True)
     outcome: Mapped[str] = mapped_column(String(40), primary_key=True)
+
+
+class ContactHourRow(_HourlyKey, Base):
+    """How many live (not voided) contacts of each kind began in each UTC hour.
+
+    Kept in the same transaction as every logged or voided contact, so a tally reads these
+    sums instead of grouping every contact (see database/reports.py). Readiness "not
+    assessed" is stored as "" (a primary key column cannot be NULL).
+    """
+
+    __tablename__ = "contact_hour"
+
+    kind: Mapped[str] = mapped_column(String(40), primary_key=True)
     assisted: Mapped[int] = mapped_column(primary_key=True)
     readiness: Mapped[str] = mapped_column(String(40), primary_key=True)
     requester: Mapped[str] = mapped_column(String(40), primary_key=True)
     contacts: Mapped[int]
 
 
-class HandoutHourRow(Base):
+class HandoutHourRow(_HourlyKey, Base):
     """Solutions handed out per UTC hour, by the filterable fields of their contacts."""
 
     __tablename__ = "handout_hour"
 
-    hour: Mapped[int] = mapped_column(primary_key=True)
-    desk: Mapped[str] = mapped_column(String(40), primary_key=True)
-    municipality: Mapped[str] = mapped_column(String(3), primary_key=True)
-    channel: Mapped[str] = mapped_column(String(40), primary_key=True)
-    area: Mapped[str] = mapped_column(String(40), primary_key=True)
-    outcome: Mapped[str] = mapped_column(String(40), primary_key=True)
     how: Mapped[str] = mapped_column(String(10), primary_key=True)
     solution: Mapped[str] = mapped_column(String(40), primary_key=True)
     handouts: Mapped[int]
