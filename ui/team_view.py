@@ -114,6 +114,7 @@ class _Loaded:
     tally: Tally
     cost: CostEstimate
     charts: list[Chart]
+    desks: list[str]
 
 
 class TeamView(QWidget):
@@ -196,8 +197,8 @@ class TeamView(QWidget):
         every = self.tr("Alle")
         v, lang = self.vocabulary, self.language
         self.desk_combo = self._combo(
-            "deskFilter", [(every, None)] + [(d, d) for d in self.repository.desks()]
-        )
+            "deskFilter", [(every, None)]
+        )  # the desks arrive with the first count: reading them scans the contacts
         self.channel_combo = self._combo(
             "channelFilter", [(every, None)] + [(c.label(lang), c.id) for c in v.channels]
         )
@@ -363,7 +364,8 @@ class TeamView(QWidget):
         def work() -> _Loaded:
             tally = tally_in_database(repository, period, filters)
             cost = estimate_cost(tally, prices, vocabulary)
-            return _Loaded(tally, cost, render_charts(tally, vocabulary, dpi=96))
+            charts = render_charts(tally, vocabulary, dpi=96)
+            return _Loaded(tally, cost, charts, repository.desks())
 
         run_task(work, lambda loaded: self._shown(generation, loaded), self._failed)
 
@@ -372,6 +374,12 @@ class TeamView(QWidget):
             return
         self.loaded = loaded
         self.busy.hide()
+        known = {self.desk_combo.itemData(i) for i in range(self.desk_combo.count())}
+        self.desk_combo.blockSignals(True)  # a new desk in the list is no new choice
+        for desk in loaded.desks:
+            if desk not in known:
+                self.desk_combo.addItem(desk, desk)
+        self.desk_combo.blockSignals(False)
         tally = loaded.tally
         self.figures.setText(self.figures_text(tally, loaded.cost))
         for label, chart in zip(self.chart_labels, loaded.charts, strict=True):

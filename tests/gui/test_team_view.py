@@ -41,6 +41,8 @@ def test_opens_with_this_months_figures_and_charts(team: TeamView, desk: Counter
     total = f"{expected.total:,}".replace(",", ".")
     assert f"<b>{total}</b> henvendelser" in team.figures.text()
     assert all(not label.pixmap().isNull() for label in team.chart_labels)
+    desks = [team.desk_combo.itemData(i) for i in range(team.desk_combo.count())]
+    assert desks == [None, *desk.repository.desks()]  # read off the GUI thread
 
 
 def test_a_filter_recounts(qtbot: QtBot, team: TeamView, desk: CounterDesk) -> None:
