@@ -37,15 +37,6 @@ def page_images(pdf: bytes, dpi: float = 96) -> list[QImage]:
         document.close()
 
 
-def page_size_points(pdf: bytes) -> tuple[float, float]:
-    document = pdfium.PdfDocument(pdf)
-    try:
-        width, height = document.get_page_size(0)
-        return width, height
-    finally:
-        document.close()
-
-
 def print_pdf(
     pdf: bytes,
     printer: QPrinter,
