@@ -110,6 +110,14 @@ def format_date(day: date, language: str = "da") -> str:
     return f"{day.day} {month} {day.year}"
 
 
+def format_numeric_date(day: date, language: str = "da") -> str:
+    """``2.12.2026`` (da) or ``2 Dec 2026`` (en): tables, period labels, the date fields."""
+    lang = language_of(language)
+    if lang is Language.DANISH:
+        return f"{day.day}.{day.month}.{day.year}"
+    return f"{day.day} {_MONTHS[lang][day.month - 1][:3]} {day.year}"
+
+
 def format_short_date(day: date, language: str = "da") -> str:
     """``2/12`` (da) or ``2 Dec`` (en): axis labels."""
     lang = language_of(language)
@@ -127,3 +135,17 @@ def weekday_name(weekday: int, language: str = "da", *, short: bool = False) -> 
 def month_name(month: int, language: str = "da") -> str:
     """The name of ``month`` (1 = January)."""
     return _MONTHS[language_of(language)][month - 1]
+
+
+def format_duration(seconds: float | None) -> str:
+    """Handling time as minutes and seconds, ``6:05`` (the same in both languages); ``–``
+    when there is none."""
+    if seconds is None:
+        return "–"
+    minutes, secs = divmod(round(seconds), 60)
+    return f"{minutes}:{secs:02d}"
+
+
+def percent_suffix(language: str = "da") -> str:
+    """What follows a number of percent: ``" %"`` (da) or ``"%"`` (en), e.g. for a spin box."""
+    return format_percent(0, 0, language).removeprefix("0")

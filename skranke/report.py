@@ -29,6 +29,13 @@ from datetime import UTC, date, datetime, timedelta
 from skranke.clock import LOCAL_TZ, local_day_bounds
 from skranke.contact import Contact
 from skranke.errors import SkrankeError
+from skranke.formatting import (
+    Language,
+    format_numeric_date,
+    language_of,
+    month_name,
+    weekday_name,
+)
 
 NOT_ASSESSED = "not_assessed"  # readiness key for contacts whose readiness was not assessed
 HANDLED_BY_STAFF = "handled_by_staff"
@@ -37,9 +44,7 @@ REFERRED_TO_SELF_SERVICE = "referred_to_self_service"
 ASSISTED_SELF_SERVICE = "assisted_self_service"
 IN_PERSON = "in_person"
 
-MONTHS_DA = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
-             "september", "oktober", "november", "december")  # fmt: skip
-WEEKDAYS_DA = ("Mandag", "Tirsdag", "Onsdag", "Torsdag", "Fredag", "Lørdag", "Søndag")
+WEEKDAYS_DA = tuple(weekday_name(day, "da").capitalize() for day in range(7))
 _HOUR = 3600
 
 # The groupings :func:`build_tally` is made from (see :class:`TallyCounts`).
@@ -57,8 +62,10 @@ class InvalidPeriodError(SkrankeError):
         super().__init__(f"{first}..{last}")
 
 
-def _date_da(day: date) -> str:
-    return f"{day.day}.{day.month}.{day.year}"
+_WEEK_WORDS = {
+    Language.DANISH: {"week": "Uge", "counting_week": "Tælleuge"},
+    Language.ENGLISH: {"week": "Week", "counting_week": "Counting week"},
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,22 +138,22 @@ class Period:
         the half-open range ``[start, end)`` the repository is asked for."""
         return local_day_bounds(self.first)[0], local_day_bounds(self.last)[1]
 
-    def label(self) -> str:
-        """Danish label: "22.11.2026", "Uge 47, 2026", "November 2026", "2026",
-        "1.11.2026–30.11.2026"."""
-        if self.kind == "day":
-            return _date_da(self.first)
+    def label(self, language: str = "da") -> str:
+        """The period as a reader names it, in ``language``: "22.11.2026", "Uge 47, 2026",
+        "November 2026", "2026", "1.11.2026–30.11.2026" (English: "22 Nov 2026", "Week 47,
+        2026" …)."""
+        lang = language_of(language)
+        first, last = (format_numeric_date(day, lang) for day in (self.first, self.last))
         if self.kind in ("week", "counting_week"):
             year, week, _ = self.first.isocalendar()
-            prefix = "Tælleuge" if self.kind == "counting_week" else "Uge"
-            return f"{prefix} {week}, {year}"
+            return f"{_WEEK_WORDS[lang][self.kind]} {week}, {year}"
         if self.kind == "month":
-            return f"{MONTHS_DA[self.first.month - 1].capitalize()} {self.first.year}"
+            return f"{month_name(self.first.month, lang).capitalize()} {self.first.year}"
         if self.kind == "year":
             return str(self.first.year)
         if self.first == self.last:
-            return _date_da(self.first)
-        return f"{_date_da(self.first)}–{_date_da(self.last)}"
+            return first
+        return f"{first}–{last}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,12 +8,15 @@ from decimal import Decimal
 from skranke.formatting import (
     Language,
     format_date,
+    format_duration,
     format_money,
     format_number,
+    format_numeric_date,
     format_percent,
     format_short_date,
     language_of,
     month_name,
+    percent_suffix,
     weekday_name,
 )
 
@@ -38,6 +41,8 @@ def test_dates_weekdays_and_months() -> None:
     day = date(2026, 12, 2)
     assert format_date(day, "da") == "2. december 2026"
     assert format_date(day, "en") == "2 December 2026"
+    assert format_numeric_date(day, "da") == "2.12.2026"
+    assert format_numeric_date(day, "en") == "2 Dec 2026"
     assert format_short_date(day, "da") == "2/12"
     assert format_short_date(day, "en") == "2 Dec"
     assert weekday_name(day.weekday(), "da") == "onsdag"
@@ -48,3 +53,11 @@ def test_dates_weekdays_and_months() -> None:
 def test_an_unknown_language_code_falls_back_to_danish() -> None:
     assert language_of("en") is Language.ENGLISH
     assert language_of("xx") is Language.DANISH
+
+
+def test_durations_and_the_percent_sign() -> None:
+    assert format_duration(404) == "6:44"
+    assert format_duration(59.6) == "1:00"
+    assert format_duration(None) == "–"
+    assert percent_suffix("da") == " %"
+    assert percent_suffix("en") == "%"

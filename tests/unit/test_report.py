@@ -310,6 +310,21 @@ def test_periods_and_their_danish_labels(
     assert period.end == last + timedelta(days=1)
 
 
+@pytest.mark.parametrize(
+    ("period", "label"),
+    [
+        (Period.day(date(2026, 11, 22)), "22 Nov 2026"),
+        (Period.week(date(2026, 11, 22)), "Week 47, 2026"),
+        (Period.month(date(2026, 11, 5)), "November 2026"),
+        (Period.month(date(2026, 5, 5)), "May 2026"),  # Danish: "Maj 2026"
+        (Period.custom(date(2026, 11, 1), date(2026, 11, 30)), "1 Nov 2026–30 Nov 2026"),
+        (Period.counting_week(2026, 47), "Counting week 47, 2026"),
+    ],
+)
+def test_periods_have_english_labels_for_an_english_reader(period: Period, label: str) -> None:
+    assert period.label("en") == label
+
+
 def test_a_period_must_not_end_before_it_starts() -> None:
     with pytest.raises(InvalidPeriodError):
         Period.custom(date(2026, 11, 2), date(2026, 11, 1))
