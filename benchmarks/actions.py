@@ -27,10 +27,11 @@ from PySide6.QtTest import QTest
 from database.counter import CounterDesk
 from database.engine import open_database, sqlite_url
 from database.repository import ContactRepository
-from skranke.settings import Settings
+from skranke.settings import Settings, SettingsStore
 from skranke.vocabulary import load_vocabulary
 from ui.app import create_application
 from ui.counter_window import CounterWindow
+from ui.settings_store import QtSettingsStore
 
 TOP_TEN = [
     ("in_person", "passport", "handled_by_staff"),
@@ -58,11 +59,10 @@ def _window(folder: Path) -> tuple[CounterWindow, CounterDesk]:
     settings = Settings(desk="Skranke 1", municipality="165", favourites=())
     window = CounterWindow(
         vocabulary,
-        settings,
+        QtSettingsStore(SettingsStore(settings, folder / "settings.toml")),
         desk_name="Skranke 1",
         municipality_code="165",
         desk=desk,
-        settings_path=folder / "settings.toml",
     )
     window.show()
     return window, desk

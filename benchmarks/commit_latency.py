@@ -34,6 +34,7 @@ from skranke.settings import Settings
 from skranke.vocabulary import load_vocabulary
 from ui.app import create_application
 from ui.counter_window import CounterWindow
+from ui.settings_store import QtSettingsStore
 
 
 def _click(widget: QWidget) -> None:
@@ -61,7 +62,7 @@ def _window_clicks(folder: Path, clicks: int) -> tuple[list[float], list[float]]
     )
     window = CounterWindow(
         vocabulary,
-        Settings(desk="Skranke 1", municipality="165"),
+        QtSettingsStore.in_memory(Settings(desk="Skranke 1", municipality="165")),
         desk_name="Skranke 1",
         municipality_code="165",
         desk=desk,

@@ -42,6 +42,15 @@ class SettingsError(DataFileError):
     """A settings file is broken."""
 
 
+class SettingsWriteError(SkrankeError):
+    """The user's settings file could not be written (a full disk, no permission ...)."""
+
+    def __init__(self, path: Path, detail: str) -> None:
+        self.path = path
+        self.detail = detail
+        super().__init__(f"{path}: {detail}")
+
+
 class UnknownMunicipalityError(SkrankeError):
     """A municipality code that is not one of the 98 Danish municipalities."""
 

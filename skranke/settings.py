@@ -8,15 +8,14 @@ Only the user's file is ever written by Skranke.
 from __future__ import annotations
 
 import os
-import re
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import Field, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 import platformdirs
 
 from skranke.contact import ContactChoice, resolve_choice
-from skranke.errors import Problem, SettingsError, SkrankeError
+from skranke.errors import Problem, SettingsError, SettingsWriteError, SkrankeError
 from skranke.tomlfile import TomlFile, read_toml
 from skranke.vocabulary import Vocabulary
 
@@ -88,6 +87,13 @@ class Settings:
             bounds=(0, 600_000),
         ),
     )
+    tile_order: tuple[str, ...] = field(
+        default=(),
+        metadata=_doc(
+            "Area ids in the order of the tiles (keys 1-9, 0). Fixed from use on the first "
+            "start and kept until staff choose 'Sortér efter brug'; empty means not fixed yet."
+        ),
+    )
     favourites: tuple[Favourite, ...] | None = field(
         default=None, metadata=_doc("Pinned combinations; absent means the shipped defaults.")
     )
@@ -100,6 +106,7 @@ class Settings:
 
 
 SCALAR_SETTINGS = tuple(f for f in fields(Settings) if f.name != "favourites")
+SETTING_NAMES = frozenset(f.name for f in fields(Settings))
 
 DEFAULT_FAVOURITES: tuple[Favourite, ...] = (
     Favourite("F1", ContactChoice("in_person", "passport", "handled_by_staff")),
@@ -123,27 +130,46 @@ def default_database_path() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "skranke.sqlite3"
 
 
+def _check_scalar(spec: Field[Any], value: Any) -> tuple[str, str] | None:
+    """Why ``value`` is not acceptable for the setting ``spec`` (code, detail), or None."""
+    choices: tuple[str, ...] = spec.metadata["choices"]
+    bounds: tuple[int, int] | None = spec.metadata["bounds"]
+    if isinstance(spec.default, tuple):  # a list of ids, e.g. tile_order
+        if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+            return "wrong_type", "[str]"
+        return None
+    expected: type[Any] = type(spec.default)
+    if type(value) is not expected:
+        return "wrong_type", expected.__name__
+    if choices and value not in choices:
+        return "invalid", " / ".join(choices)
+    if bounds is not None and not bounds[0] <= value <= bounds[1]:
+        return "invalid", "{}-{}".format(*bounds)
+    return None
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, list | tuple):
+        return tuple(item.strip() for item in value)
+    return value
+
+
 def _read_scalars(toml: TomlFile, problems: list[Problem]) -> dict[str, Any]:
     values: dict[str, Any] = {}
-    known = {f.name for f in fields(Settings)}
     for key in toml.data:
-        if key not in known:
+        if key not in SETTING_NAMES:
             problems.append(toml.problem("", 0, key, "not_allowed"))
     for spec in SCALAR_SETTINGS:
         if spec.name not in toml.data:
             continue
         value: Any = toml.data[spec.name]
-        expected: type[Any] = type(spec.default)
-        choices: tuple[str, ...] = spec.metadata["choices"]
-        bounds: tuple[int, int] | None = spec.metadata["bounds"]
-        if type(value) is not expected:
-            problems.append(toml.problem("", 0, spec.name, "wrong_type", expected.__name__))
-        elif choices and value not in choices:
-            problems.append(toml.problem("", 0, spec.name, "invalid", " / ".join(choices)))
-        elif bounds is not None and not bounds[0] <= value <= bounds[1]:
-            problems.append(toml.problem("", 0, spec.name, "invalid", "{}-{}".format(*bounds)))
+        wrong = _check_scalar(spec, value)
+        if wrong is not None:
+            problems.append(toml.problem("", 0, spec.name, *wrong))
         else:
-            values[spec.name] = value.strip() if isinstance(value, str) else value
+            values[spec.name] = _clean(value)
     return values
 
 
@@ -232,41 +258,122 @@ def _favourite_table(favourite: Favourite) -> dict[str, Any]:
     return table
 
 
-_SAFE_KEY = re.compile(r"^[a-z_]+$")
+def _check_favourites(value: Any) -> tuple[str, str] | None:
+    if not isinstance(value, list | tuple) or not all(isinstance(f, Favourite) for f in value):
+        return "wrong_type", "[Favourite]"
+    keys = [favourite.key for favourite in value]
+    unknown = next((key for key in keys if key not in FAVOURITE_KEYS), None)
+    if unknown is not None:
+        return "invalid", "F1-F8"
+    duplicate = next((key for key in keys if keys.count(key) > 1), None)
+    if duplicate is not None:
+        return "duplicate", duplicate
+    return None
 
 
-def save_user_settings(path: Path, **changes: Any) -> None:
-    """Write ``changes`` into the user's settings file, keeping what else is there.
+def _checked(path: Path, changes: dict[str, Any]) -> dict[str, Any]:
+    """``changes`` validated like a file's values, cleaned; raises SettingsError."""
+    problems: list[Problem] = []
+    values: dict[str, Any] = {}
+    specs = {spec.name: spec for spec in SCALAR_SETTINGS}
+    for name, value in changes.items():
+        if name == "favourites":
+            wrong = None if value is None else _check_favourites(value)
+        elif name in specs:
+            wrong = _check_scalar(specs[name], value)
+        else:
+            wrong = ("not_allowed", "")
+        if wrong is not None:
+            problems.append(Problem(path, None, name, *wrong))
+        elif name == "favourites" and value is not None:
+            values[name] = tuple(sorted(value, key=lambda f: FAVOURITE_KEYS.index(f.key)))
+        else:
+            values[name] = _clean(value)
+    if problems:
+        raise SettingsError(path, problems)
+    return values
+
+
+def _write_document(path: Path, values: dict[str, Any]) -> None:
+    """Put ``values`` into the TOML file at ``path``, keeping its comments and layout.
 
     The file is replaced atomically, so a crash never leaves half a file.
     """
     import tempfile  # noqa: PLC0415 - only needed when saving; keeps start-up short
 
-    import tomli_w  # noqa: PLC0415
+    import tomlkit  # noqa: PLC0415
 
-    current: dict[str, Any] = {}
+    document = tomlkit.document()
     if path.exists():
-        toml = read_toml(path)
+        toml = read_toml(path)  # names the line of a syntax error
         if isinstance(toml, Problem):
             raise SettingsError(path, [toml])
-        current = dict(toml.data)
-    for key, value in changes.items():
-        assert _SAFE_KEY.match(key), key
-        if key == "favourites":
-            current[key] = [_favourite_table(f) for f in value]
-        elif value is None:
-            current.pop(key, None)
+        document = tomlkit.parse(path.read_text(encoding="utf-8"))
+    else:
+        document.add(tomlkit.comment("Skranke settings. See docs/settings.md."))
+    for name, value in values.items():
+        if name == "favourites":
+            document.pop(name, None)
+            if value == ():
+                document[name] = tomlkit.array()  # none pinned, not the shipped defaults
+            elif value is not None:
+                tables = tomlkit.aot()
+                for favourite in value:
+                    tables.append(tomlkit.item(_favourite_table(favourite)))
+                document[name] = tables
         else:
-            current[key] = value
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".toml")
+            document[name] = list(value) if isinstance(value, tuple) else value
+    text = tomlkit.dumps(document)
     try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(b"# Skranke settings. See docs/settings.md.\n")
-            tomli_w.dump(current, out)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".toml")
+    except OSError as exc:
+        raise SettingsWriteError(path, exc.strerror or str(exc)) from exc
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
             out.flush()
             os.fsync(out.fileno())
         os.replace(temp_name, path)
-    except BaseException:
+    except OSError as exc:
         Path(temp_name).unlink(missing_ok=True)
-        raise
+        raise SettingsWriteError(path, exc.strerror or str(exc)) from exc
+
+
+def save_user_settings(path: Path, **changes: Any) -> None:
+    """Validate ``changes`` and write them into the user's settings file at ``path``.
+
+    Other settings and the user's comments stay. ``favourites=None`` removes the pinned
+    favourites, so the shipped defaults apply again.
+    """
+    _write_document(path, _checked(path, changes))
+
+
+class SettingsStore:
+    """The settings in force while Skranke runs, and the user's file they are saved to.
+
+    Every part of the program reads ``current`` when it needs a value (never a copy taken at
+    start) and changes settings through ``update``, so a change is seen everywhere at once.
+    """
+
+    def __init__(self, settings: Settings, path: Path | None) -> None:
+        self._current = settings
+        self.path = path
+
+    @property
+    def current(self) -> Settings:
+        return self._current
+
+    def update(self, **changes: Any) -> Settings:
+        """Validate, save and apply ``changes``; on any error nothing changes.
+
+        Raises SettingsError for a value the setting does not accept, and SettingsWriteError
+        when the user's file cannot be written. Without a path (tests, ``--config`` absent),
+        changes apply for this run only.
+        """
+        path = self.path or Path("settings.toml")
+        values = _checked(path, changes)
+        if self.path is not None:
+            _write_document(self.path, values)
+        self._current = replace(self._current, **values)
+        return self._current

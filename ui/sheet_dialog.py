@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
 
 from skranke.catalog import Solution
 from skranke.errors import SkrankeError
-from skranke.settings import save_user_settings
 from skranke.sheets import Sender, SheetOptions, render_sheet
 from ui.messages import error_text
 from ui.printing import page_images, print_pdf
+from ui.settings_store import QtSettingsStore
 from ui.tasks import run_task
 
 PREVIEW_DPI = 72
@@ -63,19 +63,18 @@ class SheetDialog(QDialog):
         sender: Sender,
         *,
         language: str = "da",
-        printers: dict[str, str] | None = None,
-        settings_path: Path | None = None,
+        store: QtSettingsStore,
         printer_factory: PrinterFactory = system_printer,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("sheetDialog")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a new one for each Ctrl+P
         self.setWindowTitle(self.tr("Vejledning: {title}").format(title=solution.title(language)))
         self.resize(760, 900)
         self.solution = solution
         self.sender_ = sender
-        self.printers = dict(printers or {})  # format -> remembered printer name
-        self.settings_path = settings_path
+        self.store = store  # the remembered printers live here
         self.printer_factory = printer_factory
         self.pdf: bytes | None = None
         self._busy = False
@@ -212,7 +211,7 @@ class SheetDialog(QDialog):
         self.status.setText(self._printer_text())
 
     def _printer_text(self) -> str:
-        name = self.printers.get(self.sheet_format, "")
+        name = self.remembered_printer()
         if name:
             return self.tr("Printer: {name}").format(name=name)
         return self.tr("Ingen printer valgt endnu: 'Udskriv' spørger hvilken.")
@@ -227,7 +226,7 @@ class SheetDialog(QDialog):
         """Print to the remembered printer; the first time, ask which printer."""
         if self._busy or self.pdf is None:
             return
-        remembered = self.printers.get(self.sheet_format, "")
+        remembered = self.remembered_printer()
         if not remembered:
             self.choose_printer()
             return
@@ -237,23 +236,30 @@ class SheetDialog(QDialog):
     def choose_printer(self) -> None:
         if self._busy or self.pdf is None:
             return
-        printer = self.printer_factory(self.sheet_format, self.printers.get(self.sheet_format, ""))
+        printer = self.printer_factory(self.sheet_format, self.remembered_printer())
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self._remember(printer.printerName())
         self._print(printer)
 
+    def _printer_setting(self) -> str:
+        return "slip_printer" if self.sheet_format == "slip" else "a4_printer"
+
+    def remembered_printer(self) -> str:
+        """The printer chosen for this format before (read from the store each time)."""
+        value = getattr(self.store.current, self._printer_setting())
+        return value if isinstance(value, str) else ""
+
     def _remember(self, name: str) -> None:
-        if not name or self.printers.get(self.sheet_format) == name:
+        if not name or self.remembered_printer() == name:
             return
-        self.printers[self.sheet_format] = name
-        key = "slip_printer" if self.sheet_format == "slip" else "a4_printer"
-        if self.settings_path is not None:
-            try:
-                save_user_settings(self.settings_path, **{key: name})
-            except (OSError, SkrankeError) as error:
-                self.status.setText(str(error))
+        try:
+            self.store.update(**{self._printer_setting(): name})
+        except SkrankeError as error:  # printing goes on; only remembering failed
+            self.status.setText(
+                self.tr("Printeren er ikke husket: {reason}").format(reason=error_text(error))
+            )
 
     def _print(self, printer: QPrinter) -> None:
         pdf = self.pdf

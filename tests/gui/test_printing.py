@@ -11,11 +11,13 @@ import zxingcpp
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from database.counter import CounterDesk
 from skranke.contact import Handout
-from skranke.settings import Settings
+from skranke.settings import Settings, read_settings_file
+from ui import sheet_dialog
 from ui.counter_window import CounterWindow
 from ui.sheet_dialog import SheetDialog
 
@@ -94,7 +96,7 @@ def test_print_the_sheet_and_it_is_recorded(
 def test_the_slip_prints_on_80_mm_paper(
     qtbot: QtBot, counter: CounterWindow, printed_to: Path
 ) -> None:
-    counter.settings = Settings(desk="Skranke 1", municipality="165", slip_printer="Bon")
+    counter.store.update(slip_printer="Bon")
     _show_moving(qtbot, counter)
     dialog = _opened(qtbot, counter)
     dialog.variant_combo.setCurrentIndex(2)  # Bon (80 mm)
@@ -123,3 +125,59 @@ def test_ctrl_p_without_a_solution_says_what_to_do(qtbot: QtBot, counter: Counte
     qtbot.keyClick(counter, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert counter.findChild(SheetDialog) is None
     assert "Find først en løsning" in counter.statusBar().currentMessage()
+
+
+class _NamedPdfPrinter(QPrinter):
+    """Prints to a PDF file but answers with the name the print dialog chose."""
+
+    chosen = ""
+
+    def printerName(self) -> str:
+        return self.chosen or super().printerName()
+
+
+class _PrintDialogChoosing:
+    """Stands in for Qt's modal print dialog: the user picks a printer and presses Print."""
+
+    opened = 0
+
+    def __init__(self, printer: _NamedPdfPrinter, parent: object) -> None:
+        self.printer = printer
+
+    def exec(self) -> int:
+        type(self).opened += 1
+        self.printer.chosen = "HP LaserJet 4. sal"
+        return QDialog.DialogCode.Accepted.value
+
+
+def test_the_printer_chosen_once_is_used_at_the_next_ctrl_p_and_after_a_restart(
+    qtbot: QtBot,
+    make_window,  # type: ignore[no-untyped-def]
+    printed_to: Path,
+    settings_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Choosing the A4 printer used to crash (the key check refused "a4_printer"), and the
+    # window kept a frozen copy of the settings, so the choice was forgotten at the next Ctrl+P.
+    monkeypatch.setattr(sheet_dialog, "QPrintDialog", _PrintDialogChoosing)
+    _PrintDialogChoosing.opened = 0
+    window = make_window(Settings(desk="Skranke 1", municipality="165"))
+    qtbot.waitUntil(window.isActiveWindow)  # offscreen activates the window a moment later
+
+    def pdf_printer(sheet_format: str, name: str) -> QPrinter:
+        printer = _NamedPdfPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed_to))
+        return printer
+
+    window.printer_factory = pdf_printer
+    _show_moving(qtbot, window)
+    for _ in range(2):
+        dialog = _opened(qtbot, window)
+        with qtbot.waitSignal(dialog.printed, timeout=20_000):
+            qtbot.keyClick(dialog, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: window.findChild(SheetDialog) is None)  # closed after printing
+        printed_to.unlink()
+    assert _PrintDialogChoosing.opened == 1  # asked once, remembered the second time
+    assert window.store.current.a4_printer == "HP LaserJet 4. sal"
+    assert read_settings_file(settings_path).a4_printer == "HP LaserJet 4. sal"

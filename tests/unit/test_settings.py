@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 
 from skranke.contact import ContactChoice
-from skranke.errors import SettingsError
+from skranke.errors import SettingsError, SettingsWriteError
 from skranke.settings import (
     DEFAULT_FAVOURITES,
     Favourite,
     Settings,
+    SettingsStore,
     favourite_problems,
     load_settings,
     read_settings_file,
@@ -107,3 +108,74 @@ def test_every_setting_is_documented() -> None:
     text = (Path(__file__).resolve().parents[2] / "docs" / "settings.md").read_text()
     for spec in fields(Settings):
         assert f"`{spec.name}`" in text, spec.name
+
+
+def test_saving_keeps_the_users_comments_and_order(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text(
+        "# Skranke 3 ved indgangen, sat op af IT 2026-11-01\n"
+        'desk = "Skranke 3"  # navnet står på skiltet\n'
+        'municipality = "165"\n'
+    )
+    save_user_settings(path, a4_printer="HP LaserJet 4. sal")
+    text = path.read_text()
+    assert text.startswith("# Skranke 3 ved indgangen, sat op af IT 2026-11-01\n")
+    assert 'desk = "Skranke 3"  # navnet står på skiltet\n' in text
+    assert read_settings_file(path).a4_printer == "HP LaserJet 4. sal"
+
+
+def test_every_setting_name_can_be_saved_including_printers(tmp_path: Path) -> None:
+    # `a4_printer` has a digit: an earlier key check refused it and choosing a printer crashed.
+    path = tmp_path / "settings.toml"
+    save_user_settings(path, a4_printer="A4", slip_printer="Bon", tile_order=("mitid", "passport"))
+    settings = read_settings_file(path)
+    assert (settings.a4_printer, settings.slip_printer) == ("A4", "Bon")
+    assert settings.tile_order == ("mitid", "passport")
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "code"),
+    [
+        ({"language": "fr"}, "language", "invalid"),
+        ({"busy_timeout_ms": "5"}, "busy_timeout_ms", "wrong_type"),
+        ({"colour": "blue"}, "colour", "not_allowed"),
+        ({"tile_order": ("mitid", 5)}, "tile_order", "wrong_type"),
+        (
+            {"favourites": (Favourite("F9", ContactChoice("phone", "mitid", "exempted")),)},
+            "favourites",
+            "invalid",
+        ),
+    ],
+)
+def test_the_store_refuses_a_bad_value_and_changes_nothing(
+    tmp_path: Path, changes: dict[str, object], field: str, code: str
+) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text('desk = "Skranke 1"\n')
+    store = SettingsStore(read_settings_file(path), path)
+    before = path.read_bytes()
+    with pytest.raises(SettingsError) as caught:
+        store.update(**changes)
+    (problem,) = caught.value.problems
+    assert (problem.field, problem.code) == (field, code)
+    assert store.current == read_settings_file(path)
+    assert path.read_bytes() == before
+
+
+def test_the_store_applies_and_saves_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    store = SettingsStore(Settings(desk="Skranke 1"), path)
+    store.update(slip_printer="Bon 1")
+    assert store.current.slip_printer == "Bon 1"
+    assert store.current.desk == "Skranke 1"
+    assert read_settings_file(path).slip_printer == "Bon 1"
+
+
+def test_an_unwritable_settings_folder_is_reported_and_nothing_changes(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the settings folder should be")
+    store = SettingsStore(Settings(), blocker / "settings.toml")
+    with pytest.raises(SettingsWriteError) as caught:
+        store.update(a4_printer="A4")
+    assert caught.value.path == blocker / "settings.toml"
+    assert store.current.a4_printer == ""
