@@ -16,7 +16,9 @@ from ui.qr_widget import QrWidget
 
 class CitizenScreen(QWidget):
     def __init__(self, clear_after_seconds: int = 120, language: str = "da") -> None:
-        super().__init__(None, Qt.WindowType.Window)
+        # The citizen looks at it; the staff's keyboard stays in the counter window.
+        super().__init__(None, Qt.WindowType.Window | Qt.WindowType.WindowDoesNotAcceptFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setObjectName("citizenScreen")
         self.setWindowTitle(self.tr("Skranke – til borgeren"))
         self.setAccessibleName(self.tr("Borgerskærm"))
