@@ -70,15 +70,21 @@ class CounterDesk:
         """Void the last batch logged here (a batch of five is undone as one)."""
         if not self._undo_stack:
             return []
-        ids = self._undo_stack.pop()
-        when = self._clock()
-        return [self.repository.void(contact_id, when) for contact_id in ids]
+        voided = self.repository.void_many(self._undo_stack[-1], self._clock())
+        self._undo_stack.pop()  # only once the transaction committed: a failed undo can retry
+        return voided
 
     def void(self, contact_id: uuid.UUID) -> Contact:
-        contact = self.repository.void(contact_id, self._clock())
-        self._undo_stack = [[i for i in batch if i != contact_id] for batch in self._undo_stack]
-        self._undo_stack = [batch for batch in self._undo_stack if batch]
+        (contact,) = self.void_many([contact_id])
         return contact
+
+    def void_many(self, contact_ids: Sequence[uuid.UUID]) -> list[Contact]:
+        """Void contacts chosen in today's list, in one transaction."""
+        voided = self.repository.void_many(contact_ids, self._clock())
+        gone = set(contact_ids)
+        self._undo_stack = [[i for i in batch if i not in gone] for batch in self._undo_stack]
+        self._undo_stack = [batch for batch in self._undo_stack if batch]
+        return voided
 
     def today(self) -> date:
         return local_today(self._clock())

@@ -147,26 +147,50 @@ class ContactRepository:
 
         Voiding twice keeps the first timestamp.
         """
+        (contact,) = self.void_many([contact_id], when)
+        return contact
+
+    def void_many(
+        self, contact_ids: Sequence[uuid.UUID], when: datetime | None = None
+    ) -> list[Contact]:
+        """Void several contacts in ONE transaction: all of them or, on any error, none.
+
+        Contacts already voided (here or by another desk in between) keep their first
+        timestamp and are returned as they are. Raises ContactNotFoundError for an unknown id.
+        """
         when = (when or utc_now()).astimezone(UTC)
+        ids = list(dict.fromkeys(contact_ids))
         with translate_errors(self.database.location), self.database.engine.begin() as conn:
-            rows = conn.execute(self._select.where(_TABLE.c.id == contact_id)).all()
-            if not rows:
-                raise ContactNotFoundError(self.database.location, str(contact_id))
-            (contact,) = _to_contacts(conn, rows)
-            if contact.voided:
-                return contact
-            changed = conn.execute(
-                update(_TABLE)
-                .where(_TABLE.c.id == contact_id, _TABLE.c.voided_at.is_(None))
-                .values(voided_at=when)
-            ).rowcount
-            if not changed:  # another desk voided it in between: report theirs
-                (contact,) = _to_contacts(
-                    conn, conn.execute(self._select.where(_TABLE.c.id == contact_id)).all()
+            by_id = {c.id: c for c in _to_contacts(conn, self._rows(conn, ids))}
+            missing = next((i for i in ids if i not in by_id), None)
+            if missing is not None:
+                raise ContactNotFoundError(self.database.location, str(missing))
+            open_ids = [i for i in ids if not by_id[i].voided]
+            changed: set[uuid.UUID] = set()
+            for start in range(0, len(open_ids), _CHUNK):
+                changed.update(
+                    conn.execute(
+                        update(_TABLE)
+                        .where(
+                            _TABLE.c.id.in_(open_ids[start : start + _CHUNK]),
+                            _TABLE.c.voided_at.is_(None),
+                        )
+                        .values(voided_at=when)
+                        .returning(_TABLE.c.id)
+                    ).scalars()
                 )
-                return contact
-            _update_summaries(conn, [contact], -1)
-        return contact.void(when)
+            if len(changed) < len(open_ids):  # another desk voided some in between
+                raced = [i for i in open_ids if i not in changed]
+                by_id.update({c.id: c for c in _to_contacts(conn, self._rows(conn, raced))})
+            _update_summaries(conn, [by_id[i] for i in open_ids if i in changed], -1)
+        return [by_id[i].void(when) if i in changed else by_id[i] for i in ids]
+
+    def _rows(self, conn: Connection, ids: Sequence[uuid.UUID]) -> list[Row[Any]]:
+        rows: list[Row[Any]] = []
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            rows += conn.execute(self._select.where(_TABLE.c.id.in_(chunk))).all()
+        return rows
 
     def between(
         self,

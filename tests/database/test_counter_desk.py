@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import sqlite3
+import uuid
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
 
 from database.counter import CounterDesk
+from database.errors import DatabaseError
 from database.repository import ContactRepository
 from skranke.contact import ContactChoice
 from skranke.vocabulary import Vocabulary
@@ -73,3 +79,55 @@ def test_today_is_the_local_day(repository: ContactRepository, vocabulary: Vocab
     clock[0] = datetime(2026, 11, 22, 23, 0, tzinfo=UTC)  # midnight local: a new day
     assert desk.today_tally().total == 0
     assert desk.today_contacts() == []
+
+
+def _refuse_voiding(db_path: Path, contact_id: uuid.UUID) -> None:
+    """A fault in the middle of a batch: the database refuses to void this one contact."""
+    with sqlite3.connect(db_path) as conn:
+        stored = conn.execute(
+            "SELECT id FROM contact WHERE id IN (?, ?)", (contact_id.hex, str(contact_id))
+        ).fetchone()[0]
+        conn.execute(
+            "CREATE TRIGGER refuse_void BEFORE UPDATE OF voided_at ON contact "
+            f"WHEN OLD.id = '{stored}' BEGIN SELECT RAISE(ABORT, 'refused'); END"
+        )
+
+
+def _voided_count(db_path: Path) -> int:
+    with sqlite3.connect(db_path) as conn:
+        row = conn.execute("SELECT count(*) FROM contact WHERE voided_at IS NOT NULL").fetchone()
+    return int(row[0])
+
+
+def test_undoing_a_batch_is_one_transaction_and_can_be_retried(
+    desk: CounterDesk, db_path: Path
+) -> None:
+    batch = desk.log(ContactChoice("phone", "mitid", "handled_by_staff"), count=5)
+    _refuse_voiding(db_path, batch[3].id)
+    with pytest.raises(DatabaseError):
+        desk.undo_last()
+    assert _voided_count(db_path) == 0  # not 3 of 5: all or nothing
+    assert desk.today_tally().total == 5
+    assert desk.can_undo  # the undo entry stays until a void commits
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("DROP TRIGGER refuse_void")
+    assert len(desk.undo_last()) == 5
+    assert _voided_count(db_path) == 5
+    assert desk.today_tally().total == 0
+    assert not desk.can_undo
+
+
+def test_voiding_several_rows_from_the_list_is_all_or_nothing(
+    desk: CounterDesk, db_path: Path
+) -> None:
+    logged = [desk.log(ContactChoice("in_person", "passport", "handled_by_staff"))[0]
+              for _ in range(3)]  # fmt: skip
+    _refuse_voiding(db_path, logged[1].id)
+    with pytest.raises(DatabaseError):
+        desk.void_many([c.id for c in logged])
+    assert _voided_count(db_path) == 0
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("DROP TRIGGER refuse_void")
+    voided = desk.void_many([c.id for c in logged])
+    assert all(c.voided for c in voided)
+    assert desk.void_many([logged[0].id])[0].voided_at == voided[0].voided_at  # first one kept
