@@ -39,6 +39,7 @@ QLabel#citizenScan { font-size: 22pt; color: #14324f; }
 QLabel#citizenUrl { font-size: 18pt; color: #33475b; }
 QLabel#citizenIdle { font-size: 26pt; color: #8a9bb0; }
 QLabel#solutionTitle { font-size: 13pt; font-weight: 600; color: #14324f; }
+QLabel#solutionTitle[idle="true"] { font-size: 11pt; font-weight: normal; color: #5f7a94; }
 QLabel#solutionUrl { color: #33475b; }
 QLabel#handoutsLabel { color: #14324f; font-weight: 600; }
 QFrame#tallyStrip { background: #14324f; border-radius: 6px; }

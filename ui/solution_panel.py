@@ -7,6 +7,7 @@ Signals:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal, Slot
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +27,12 @@ from PySide6.QtWidgets import (
 from skranke.catalog import Solution
 from skranke.search import SolutionIndex
 from ui.qr_widget import QrWidget
+
+
+def breakable_url(url: str) -> str:
+    """``url`` with invisible break points after ``/``, ``-`` and ``.`` so a label can wrap it
+    instead of cutting it off (a URL has no spaces)."""
+    return re.sub(r"([/\-.?&=])", "\\1\u200b", url)
 
 
 class SolutionPanel(QWidget):
@@ -83,6 +91,14 @@ class SolutionPanel(QWidget):
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.open_button)
+        # Every part keeps its place whether a QR is shown or not, so neither this panel nor
+        # the tiles beside it move when staff show a solution.
+        rows = self.results.fontMetrics().lineSpacing() * 2 + 6  # two lines per result
+        self.results.setMinimumHeight(rows * 5)
+        lines = self.url_label.fontMetrics().lineSpacing()
+        self.url_label.setMinimumHeight(lines * 2)
+        for label in (self.title_label, self.url_label):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout.addWidget(self.search_edit)
         layout.addWidget(self.results, 2)
         layout.addWidget(self.title_label)
@@ -155,10 +171,15 @@ class SolutionPanel(QWidget):
     def display(self, solution: Solution | None) -> None:
         self.shown = solution
         self.qr.set_text(solution.url if solution else None)
-        self.title_label.setText(solution.title(self._language) if solution else "")
-        self.url_label.setText(solution.short_url if solution else "")
-        for widget in (self.title_label, self.qr, self.url_label):
-            widget.setVisible(solution is not None)
+        self.title_label.setProperty("idle", solution is None)
+        self.title_label.setText(
+            solution.title(self._language)
+            if solution
+            else self.tr("Ingen løsning vist. Skriv for at søge; Enter viser QR-koden.")
+        )
+        self.title_label.style().polish(self.title_label)
+        self.url_label.setText(breakable_url(solution.short_url) if solution else "")
+        self.url_label.setToolTip(solution.url if solution else "")
         for button in (self.copy_button, self.open_button, self.print_button):
             button.setEnabled(solution is not None)
 

@@ -110,3 +110,25 @@ def test_the_citizen_screen_clears_itself(qtbot: QtBot, vocabulary: Vocabulary) 
     assert screen.solution is moving
     qtbot.waitUntil(lambda: screen.solution is None, timeout=3000)
     assert screen.idle_label.isVisible()
+
+
+def test_showing_a_qr_moves_nothing_and_the_link_is_shown_whole(
+    qtbot: QtBot, window: CounterWindow
+) -> None:
+    # The result list used to collapse to two rows and the tiles jumped when a QR showed;
+    # the link under the code was cut off because a URL has no spaces to wrap at.
+    _search(qtbot, window, "flyt")
+    panel = window.solution_panel
+    qtbot.wait(50)
+    tiles_before = [tile.geometry() for _, tile in window.tiles]
+    list_before = panel.results.geometry()
+    qtbot.keyClick(panel.search_edit, Qt.Key.Key_Return)
+    qtbot.wait(50)
+    assert panel.shown is not None
+    assert [tile.geometry() for _, tile in window.tiles] == tiles_before
+    assert panel.results.geometry() == list_before
+    row_height = panel.results.sizeHintForRow(0)
+    assert panel.results.viewport().height() >= 4 * row_height  # several results stay in view
+    url = panel.url_label
+    assert url.text().replace("\u200b", "") == panel.shown.short_url
+    assert url.heightForWidth(url.width()) <= url.height()  # every line fits: nothing is cut
