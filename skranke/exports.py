@@ -29,10 +29,11 @@ from __future__ import annotations
 import csv
 import io
 import os
+import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import IO, Any
@@ -728,15 +729,66 @@ def komhen_table(matrix: KomhenMatrix, vocabulary: Vocabulary) -> Table:
     return table
 
 
-def write_komhen_csv(matrix: KomhenMatrix, out: Output, vocabulary: Vocabulary) -> None:
-    write_table_csv(komhen_table(matrix, vocabulary), out)
+def komhen_weeks(period: Period) -> list[Period]:
+    """The ISO weeks (counting weeks) that ``period`` touches, each cut to the period.
+
+    A whole week is a ``counting_week``; a week the period covers only in part keeps just
+    those days (a ``custom`` period), so no day is dropped and none is added.
+    """
+    weeks: list[Period] = []
+    monday = period.first - timedelta(days=period.first.weekday())
+    while monday <= period.last:
+        sunday = monday + timedelta(days=6)
+        if period.first <= monday and sunday <= period.last:
+            year, week, _ = monday.isocalendar()
+            weeks.append(Period.counting_week(year, week))
+        else:
+            weeks.append(Period.custom(max(monday, period.first), min(sunday, period.last)))
+        monday += timedelta(days=7)
+    return weeks
 
 
-def write_komhen_xlsx(matrix: KomhenMatrix, out: Output, vocabulary: Vocabulary) -> None:
+def komhen_week_label(period: Period) -> str:
+    """ "Uge 47, 2026" for a whole counting week, "Uge 48, 2026 (delvis)" for part of one."""
+    year, week, _ = period.first.isocalendar()
+    whole = period.days == 7 and period.first.weekday() == 0
+    return f"Uge {week}, {year}" + ("" if whole else " (delvis)")
+
+
+def komhen_weeks_table(matrices: Sequence[KomhenMatrix], vocabulary: Vocabulary) -> Table:
+    """All weeks (at least one) in one grid for CSV: the week and its first and last day
+    before the areas, and an "I alt" row per week."""
+    # The same areas and channels in every week, so the columns line up.
+    areas = tuple(dict.fromkeys(a for matrix in matrices for a in matrix.areas))
+    channels = tuple(dict.fromkeys(c for matrix in matrices for c in matrix.channels))
+    tables = [
+        komhen_table(KomhenMatrix(m.period, areas, channels, m.counts), vocabulary)
+        for m in matrices
+    ]
+    week_columns = (Column("Uge", "text", 20), Column("Fra", "date", 12), Column("Til", "date"))
+    combined = Table("KOMHEN", "komhen", (*week_columns, *tables[0].columns))
+    for matrix, table in zip(matrices, tables, strict=True):
+        week = (komhen_week_label(matrix.period), matrix.period.first, matrix.period.last)
+        combined.rows.extend((*week, *row) for row in table.rows)
+    return combined
+
+
+def write_komhen_csv(matrices: Sequence[KomhenMatrix], out: Output, vocabulary: Vocabulary) -> None:
+    """Every counting week in one CSV, one block of rows per week."""
+    write_table_csv(komhen_weeks_table(matrices, vocabulary), out)
+
+
+def write_komhen_xlsx(
+    matrices: Sequence[KomhenMatrix], out: Output, vocabulary: Vocabulary
+) -> None:
+    """One sheet per counting week, named after the week ("KOMHEN uge 47, 2026")."""
     workbook = Workbook()
     assert workbook.active is not None
     workbook.remove(workbook.active)
-    add_table_sheet(workbook, komhen_table(matrix, vocabulary))
+    for matrix in matrices:
+        table = komhen_table(matrix, vocabulary)
+        table.name = "KOMHEN " + komhen_week_label(matrix.period).replace("U", "u", 1)
+        add_table_sheet(workbook, table)
     with _binary_output(out) as stream:
         workbook.save(stream)
 
@@ -780,6 +832,29 @@ def write_tally_csv_files(
     if progress is not None:
         progress(len(tables), len(tables))
     return written
+
+
+def write_tally_csv_zip(
+    tally: Tally,
+    out: Output,
+    vocabulary: Vocabulary,
+    *,
+    price_table: PriceTable | None = None,
+    solution_titles: Mapping[str, str] | None = None,
+    cancelled: Cancelled | None = None,
+) -> None:
+    """Each aggregated table as ``<table>.csv`` in one ZIP archive."""
+    tables = tally_tables(
+        tally, vocabulary, price_table=price_table, solution_titles=solution_titles
+    )
+    now = datetime.now().timetuple()[:6]
+    with _binary_output(out) as stream, zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as zf:
+        for table in tables:
+            _check(cancelled)
+            member_info = zipfile.ZipInfo(f"{table.file_stem}.csv", now)
+            member_info.compress_type = zipfile.ZIP_DEFLATED
+            with zf.open(member_info, "w") as member:
+                write_table_csv(table, member)
 
 
 def _header_cells(sheet: Any, columns: Sequence[Column]) -> list[Any]:

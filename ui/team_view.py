@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from database.exporting import ExportRequest, ExportResult, run_export
+from database.exporting import EXPORTERS, ExportRequest, ExportResult, run_export
 from database.reports import tally_in_database
 from database.repository import ContactRepository
 from skranke.catalog import Catalog
@@ -305,12 +305,8 @@ class TeamView(QWidget):
     def _build_exports(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.export_buttons: dict[str, QPushButton] = {}
-        for export_format, text in (
-            ("xlsx", self.tr("Excel (XLSX) …")),
-            ("csv", self.tr("CSV til Excel …")),
-            ("pdf", self.tr("PDF-rapport …")),
-            ("komhen", self.tr("KOMHEN-tælleuge …")),
-        ):
+        for export_format, exporter in EXPORTERS.items():  # labels in both languages there
+            text = exporter.label(self.language) + " …"
             button = QPushButton(text)
             button.setObjectName(f"export_{export_format}")
             button.setAccessibleName(self.tr("Eksportér som {text}").format(text=text))
@@ -423,12 +419,12 @@ class TeamView(QWidget):
 
     @Slot(str)
     def ask_and_export(self, export_format: str) -> None:
-        suffix = {"xlsx": "xlsx", "pdf": "pdf", "komhen": "xlsx"}.get(export_format)
-        if suffix is None:
+        exporter = EXPORTERS[export_format]
+        if exporter.folder:
             path = QFileDialog.getExistingDirectory(self, self.tr("Vælg mappe til CSV-filerne"))
         else:
             path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Gem eksport"), f"skranke.{suffix}", f"*.{suffix}"
+                self, self.tr("Gem eksport"), f"skranke{exporter.suffix}", f"*{exporter.suffix}"
             )
         if path:
             self.export(export_format, Path(path))

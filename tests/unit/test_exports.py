@@ -6,7 +6,7 @@ import csv
 import io
 import re
 import zipfile
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from skranke.exports import (
     ExportWriteError,
     komhen_matrix,
     komhen_week,
+    komhen_weeks,
     tally_tables,
     write_contacts_csv,
     write_contacts_xlsx,
@@ -31,6 +32,7 @@ from skranke.exports import (
     write_komhen_xlsx,
     write_table_csv,
     write_tally_csv_files,
+    write_tally_csv_zip,
     write_tally_xlsx,
 )
 from skranke.report import Period, Tally, tally
@@ -213,20 +215,22 @@ def test_the_komhen_matrix_sums_to_the_weeks_contacts(contacts: list[Contact]) -
     assert matrix.total == len(in_week)
     assert {klass for _, _, klass in matrix.counts} <= {"information", "transaction"}
     out = io.BytesIO()
-    write_komhen_csv(matrix, out, VOCABULARY)
+    write_komhen_csv([matrix], out, VOCABULARY)
     rows = read_csv(out.getvalue())
-    assert sum(int(cell) for row in body(rows) for cell in row[1:-1]) == len(in_week)
-    assert rows[-1][0] == "I alt"
+    assert rows[0][:4] == ["Uge", "Fra", "Til", "Sagsområde"]
+    areas = [row for row in rows[1:] if row[3] != "I alt"]
+    assert sum(int(cell) for row in areas for cell in row[4:-1]) == len(in_week)
+    assert rows[-1][3] == "I alt"
     assert int(rows[-1][-1]) == len(in_week)
 
 
 def test_the_komhen_sheet(tmp_path: Path) -> None:
     matrix = komhen_matrix(tally(sample(), WEEK), VOCABULARY)
     path = tmp_path / "komhen.xlsx"
-    write_komhen_xlsx(matrix, path, VOCABULARY)
+    write_komhen_xlsx([matrix], path, VOCABULARY)
     workbook = load_workbook(path)
     (name,) = workbook.sheetnames
-    assert name == "KOMHEN Uge 43, 2026"
+    assert name == "KOMHEN uge 43, 2026"
     rows = list(workbook[name].iter_rows(values_only=True))
     assert "Fremmøde – Transaktion" in rows[0]
     assert "Telefon – Information" in rows[0]
@@ -245,7 +249,8 @@ def test_an_unwritable_path_is_a_typed_error_naming_it(tmp_path: Path, where: st
         lambda: write_contacts_csv(sample(), target, VOCABULARY),
         lambda: write_contacts_xlsx(sample(), target, VOCABULARY),
         lambda: write_tally_xlsx(result, target, VOCABULARY),
-        lambda: write_komhen_csv(komhen_matrix(result, VOCABULARY), target, VOCABULARY),
+        lambda: write_komhen_csv([komhen_matrix(result, VOCABULARY)], target, VOCABULARY),
+        lambda: write_tally_csv_zip(result, target, VOCABULARY),
     ]
     for write in writers:
         with pytest.raises(ExportWriteError) as raised:
@@ -281,3 +286,35 @@ def test_progress_reaches_the_total(tmp_path: Path) -> None:
         contacts, tmp_path / "x.xlsx", VOCABULARY, progress=lambda d, t: seen.append((d, t))
     )
     assert seen == [(0, 4500), (2000, 4500), (4000, 4500), (4500, 4500)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    first=st.dates(min_value=date(2024, 1, 1), max_value=date(2027, 12, 31)),
+    length=st.integers(min_value=0, max_value=120),
+)
+def test_komhen_weeks_cover_every_day_of_the_period_once(first: date, length: int) -> None:
+    period = Period.custom(first, first + timedelta(days=length))
+    weeks = komhen_weeks(period)
+    days = [day for week in weeks for day in week.dates()]
+    assert days == period.dates()  # none dropped, none added, in order
+    for week in weeks:
+        assert week.first.isocalendar()[:2] == week.last.isocalendar()[:2]  # one ISO week
+        whole = week.days == 7
+        assert (week.kind == "counting_week") == whole
+
+
+def test_komhen_weeks_of_whole_weeks_are_counting_weeks() -> None:
+    weeks = komhen_weeks(Period.custom(date(2026, 11, 2), date(2026, 11, 15)))
+    assert [w.label() for w in weeks] == ["Tælleuge 45, 2026", "Tælleuge 46, 2026"]
+
+
+def test_the_tables_as_a_zip_of_csv_files(tmp_path: Path) -> None:
+    result = tally(sample(), WEEK)
+    out = tmp_path / "tabeller.zip"
+    write_tally_csv_zip(result, out, VOCABULARY)
+    with zipfile.ZipFile(out) as archive:
+        assert archive.testzip() is None
+        channel = read_csv(archive.read("kanal.csv"))
+    assert channel[0][0] == "Kanal"
+    assert sum(int(row[1]) for row in body(channel)) == result.total

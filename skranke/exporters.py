@@ -1,0 +1,286 @@
+"""Export formats as types: one registry of exporters (pretix's exporter pattern).
+
+Each exporter says what it is called (Danish and English), which file suffix it writes, whether
+it writes a folder, and writes itself from an :class:`ExportSource` (the database supplies the
+tallies and contacts). The command line's ``--format`` choices, the team view's export buttons
+and ``database.exporting.run_export`` all come from :data:`EXPORTERS`.
+
+Importing this module is cheap (no openpyxl, no reportlab): the command line builds its
+``--format`` choices from it on every start. The writers are loaded when an export runs.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, Protocol, TypeVar
+
+from skranke.errors import SkrankeError
+
+if TYPE_CHECKING:
+    from skranke.contact import Contact
+    from skranke.costs import PriceTable
+    from skranke.report import Period, Tally
+    from skranke.vocabulary import Vocabulary
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+
+class UnknownExportFormatError(SkrankeError):
+    def __init__(self, export_format: str) -> None:
+        self.export_format = export_format
+        super().__init__(export_format)
+
+
+class ExportSource(Protocol):
+    """What an exporter reads; the filters are already applied."""
+
+    @property
+    def vocabulary(self) -> Vocabulary: ...
+    @property
+    def price_table(self) -> PriceTable: ...
+    @property
+    def solution_titles(self) -> Mapping[str, str]: ...
+    @property
+    def municipality_name(self) -> str: ...
+    def tally(self, period: Period) -> Tally: ...
+    def contacts(self, period: Period) -> Sequence[Contact]: ...
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    paths: tuple[Path, ...]
+    contacts: int  # non-voided contacts in the period and filters
+
+
+class Exporter(ABC):
+    """One export format. Subclasses set the class attributes and implement :meth:`write`."""
+
+    id: ClassVar[str]
+    label_da: ClassVar[str]
+    label_en: ClassVar[str]
+    suffix: ClassVar[str]  # of the file written; of the archive for a folder exporter
+    folder: ClassVar[bool] = False  # writes a folder (or, given a ``suffix`` name, an archive)
+
+    @classmethod
+    def label(cls, language: str = "da") -> str:
+        return cls.label_da if language == "da" else cls.label_en
+
+    @abstractmethod
+    def write(
+        self,
+        source: ExportSource,
+        period: Period,
+        out: Path,
+        *,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> ExportResult:
+        """Write the export to ``out``; raises typed errors that name the path."""
+
+
+EXPORTERS: dict[str, type[Exporter]] = {}
+_E = TypeVar("_E", bound=type[Exporter])
+
+
+def register(cls: _E) -> _E:
+    EXPORTERS[cls.id] = cls
+    return cls
+
+
+def exporter(export_format: str) -> Exporter:
+    """The exporter with id ``export_format``."""
+    try:
+        return EXPORTERS[export_format]()
+    except KeyError:
+        raise UnknownExportFormatError(export_format) from None
+
+
+def _refuse_folder(out: Path) -> None:
+    if out.is_dir():
+        from skranke.exports import ExportWriteError  # noqa: PLC0415
+
+        raise ExportWriteError(out, "det er en mappe; angiv et filnavn")
+
+
+@register
+class ContactsCsv(Exporter):
+    id = "csv"
+    label_da = "CSV til Excel (henvendelser)"
+    label_en = "CSV for Excel (contacts)"
+    suffix = ".csv"
+
+    def write(
+        self,
+        source: ExportSource,
+        period: Period,
+        out: Path,
+        *,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> ExportResult:
+        from skranke.exports import write_contacts_csv  # noqa: PLC0415
+
+        _refuse_folder(out)
+        contacts = source.contacts(period)
+        written = write_contacts_csv(
+            contacts, out, source.vocabulary, progress=progress, cancelled=cancelled
+        )
+        return ExportResult((out,), written)
+
+
+@register
+class TablesCsv(Exporter):
+    id = "csv-tables"
+    label_da = "CSV-tabeller (mappe eller .zip)"
+    label_en = "CSV tables (folder or .zip)"
+    suffix = ".zip"
+    folder = True
+
+    def write(
+        self,
+        source: ExportSource,
+        period: Period,
+        out: Path,
+        *,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> ExportResult:
+        from skranke.exports import (  # noqa: PLC0415
+            ExportWriteError,
+            write_tally_csv_files,
+            write_tally_csv_zip,
+        )
+
+        tally = source.tally(period)
+        prices, titles = source.price_table, source.solution_titles
+        if out.suffix.lower() == self.suffix:
+            _refuse_folder(out)
+            write_tally_csv_zip(
+                tally, out, source.vocabulary, price_table=prices, solution_titles=titles,
+                cancelled=cancelled,
+            )  # fmt: skip
+            return ExportResult((out,), tally.total)
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise ExportWriteError(out, error.strerror or str(error)) from error
+        files = write_tally_csv_files(
+            tally, out, source.vocabulary, price_table=prices, solution_titles=titles,
+            progress=progress, cancelled=cancelled,
+        )  # fmt: skip
+        return ExportResult(tuple(files), tally.total)
+
+
+@register
+class Workbook(Exporter):
+    id = "xlsx"
+    label_da = "Excel (XLSX)"
+    label_en = "Excel (XLSX)"
+    suffix = ".xlsx"
+
+    def write(
+        self,
+        source: ExportSource,
+        period: Period,
+        out: Path,
+        *,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> ExportResult:
+        from skranke.exports import write_tally_xlsx  # noqa: PLC0415
+
+        _refuse_folder(out)
+        tally = source.tally(period)
+        write_tally_xlsx(
+            tally, out, source.vocabulary, price_table=source.price_table,
+            solution_titles=source.solution_titles, progress=progress, cancelled=cancelled,
+        )  # fmt: skip
+        return ExportResult((out,), tally.total)
+
+
+@register
+class ReportPdf(Exporter):
+    id = "pdf"
+    label_da = "PDF-rapport"
+    label_en = "PDF report"
+    suffix = ".pdf"
+
+    def write(
+        self,
+        source: ExportSource,
+        period: Period,
+        out: Path,
+        *,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> ExportResult:
+        from skranke.charts import render_charts  # noqa: PLC0415 - matplotlib only here
+        from skranke.exports import ExportCancelled, ExportWriteError, tally_tables  # noqa: PLC0415
+        from skranke.report_pdf import render_report  # noqa: PLC0415
+
+        _refuse_folder(out)
+        tally = source.tally(period)
+        charts = render_charts(tally, source.vocabulary)
+        if cancelled is not None and cancelled():
+            raise ExportCancelled
+        tables = tally_tables(
+            tally, source.vocabulary, price_table=source.price_table,
+            solution_titles=source.solution_titles,
+        )  # fmt: skip
+        pdf = render_report(
+            tally, tables, charts, municipality_name=source.municipality_name, progress=progress
+        )
+        try:
+            out.write_bytes(pdf)
+        except OSError as error:
+            raise ExportWriteError(out, error.strerror or str(error)) from error
+        return ExportResult((out,), tally.total)
+
+
+@register
+class Komhen(Exporter):
+    """Every counting week (ISO week) in the period: a sheet per week in XLSX, a week column
+    in CSV (a ``.csv`` name). A week the period covers only in part is marked "(delvis)"."""
+
+    id = "komhen"
+    label_da = "KOMHEN-tælleuger"
+    label_en = "KOMHEN counting weeks"
+    suffix = ".xlsx"
+
+    def write(
+        self,
+        source: ExportSource,
+        period: Period,
+        out: Path,
+        *,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> ExportResult:
+        from skranke.exports import (  # noqa: PLC0415
+            ExportCancelled,
+            komhen_matrix,
+            komhen_weeks,
+            write_komhen_csv,
+            write_komhen_xlsx,
+        )
+
+        _refuse_folder(out)
+        weeks = komhen_weeks(period)
+        matrices = []
+        for done, week in enumerate(weeks):
+            if cancelled is not None and cancelled():
+                raise ExportCancelled
+            if progress is not None:
+                progress(done, len(weeks))
+            matrices.append(komhen_matrix(source.tally(week), source.vocabulary))
+        if out.suffix.lower() == ".csv":
+            write_komhen_csv(matrices, out, source.vocabulary)
+        else:
+            write_komhen_xlsx(matrices, out, source.vocabulary)
+        if progress is not None:
+            progress(len(weeks), len(weeks))
+        return ExportResult((out,), sum(matrix.total for matrix in matrices))
