@@ -73,6 +73,24 @@ class SolutionPanel(QWidget):
         self.url_label.setObjectName("solutionUrl")
         self.url_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.url_label.setWordWrap(True)
+        buttons = self._build_buttons()
+        # Every part keeps its place whether a QR is shown or not, so neither this panel nor
+        # the tiles beside it move when staff show a solution.
+        rows = self.results.fontMetrics().lineSpacing() * 2 + 6  # two lines per result
+        self.results.setMinimumHeight(rows * 5)
+        lines = self.url_label.fontMetrics().lineSpacing()
+        self.url_label.setMinimumHeight(lines * 2)
+        for label in (self.title_label, self.url_label):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        layout.addWidget(self.search_edit)
+        layout.addWidget(self.results, 2)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.qr, 3)
+        layout.addWidget(self.url_label)
+        layout.addLayout(buttons)
+        self.display(None)
+
+    def _build_buttons(self) -> QHBoxLayout:
         self.copy_button = self._button(
             self.tr("Kopiér link"), "copyLinkButton", self.tr("Kopiér linket til udklipsholderen")
         )
@@ -91,21 +109,7 @@ class SolutionPanel(QWidget):
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.open_button)
-        # Every part keeps its place whether a QR is shown or not, so neither this panel nor
-        # the tiles beside it move when staff show a solution.
-        rows = self.results.fontMetrics().lineSpacing() * 2 + 6  # two lines per result
-        self.results.setMinimumHeight(rows * 5)
-        lines = self.url_label.fontMetrics().lineSpacing()
-        self.url_label.setMinimumHeight(lines * 2)
-        for label in (self.title_label, self.url_label):
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        layout.addWidget(self.search_edit)
-        layout.addWidget(self.results, 2)
-        layout.addWidget(self.title_label)
-        layout.addWidget(self.qr, 3)
-        layout.addWidget(self.url_label)
-        layout.addLayout(buttons)
-        self.display(None)
+        return buttons
 
     @staticmethod
     def _button(text: str, name: str, accessible: str, tip: str = "") -> QPushButton:
