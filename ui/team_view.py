@@ -1,7 +1,9 @@
 """The team leader's view: a period and filters, key figures, charts, and exports.
 
-Counting and drawing run off the GUI thread (a year of contacts takes a moment); exports
-show progress and can be cancelled.
+Counting and drawing run off the GUI thread (a year of contacts takes a moment); a newer
+choice wins over an older one, whose charts are not drawn; exports show progress and can be
+cancelled. Numbers and dates are written by :mod:`skranke.formatting` (and ``QLocale`` in the
+date fields), charts are drawn at the size and pixel ratio they are shown at.
 """
 
 from __future__ import annotations
@@ -11,9 +13,11 @@ from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QPixmap, QResizeEvent
+import shiboken6
+from PySide6.QtCore import QDate, QLocale, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QKeySequence, QPixmap, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDateEdit,
     QFileDialog,
@@ -39,12 +43,21 @@ from skranke.charts import Chart, render_charts
 from skranke.clock import local_today
 from skranke.costs import CostEstimate, PriceTable, estimate_cost, what_if_moving
 from skranke.errors import SkrankeError
+from skranke.formatting import (
+    format_duration,
+    format_money,
+    format_number,
+    format_percent,
+    percent_suffix,
+)
 from skranke.report import Filters, Period, Tally
 from skranke.vocabulary import Vocabulary
 from ui.messages import error_text
 from ui.tasks import run_task
 
 PERIODS = ("today", "week", "last_week", "month", "last_month", "year", "custom")
+MIN_TIMED = 10  # fewer contacts with a handling time than this give no average or median
+SCREEN_DPI = 96  # matplotlib inches ↔ logical pixels
 
 
 def period_for(choice: str, today: date, first: date, last: date) -> Period:
@@ -84,7 +97,8 @@ class _ProgressReporter(QObject):
 
 
 class ChartLabel(QLabel):
-    """Shows a chart scaled to fit, keeping its proportions, however the window is sized."""
+    """Shows a chart pixel for pixel when it was drawn at the label's size (the team view
+    redraws it after a resize), scaled to fit and keeping its proportions until then."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -99,14 +113,34 @@ class ChartLabel(QLabel):
         self._fit()
 
     def _fit(self) -> None:
-        if not self._original.isNull():
-            self.setPixmap(
-                self._original.scaled(
-                    self.size(),
-                    Qt.AspectRatioMode.KeepAspectRatio,
-                    Qt.TransformationMode.SmoothTransformation,
-                )
+        if self._original.isNull():
+            return
+        ratio = self.devicePixelRatioF()
+        room = self.contentsRect().size() * ratio
+        if self._original.size() == room:
+            shown = QPixmap(self._original)
+        else:
+            shown = self._original.scaled(
+                room,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
             )
+        shown.setDevicePixelRatio(ratio)
+        self.setPixmap(shown)
+
+
+def _day(edit: QDateEdit) -> date:
+    chosen = edit.date()
+    return date(chosen.year(), chosen.month(), chosen.day())
+
+
+def _draw(
+    tally: Tally, vocabulary: Vocabulary, language: str, size: tuple[float, float, int]
+) -> list[Chart]:
+    width, height, dpi = size
+    return render_charts(
+        tally, vocabulary, dpi=dpi, language=language, width_in=width, height_in=height
+    )
 
 
 @dataclass(frozen=True)
@@ -118,6 +152,9 @@ class _Loaded:
 
 
 class TeamView(QWidget):
+    """A top-level window a team leader opens from the counter (Ctrl+L); Escape closes it and
+    returns to the window it was opened from."""
+
     def __init__(
         self,
         repository: ContactRepository,
@@ -141,7 +178,13 @@ class TeamView(QWidget):
         self.municipality_name = municipality_name
         self.loaded: _Loaded | None = None
         self._generation = 0
+        self._drawn_size: tuple[float, float, int] | None = None  # of the charts shown
+        self._opener: QWidget | None = None
         self._built = False
+        self._count_timer = self._single_shot(120, self._count)  # a burst of choices counts once
+        self._redraw_timer = self._single_shot(250, self._redraw_charts)
+        close = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        close.activated.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_choices())
         self.busy = QProgressBar()
@@ -165,6 +208,31 @@ class TeamView(QWidget):
         self._built = True
         self.refresh()
 
+    def _single_shot(self, milliseconds: int, slot: object) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(milliseconds)
+        timer.timeout.connect(slot)
+        return timer
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        opener = QApplication.activeWindow()
+        if opener is not None and opener is not self:
+            self._opener = opener
+        self._redraw_timer.start()  # the charts' final size is known once shown
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        super().closeEvent(event)
+        if self._opener is not None and self._opener.isVisible():
+            self._opener.activateWindow()
+            self._opener.raise_()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._built:
+            self._redraw_timer.start()
+
     # ---- building -----------------------------------------------------------------------
 
     def _combo(self, name: str, items: list[tuple[str, object]]) -> QComboBox:
@@ -184,14 +252,19 @@ class TeamView(QWidget):
         self.period_combo = self._combo("periodCombo", list(zip(labels, PERIODS, strict=True)))
         self.period_combo.setAccessibleName(self.tr("Periode"))
         self.period_combo.setCurrentIndex(PERIODS.index("month"))
-        today = local_today()
-        self.first_edit = QDateEdit(QDate(today.year, today.month, 1))
-        self.last_edit = QDateEdit(QDate(today.year, today.month, today.day))
+        self.first_edit, self.last_edit = QDateEdit(), QDateEdit()
+        locale = (
+            QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+            if self.language == "en"
+            else QLocale(QLocale.Language.Danish, QLocale.Country.Denmark)
+        )
         for edit, name in ((self.first_edit, "firstDate"), (self.last_edit, "lastDate")):
             edit.setObjectName(name)
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d.M.yyyy")
+            edit.setLocale(locale)
+            edit.setDisplayFormat(locale.dateFormat(QLocale.FormatType.ShortFormat))
             edit.dateChanged.connect(self.refresh)
+        self._show_period(Period.month(local_today()))
         self.first_edit.setAccessibleName(self.tr("Fra dato"))
         self.last_edit.setAccessibleName(self.tr("Til dato"))
         every = self.tr("Alle")
@@ -252,7 +325,7 @@ class TeamView(QWidget):
         self.what_if_share.setObjectName("whatIfShare")
         self.what_if_share.setAccessibleName(self.tr("Andel der flyttes til selvbetjening"))
         self.what_if_share.setRange(0, 100)
-        self.what_if_share.setSuffix(" %")
+        self.what_if_share.setSuffix(percent_suffix(self.language))
         self.what_if_share.setValue(25)
         self.what_if_area = QComboBox()
         self.what_if_area.setObjectName("whatIfArea")
@@ -287,17 +360,16 @@ class TeamView(QWidget):
         except SkrankeError as error:
             self.what_if_result.setText(error_text(error))
             return
-        amount = f"{estimate.saving_per_year:,.0f}".replace(",", ".")
-        moved = f"{estimate.moved_per_year:,.0f}".replace(",", ".")
+        lang = self.language
         self.what_if_result.setText(
             self.tr(
-                "<b>ca. {amount} kr. om året</b> ({moved} af {yearly} om året, "
-                "{saved} kr. sparet pr. henvendelse; kanalpriser {year})"
+                "<b>ca. {amount} om året</b> ({moved} af {yearly} om året, "
+                "{saved} sparet pr. henvendelse; kanalpriser {year})"
             ).format(
-                amount=amount,
-                moved=moved,
-                yearly=estimate.yearly_transactions,
-                saved=estimate.in_person_price - estimate.self_service_price,
+                amount=format_money(estimate.saving_per_year, 0, lang),
+                moved=format_number(estimate.moved_per_year, 0, lang),
+                yearly=format_number(estimate.yearly_transactions, 0, lang),
+                saved=format_money(estimate.in_person_price - estimate.self_service_price, 0, lang),
                 year=self.price_table.year,
             )
         )
@@ -322,8 +394,8 @@ class TeamView(QWidget):
         return period_for(
             self.period_combo.currentData(),
             local_today(),
-            self.first_edit.date().toPython(),
-            self.last_edit.date().toPython(),
+            _day(self.first_edit),
+            _day(self.last_edit),
         )
 
     def filters(self) -> Filters:
@@ -338,35 +410,91 @@ class TeamView(QWidget):
             outcomes=one(self.outcome_combo),
         )
 
+    def _show_period(self, period: Period) -> None:
+        """The date fields show the period counted, whichever way it was chosen."""
+        for edit, day in ((self.first_edit, period.first), (self.last_edit, period.last)):
+            edit.blockSignals(True)  # showing a preset's dates is no choice of dates
+            edit.setDate(QDate(day.year, day.month, day.day))
+            edit.blockSignals(False)
+
     @Slot()
     def refresh(self) -> None:
-        """Count and draw off the GUI thread; a newer request wins over an older one."""
+        """Count again shortly; from now on the results of older requests are ignored."""
         if not self._built:
             return
         custom = self.period_combo.currentData() == "custom"
         self.first_edit.setEnabled(custom)
         self.last_edit.setEnabled(custom)
+        self._generation += 1
+        try:
+            period = self.period()
+        except SkrankeError as error:
+            self.busy.hide()
+            self.status.setText(error_text(error))
+            return
+        if not custom:
+            self._show_period(period)
+        self.busy.show()
+        self.status.setText(self.tr("Tæller {label} …").format(label=period.label(self.language)))
+        self._count_timer.start()
+
+    @Slot()
+    def _count(self) -> None:
+        """Count and draw off the GUI thread; a request that is no longer the newest stops
+        after counting and draws nothing."""
         try:
             period, filters = self.period(), self.filters()
         except SkrankeError as error:
             self.status.setText(error_text(error))
             return
-        self._generation += 1
-        generation = self._generation
-        self.busy.show()
-        self.status.setText(self.tr("Tæller {label} …").format(label=period.label()))
+        generation, size, language = self._generation, self._chart_size(), self.language
         repository, vocabulary, prices = self.repository, self.vocabulary, self.price_table
 
-        def work() -> _Loaded:
+        def work() -> _Loaded | None:
             tally = tally_in_database(repository, period, filters)
+            if generation != self._generation:  # superseded while counting
+                return None
             cost = estimate_cost(tally, prices, vocabulary)
-            charts = render_charts(tally, vocabulary, dpi=96)
+            charts = _draw(tally, vocabulary, language, size)
             return _Loaded(tally, cost, charts, repository.desks())
 
-        run_task(work, lambda loaded: self._shown(generation, loaded), self._failed)
+        run_task(
+            work,
+            lambda loaded: self._shown(generation, loaded, size),
+            lambda error: self._count_failed(generation, error),
+        )
 
-    def _shown(self, generation: int, loaded: _Loaded) -> None:
-        if generation != self._generation:
+    def _chart_size(self) -> tuple[float, float, int]:
+        """Width and height (inches) and dots per inch that fill a chart's place exactly."""
+        label = self.chart_labels[0]
+        room = label.contentsRect().size() if label.isVisible() else None
+        width, height = (room.width(), room.height()) if room else (560, 290)
+        dpi = round(SCREEN_DPI * label.devicePixelRatioF())
+        return max(width, 200) / SCREEN_DPI, max(height, 150) / SCREEN_DPI, dpi
+
+    @Slot()
+    def _redraw_charts(self) -> None:
+        """Draw the shown tally again when the charts' places have changed size."""
+        size = self._chart_size()
+        if self.loaded is None or not self.isVisible() or size == self._drawn_size:
+            return
+        tally, vocabulary, language = self.loaded.tally, self.vocabulary, self.language
+        generation = self._generation
+
+        def done(charts: list[Chart]) -> None:
+            if self._wants(generation) and size == self._chart_size():
+                self._show_charts(charts, size)
+
+        run_task(
+            lambda: _draw(tally, vocabulary, language, size),
+            done,
+            lambda error: self._count_failed(generation, error),
+        )
+
+    def _shown(
+        self, generation: int, loaded: _Loaded | None, size: tuple[float, float, int]
+    ) -> None:
+        if loaded is None or not self._wants(generation):
             return
         self.loaded = loaded
         self.busy.hide()
@@ -378,37 +506,62 @@ class TeamView(QWidget):
         self.desk_combo.blockSignals(False)
         tally = loaded.tally
         self.figures.setText(self.figures_text(tally, loaded.cost))
-        for label, chart in zip(self.chart_labels, loaded.charts, strict=True):
+        self._show_charts(loaded.charts, size)
+        self.status.setText(
+            self.tr("Periode: {label}").format(label=tally.period.label(self.language))
+        )
+        self._update_what_if()
+        self._redraw_timer.start()  # in case the window was resized while counting
+
+    def _show_charts(self, charts: list[Chart], size: tuple[float, float, int]) -> None:
+        self._drawn_size = size
+        for label, chart in zip(self.chart_labels, charts, strict=True):
             label.set_chart(chart.png)
             label.setAccessibleName(chart.title)
             label.setToolTip(chart.title)
-        self.status.setText(self.tr("Periode: {label}").format(label=tally.period.label()))
-        self._update_what_if()
 
     def figures_text(self, tally: Tally, cost: CostEstimate) -> str:
-        def share(value: float | None) -> str:
-            return "–" if value is None else f"{value * 100:.1f} %".replace(".", ",")
-
-        def seconds(value: float | None) -> str:
-            if value is None:
-                return "–"
-            minutes, secs = divmod(round(value), 60)
-            return f"{minutes}:{secs:02d}"
-
-        amount = f"{cost.total:,.0f}".replace(",", ".")
+        lang = self.language
         parts = [
-            self.tr("<b>{n}</b> henvendelser").format(n=f"{tally.total:,}".replace(",", ".")),
-            self.tr("hjælp til selvbetjening <b>{s}</b>").format(s=share(tally.assisted_share)),
+            self.tr("<b>{n}</b> henvendelser").format(n=format_number(tally.total, 0, lang)),
+            self.tr("hjælp til selvbetjening <b>{s}</b>").format(
+                s=format_percent(tally.assisted_share, 1, lang)
+            ),
             self.tr("ekspederet af medarbejder <b>{s}</b>").format(
-                s=share(tally.handled_by_staff_share)
+                s=format_percent(tally.handled_by_staff_share, 1, lang)
             ),
-            self.tr("henvist videre <b>{n}</b>").format(n=tally.referrals),
-            self.tr("ekspeditionstid gns. <b>{a}</b>, median <b>{m}</b>").format(
-                a=seconds(tally.average_seconds), m=seconds(tally.median_seconds)
+            self.tr("henvist videre <b>{n}</b>").format(n=format_number(tally.referrals, 0, lang)),
+            self.handling_time_text(tally),
+            self.tr("anslået kanalomkostning <b>{amount}</b>").format(
+                amount=format_money(cost.total, 0, lang)
             ),
-            self.tr("anslået kanalomkostning <b>{kr} kr.</b>").format(kr=amount),
         ]
         return " · ".join(parts)
+
+    def handling_time_text(self, tally: Tally) -> str:
+        """Average and median handling time, saying how many contacts they rest on; none
+        when fewer than :data:`MIN_TIMED` contacts were timed."""
+        timed = format_number(tally.timed, 0, self.language)
+        if tally.timed < MIN_TIMED:
+            return self.tr("ekspeditionstid: for få med tid ({timed} af {n})").format(
+                timed=timed, n=format_number(tally.total, 0, self.language)
+            )
+        return self.tr(
+            "ekspeditionstid gns. <b>{average}</b>, median <b>{median}</b> (af {timed} med tid)"
+        ).format(
+            average=format_duration(tally.average_seconds),
+            median=format_duration(tally.median_seconds),
+            timed=timed,
+        )
+
+    def _count_failed(self, generation: int, error: BaseException) -> None:
+        if self._wants(generation):
+            self._failed(error)
+
+    def _wants(self, generation: int) -> bool:
+        """Whether a result of request ``generation`` is still to be shown: it is the newest,
+        and the window still exists (a count may end after the window was closed for good)."""
+        return generation == self._generation and shiboken6.isValid(self)
 
     def _failed(self, error: BaseException) -> None:
         self.busy.hide()

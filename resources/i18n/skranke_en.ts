@@ -2,9 +2,52 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="da">
 <context>
+    <name>ChannelRow</name>
+    <message>
+        <location filename="../../ui/counter/form_panels.py" line="+79"/>
+        <source>Kanal: {channel}</source>
+        <translation type="unfinished">Channel: {channel}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+{n}</source>
+        <translation type="unfinished">Ctrl+{n}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Ekspeditionstid</source>
+        <translation type="unfinished">Handling time</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tiden for den igangværende henvendelse. Starter ved &apos;Ny borger&apos; (Ctrl+N)</source>
+        <translation type="unfinished">Time spent on the current contact. Starts with &apos;New citizen&apos; (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ny borger</source>
+        <translation type="unfinished">New citizen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ny borger: start tiden forfra</source>
+        <translation type="unfinished">New citizen: restart the timer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start tiden forfra (Ctrl+N)</source>
+        <translation type="unfinished">Restart the timer (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Tid {time}</source>
+        <translation type="unfinished">Time {time}</translation>
+    </message>
+</context>
+<context>
     <name>CitizenScreen</name>
     <message>
-        <location filename="../../ui/citizen_screen.py" line="+21"/>
+        <location filename="../../ui/citizen_screen.py" line="+23"/>
         <source>Skranke – til borgeren</source>
         <translation>Skranke – for the citizen</translation>
     </message>
@@ -27,23 +70,20 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../ui/counter_window.py" line="+129"/>
         <source>Skranke – {desk} · {municipality}</source>
-        <translation>Skranke – {desk} · {municipality}</translation>
+        <translation type="vanished">Skranke – {desk} · {municipality}</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>I dag: …</source>
-        <translation>Today: …</translation>
+        <translation type="vanished">Today: …</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+236"/>
+        <location filename="../../ui/counter_window.py" line="+155"/>
         <source>Åbner databasen …</source>
         <translation>Opening the database …</translation>
     </message>
     <message>
-        <location line="-224"/>
+        <location line="+65"/>
         <source>Klar. Klik på et sagsområde (eller tast dets nummer) for at registrere.</source>
         <translation>Ready. Click an area (or press its number) to log a contact.</translation>
     </message>
@@ -53,9 +93,14 @@
         <translation>One moment: the database is opening.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-36"/>
         <source>Fejlmeddelelse</source>
         <translation>Error message</translation>
+    </message>
+    <message>
+        <location line="-68"/>
+        <source>{desk} · {municipality}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+21"/>
@@ -68,318 +113,269 @@
         <translation>Self-service (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>Kanal: {channel}</source>
-        <translation>Channel: {channel}</translation>
+        <translation type="vanished">Channel: {channel}</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Ctrl+{n}</source>
-        <translation>Ctrl+{n}</translation>
+        <translation type="vanished">Ctrl+{n}</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Ekspeditionstid</source>
-        <translation>Handling time</translation>
+        <translation type="vanished">Handling time</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Tiden for den igangværende henvendelse. Starter ved &apos;Ny borger&apos; (Ctrl+N)</source>
-        <translation>Time spent on the current contact. Starts with &apos;New citizen&apos; (Ctrl+N)</translation>
+        <translation type="vanished">Time spent on the current contact. Starts with &apos;New citizen&apos; (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Ny borger</source>
-        <translation>New citizen</translation>
+        <translation type="vanished">New citizen</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Ny borger: start tiden forfra</source>
-        <translation>New citizen: restart the timer</translation>
+        <translation type="vanished">New citizen: restart the timer</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Start tiden forfra (Ctrl+N)</source>
-        <translation>Restart the timer (Ctrl+N)</translation>
+        <translation type="vanished">Restart the timer (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Udfald</source>
-        <translation>Outcome</translation>
+        <translation type="vanished">Outcome</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>&amp;Ekspederet</source>
-        <translation>&amp;Handled</translation>
+        <translation type="vanished">&amp;Handled</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Hjælp til selvbetjening</source>
-        <translation>&amp;Assisted self-service</translation>
+        <translation type="vanished">&amp;Assisted self-service</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Henvist til &amp;selvbetjening</source>
-        <translation>Referred to &amp;self-service</translation>
+        <translation type="vanished">Referred to &amp;self-service</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Henvist &amp;videre</source>
-        <translation>Referred &amp;elsewhere</translation>
+        <translation type="vanished">Referred &amp;elsewhere</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>F&amp;ritaget</source>
-        <translation>E&amp;xempted</translation>
+        <translation type="vanished">E&amp;xempted</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Udfald: {outcome}</source>
-        <translation>Outcome: {outcome}</translation>
+        <translation type="vanished">Outcome: {outcome}</translation>
     </message>
     <message>
-        <location line="+28"/>
         <source>Detaljer (nulstilles efter hver registrering)</source>
-        <translation>Details (reset after each contact is logged)</translation>
+        <translation type="vanished">Details (reset after each contact is logged)</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>&amp;Medbetjening</source>
-        <translation>Assis&amp;ted</translation>
+        <translation type="vanished">Assis&amp;ted</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Hjælp til selvbetjening (medbetjening)</source>
-        <translation>Assisted self-service (the citizen did it with help)</translation>
+        <translation type="vanished">Assisted self-service (the citizen did it with help)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Borgeren gjorde det selv på sin egen telefon eller pc, med hjælp</source>
-        <translation>The citizen did it on their own phone or computer, with help</translation>
+        <translation type="vanished">The citizen did it on their own phone or computer, with help</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>F&amp;uldmagt / pårørende</source>
-        <translation>&amp;Power of attorney / relative</translation>
+        <translation type="vanished">&amp;Power of attorney / relative</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>På vegne af en anden (fuldmagt/pårørende)</source>
-        <translation>On behalf of someone else (power of attorney/relative)</translation>
+        <translation type="vanished">On behalf of someone else (power of attorney/relative)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Fr&amp;itagelse</source>
-        <translation>Exempt&amp;ion</translation>
+        <translation type="vanished">Exempt&amp;ion</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Fritagelse</source>
-        <translation>Exemption</translation>
+        <translation type="vanished">Exemption</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Borgeren blev fritaget for Digital Post eller digital selvbetjening</source>
-        <translation>The citizen was exempted from Digital Post or digital self-service</translation>
+        <translation type="vanished">The citizen was exempted from Digital Post or digital self-service</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Henvendelsestype</source>
-        <translation>Type of contact</translation>
+        <translation type="vanished">Type of contact</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Som området plejer</source>
-        <translation>Usual for the area</translation>
+        <translation type="vanished">Usual for the area</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Borgerens digitale parathed</source>
-        <translation>The citizen&apos;s digital readiness</translation>
+        <translation type="vanished">The citizen&apos;s digital readiness</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ikke vurderet</source>
-        <translation>Not assessed</translation>
+        <translation type="vanished">Not assessed</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Henvendertype</source>
-        <translation>Type of requester</translation>
+        <translation type="vanished">Type of requester</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Antal henvendelser, der registreres</source>
-        <translation>Number of contacts to log</translation>
+        <translation type="vanished">Number of contacts to log</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Flere ens henvendelser på én gang: tast + og −</source>
-        <translation>Several identical contacts at once: press + and −</translation>
+        <translation type="vanished">Several identical contacts at once: press + and −</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Note (valgfri, aldrig CPR-nummer)</source>
-        <translation>Note (optional, never a CPR number)</translation>
+        <translation type="vanished">Note (optional, never a CPR number)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Valgfri kort note – aldrig navn eller CPR-nr.</source>
-        <translation>Optional short note – never a name or CPR number</translation>
+        <translation type="vanished">Optional short note – never a name or CPR number</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>&amp;Type:</source>
-        <translation>T&amp;ype:</translation>
+        <translation type="vanished">T&amp;ype:</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Parathed:</source>
-        <translation>&amp;Readiness:</translation>
+        <translation type="vanished">&amp;Readiness:</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Henven&amp;der:</source>
-        <translation>Req&amp;uester:</translation>
+        <translation type="vanished">Req&amp;uester:</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Antal:</source>
-        <translation>&amp;Count:</translation>
+        <translation type="vanished">&amp;Count:</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Note:</source>
-        <translation>&amp;Note:</translation>
+        <translation type="vanished">&amp;Note:</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Udleveret ved denne henvendelse</source>
-        <translation>Handed out during this contact</translation>
+        <translation type="vanished">Handed out during this contact</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Sagsområde – klik eller tast nummeret for at registrere</source>
-        <translation>Area – click or press the number to log a contact</translation>
+        <translation type="vanished">Area – click or press the number to log a contact</translation>
     </message>
     <message>
-        <location line="+24"/>
         <source>Registrér {area} (tast {key})</source>
-        <translation>Log {area} (key {key})</translation>
+        <translation type="vanished">Log {area} (key {key})</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Registrér {area}</source>
-        <translation>Log {area}</translation>
+        <translation type="vanished">Log {area}</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Favoritter – én tast registrerer hele kombinationen</source>
-        <translation>Favourites – one key logs the whole combination</translation>
+        <translation type="vanished">Favourites – one key logs the whole combination</translation>
     </message>
     <message>
-        <location line="+21"/>
         <source>I dag ved denne skranke</source>
-        <translation>Today at this desk</translation>
+        <translation type="vanished">Today at this desk</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Dagens henvendelser, nyeste først</source>
-        <translation>Today&apos;s contacts, newest first</translation>
+        <translation type="vanished">Today&apos;s contacts, newest first</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>Medb.</source>
-        <translation>Assist.</translation>
+        <translation type="vanished">Assist.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+195"/>
         <source>Fortryd seneste</source>
         <translation>Undo last</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Fortryd seneste registrering</source>
-        <translation>Undo the last contact logged</translation>
+        <translation type="vanished">Undo the last contact logged</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ctrl+Z</source>
-        <translation>Ctrl+Z</translation>
+        <translation type="vanished">Ctrl+Z</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+87"/>
         <source>Annullér valgte</source>
-        <translation>Cancel selected</translation>
+        <translation type="vanished">Cancel selected</translation>
     </message>
     <message>
-        <location line="-85"/>
         <source>Annullér de valgte henvendelser</source>
-        <translation>Cancel the selected contacts</translation>
+        <translation type="vanished">Cancel the selected contacts</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Delete</source>
-        <translation>Delete</translation>
+        <translation type="vanished">Delete</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Gem seneste som favorit</source>
-        <translation>Save last as favourite</translation>
+        <translation type="vanished">Save last as favourite</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Gem seneste henvendelse som favorit</source>
-        <translation>Save the last contact as a favourite</translation>
+        <translation type="vanished">Save the last contact as a favourite</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ctrl+D – lægges på første ledige F-tast</source>
-        <translation>Ctrl+D – goes on the first free F key</translation>
+        <translation type="vanished">Ctrl+D – goes on the first free F key</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Dagens optælling</source>
-        <translation>Today&apos;s count</translation>
+        <translation type="vanished">Today&apos;s count</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Ledelsesinformation</source>
-        <translation>Management information</translation>
+        <translation type="vanished">Management information</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Åbn ledelsesinformation</source>
-        <translation>Open management information</translation>
+        <translation type="vanished">Open management information</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Tal, grafer og eksport (Ctrl+L)</source>
-        <translation>Figures, charts and export (Ctrl+L)</translation>
+        <translation type="vanished">Figures, charts and export (Ctrl+L)</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+95"/>
         <source>Ny borger: tiden kører.</source>
         <translation>New citizen: the timer is running.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-34"/>
         <source>Formularen er nulstillet.</source>
         <translation>The form has been reset.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Tid {time}</source>
-        <translation>Time {time}</translation>
+        <translation type="vanished">Time {time}</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="-5"/>
+        <source>Tilbage ved skranken: tast et nummer for at registrere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+68"/>
         <source>{key} er ledig. Gem en favorit med Ctrl+D efter en registrering.</source>
         <translation>{key} is free. Save a favourite with Ctrl+D after logging a contact.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+13"/>
+        <source>Gemmer stadig den forrige – vent et øjeblik og prøv igen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>✓ Registreret: {label}. Ctrl+Z fortryder.</source>
         <translation>✓ Logged: {label}. Ctrl+Z undoes.</translation>
     </message>
@@ -389,7 +385,7 @@
         <translation>✓ Logged {count} × {label}. Ctrl+Z undoes.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Henvendelsen er IKKE gemt. {reason}</source>
         <translation>The contact has NOT been saved. {reason}</translation>
     </message>
@@ -399,12 +395,22 @@
         <translation>Not saved – see the message at the top.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+11"/>
+        <source>Uventet fejl – intet er ændret ved denne handling: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Gemmer …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Der er intet at fortryde.</source>
         <translation>There is nothing to undo.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Fortrudt</source>
         <translation>Undone</translation>
     </message>
@@ -414,12 +420,47 @@
         <translation>Select one or more contacts in the list to cancel them.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+16"/>
         <source>Annulleret</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+24"/>
+        <source>Intet er annulleret – se meddelelsen øverst.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Rækkefølgen af sagsområderne kunne ikke gemmes: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Sagsområderne stod allerede efter brug; ingen numre er ændret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{area} er nu {key}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> og {n} flere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sorteret efter brug: {changes}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Favoritten kunne ikke gemmes: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>QR-koden til {title} vises for borgeren.</source>
         <translation>The QR code for {title} is shown to the citizen.</translation>
     </message>
@@ -434,82 +475,72 @@
         <translation>… and {n} more errors.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
         <source>Find først en løsning (skriv fx &apos;flyt&apos;); så kan dens vejledning udskrives.</source>
         <translation>First find a solution (type e.g. &apos;move&apos;); then its guidance sheet can be printed.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+24"/>
         <source>Vejledningen til {title} er udskrevet.</source>
         <translation>The guidance sheet for {title} has been printed.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+12"/>
         <source>{title} (udskrevet)</source>
         <translation>{title} (printed)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Udleveret til borgeren: {titles}</source>
-        <translation>Handed to the citizen: {titles}</translation>
+        <translation type="vanished">Handed to the citizen: {titles}</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>ledig</source>
-        <translation>free</translation>
+        <translation type="vanished">free</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Favorit {key}: ledig</source>
-        <translation>Favourite {key}: free</translation>
+        <translation type="vanished">Favourite {key}: free</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Gem seneste henvendelse her: højreklik</source>
-        <translation>Save the last contact here: right-click</translation>
+        <translation type="vanished">Save the last contact here: right-click</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>ugyldig</source>
-        <translation>invalid</translation>
+        <translation type="vanished">invalid</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Favorit {key}: ugyldig</source>
-        <translation>Favourite {key}: invalid</translation>
+        <translation type="vanished">Favourite {key}: invalid</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Favorit {key}: {label}</source>
-        <translation>Favourite {key}: {label}</translation>
+        <translation type="vanished">Favourite {key}: {label}</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>{label} ({key})</source>
-        <translation>{label} ({key})</translation>
+        <translation type="vanished">{label} ({key})</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>Gem seneste henvendelse på {key}</source>
-        <translation>Save the last contact on {key}</translation>
+        <translation type="vanished">Save the last contact on {key}</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Fjern favorit {key}</source>
-        <translation>Remove favourite {key}</translation>
+        <translation type="vanished">Remove favourite {key}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-132"/>
         <source>Registrér først en henvendelse; den kan så gemmes som favorit.</source>
         <translation>Log a contact first; it can then be saved as a favourite.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Alle F-taster er i brug. Højreklik en favorit for at fjerne den.</source>
         <translation>All F keys are in use. Right-click a favourite to remove it.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>{label} er gemt på {key}.</source>
         <translation>{label} is saved on {key}.</translation>
     </message>
@@ -519,24 +550,239 @@
         <translation>{key} is now free.</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Favoritten kunne ikke gemmes i {path}: {reason}</source>
-        <translation>The favourite could not be saved in {path}: {reason}</translation>
+        <translation type="vanished">The favourite could not be saved in {path}: {reason}</translation>
     </message>
     <message>
-        <location line="+32"/>
         <source>I dag: 1 henvendelse</source>
-        <translation>Today: 1 contact</translation>
+        <translation type="vanished">Today: 1 contact</translation>
+    </message>
+    <message>
+        <source>I dag: {total} henvendelser</source>
+        <translation type="vanished">Today: {total} contacts</translation>
+    </message>
+    <message>
+        <source>Hjælp til selvbetjening {share}</source>
+        <translation type="vanished">Assisted self-service {share}</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsBox</name>
+    <message>
+        <location filename="../../ui/counter/form_panels.py" line="+68"/>
+        <source>Detaljer (nulstilles efter hver registrering)</source>
+        <translation type="unfinished">Details (reset after each contact is logged)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Medbetjening</source>
+        <translation type="unfinished">Assis&amp;ted</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>I dag: {total} henvendelser</source>
-        <translation>Today: {total} contacts</translation>
+        <source>Hjælp til selvbetjening (medbetjening)</source>
+        <translation type="unfinished">Assisted self-service (the citizen did it with help)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Borgeren gjorde det selv på sin egen telefon eller pc, med hjælp</source>
+        <translation type="unfinished">The citizen did it on their own phone or computer, with help</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>F&amp;uldmagt / pårørende</source>
+        <translation type="unfinished">&amp;Power of attorney / relative</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>På vegne af en anden (fuldmagt/pårørende)</source>
+        <translation type="unfinished">On behalf of someone else (power of attorney/relative)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fr&amp;itagelse</source>
+        <translation type="unfinished">Exempt&amp;ion</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fritagelse</source>
+        <translation type="unfinished">Exemption</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Borgeren blev fritaget for Digital Post eller digital selvbetjening</source>
+        <translation type="unfinished">The citizen was exempted from Digital Post or digital self-service</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Henvendelsestype</source>
+        <translation type="unfinished">Type of contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Som området plejer</source>
+        <translation type="unfinished">Usual for the area</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Borgerens digitale parathed</source>
+        <translation type="unfinished">The citizen&apos;s digital readiness</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ikke vurderet</source>
+        <translation type="unfinished">Not assessed</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Henvendertype</source>
+        <translation type="unfinished">Type of requester</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Antal henvendelser, der registreres</source>
+        <translation type="unfinished">Number of contacts to log</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Flere ens henvendelser på én gang: tast + og −</source>
+        <translation type="unfinished">Several identical contacts at once: press + and −</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Note (valgfri, aldrig CPR-nummer)</source>
+        <translation type="unfinished">Note (optional, never a CPR number)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valgfri kort note – aldrig navn eller CPR-nr.</source>
+        <translation type="unfinished">Optional short note – never a name or CPR number</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>Hjælp til selvbetjening {share}</source>
-        <translation>Assisted self-service {share}</translation>
+        <source>Udleveret ved denne henvendelse</source>
+        <translation type="unfinished">Handed out during this contact</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&amp;Type:</source>
+        <translation type="unfinished">T&amp;ype:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Parathed:</source>
+        <translation type="unfinished">&amp;Readiness:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Henven&amp;der:</source>
+        <translation type="unfinished">Req&amp;uester:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Antal:</source>
+        <translation type="unfinished">&amp;Count:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Note:</source>
+        <translation type="unfinished">&amp;Note:</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>Udleveret til borgeren: {titles}</source>
+        <translation type="unfinished">Handed to the citizen: {titles}</translation>
+    </message>
+</context>
+<context>
+    <name>FavouritesPanel</name>
+    <message>
+        <location filename="../../ui/counter/favourites_panel.py" line="+35"/>
+        <source>Favoritter – én tast registrerer hele kombinationen</source>
+        <translation type="unfinished">Favourites – one key logs the whole combination</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>ledig</source>
+        <translation type="unfinished">free</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Favorit {key}: ledig</source>
+        <translation type="unfinished">Favourite {key}: free</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gem seneste henvendelse her: højreklik</source>
+        <translation type="unfinished">Save the last contact here: right-click</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ugyldig</source>
+        <translation type="unfinished">invalid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Favorit {key}: ugyldig</source>
+        <translation type="unfinished">Favourite {key}: invalid</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Favorit {key}: {label}</source>
+        <translation type="unfinished">Favourite {key}: {label}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{label} ({key})</source>
+        <translation type="unfinished">{label} ({key})</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Gem seneste henvendelse på {key}</source>
+        <translation type="unfinished">Save the last contact on {key}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fjern favorit {key}</source>
+        <translation type="unfinished">Remove favourite {key}</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeBox</name>
+    <message>
+        <location filename="../../ui/counter/form_panels.py" line="-224"/>
+        <source>Udfald</source>
+        <translation type="unfinished">Outcome</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Ekspederet</source>
+        <translation type="unfinished">&amp;Handled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Hjælp til selvbetjening</source>
+        <translation type="unfinished">&amp;Assisted self-service</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Henvist til &amp;selvbetjening</source>
+        <translation type="unfinished">Referred to &amp;self-service</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Henvist &amp;videre</source>
+        <translation type="unfinished">Referred &amp;elsewhere</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F&amp;ritaget</source>
+        <translation type="unfinished">E&amp;xempted</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Udfald: {outcome}</source>
+        <translation type="unfinished">Outcome: {outcome}</translation>
     </message>
 </context>
 <context>
@@ -588,6 +834,65 @@
         <location line="+3"/>
         <source>Annulleret kl. {time}</source>
         <translation>Cancelled at {time}</translation>
+    </message>
+</context>
+<context>
+    <name>RecentPanel</name>
+    <message>
+        <location filename="../../ui/counter/recent_panel.py" line="+82"/>
+        <source>I dag ved denne skranke</source>
+        <translation type="unfinished">Today at this desk</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Dagens henvendelser, nyeste først</source>
+        <translation type="unfinished">Today&apos;s contacts, newest first</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Fortryd seneste</source>
+        <translation type="unfinished">Undo last</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fortryd seneste registrering</source>
+        <translation type="unfinished">Undo the last contact logged</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Z</source>
+        <translation type="unfinished">Ctrl+Z</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+19"/>
+        <source>Annullér valgte</source>
+        <translation type="unfinished">Cancel selected</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Annullér de valgte henvendelser</source>
+        <translation type="unfinished">Cancel the selected contacts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation type="unfinished">Delete</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Gem seneste som favorit</source>
+        <translation type="unfinished">Save last as favourite</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gem seneste henvendelse som favorit</source>
+        <translation type="unfinished">Save the last contact as a favourite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+D – lægges på første ledige F-tast</source>
+        <translation type="unfinished">Ctrl+D – goes on the first free F key</translation>
     </message>
 </context>
 <context>
@@ -656,7 +961,7 @@
         <translation>Guidance sheet: {title}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>Udgave</source>
         <translation>Version</translation>
     </message>
@@ -751,7 +1056,12 @@
         <translation>No printer chosen yet: &apos;Print&apos; will ask which one.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
+        <source>Printeren er ikke husket: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Udskriver …</source>
         <translation>Printing …</translation>
     </message>
@@ -789,7 +1099,7 @@
 <context>
     <name>SolutionPanel</name>
     <message>
-        <location filename="../../ui/solution_panel.py" line="+46"/>
+        <location filename="../../ui/solution_panel.py" line="+54"/>
         <source>Søg selvbetjeningsløsning</source>
         <translation>Search for a self-service solution</translation>
     </message>
@@ -804,7 +1114,7 @@
         <translation>Solutions found</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+34"/>
         <source>Kopiér link</source>
         <translation>Copy link</translation>
     </message>
@@ -838,21 +1148,69 @@
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
+    <message>
+        <location line="+76"/>
+        <source>Ingen løsning vist. Skriv for at søge; Enter viser QR-koden.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TallyStrip</name>
+    <message>
+        <location filename="../../ui/counter/tally_strip.py" line="+30"/>
+        <source>I dag: …</source>
+        <translation type="unfinished">Today: …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dagens optælling</source>
+        <translation type="unfinished">Today&apos;s count</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ledelsesinformation</source>
+        <translation type="unfinished">Management information</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Åbn ledelsesinformation</source>
+        <translation type="unfinished">Open management information</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tal, grafer og eksport (Ctrl+L)</source>
+        <translation type="unfinished">Figures, charts and export (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>I dag: 1 henvendelse</source>
+        <translation type="unfinished">Today: 1 contact</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I dag: {total} henvendelser</source>
+        <translation type="unfinished">Today: {total} contacts</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Hjælp til selvbetjening {share}</source>
+        <translation type="unfinished">Assisted self-service {share}</translation>
+    </message>
 </context>
 <context>
     <name>TeamView</name>
     <message>
-        <location filename="../../ui/team_view.py" line="+132"/>
+        <location filename="../../ui/team_view.py" line="+172"/>
         <source>Skranke – ledelsesinformation</source>
         <translation>Skranke – management information</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>Nøgletal</source>
         <translation>Key figures</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+49"/>
         <source>I dag</source>
         <translation>Today</translation>
     </message>
@@ -892,7 +1250,7 @@
         <translation>Period</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>Fra dato</source>
         <translation>From date</translation>
     </message>
@@ -967,42 +1325,57 @@
         <translation>moves to self-service:</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>&lt;b&gt;ca. {amount} kr. om året&lt;/b&gt; ({moved} af {yearly} om året, {saved} kr. sparet pr. henvendelse; kanalpriser {year})</source>
-        <translation>&lt;b&gt;about DKK {amount} a year&lt;/b&gt; ({moved} of {yearly} a year, DKK {saved} saved per contact; channel prices {year})</translation>
+        <location line="+22"/>
+        <source>&lt;b&gt;ca. {amount} om året&lt;/b&gt; ({moved} af {yearly} om året, {saved} sparet pr. henvendelse; kanalpriser {year})</source>
+        <translation>&lt;b&gt;about {amount} a year&lt;/b&gt; ({moved} of {yearly} a year, {saved} saved per contact; channel prices {year})</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Excel (XLSX) …</source>
-        <translation>Excel (XLSX) …</translation>
+        <location line="+169"/>
+        <source>anslået kanalomkostning &lt;b&gt;{amount}&lt;/b&gt;</source>
+        <translation>estimated channel cost &lt;b&gt;{amount}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>CSV til Excel …</source>
-        <translation>CSV for Excel …</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>PDF-rapport …</source>
-        <translation>PDF report …</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>KOMHEN-tælleuge …</source>
-        <translation>KOMHEN counting week …</translation>
+        <location line="+11"/>
+        <source>ekspeditionstid: for få med tid ({timed} af {n})</source>
+        <translation>handling time: too few timed ({timed} of {n})</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>ekspeditionstid gns. &lt;b&gt;{average}&lt;/b&gt;, median &lt;b&gt;{median}&lt;/b&gt; (af {timed} med tid)</source>
+        <translation>handling time average &lt;b&gt;{average}&lt;/b&gt;, median &lt;b&gt;{median}&lt;/b&gt; (of {timed} timed)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;ca. {amount} kr. om året&lt;/b&gt; ({moved} af {yearly} om året, {saved} kr. sparet pr. henvendelse; kanalpriser {year})</source>
+        <translation type="vanished">&lt;b&gt;about DKK {amount} a year&lt;/b&gt; ({moved} of {yearly} a year, DKK {saved} saved per contact; channel prices {year})</translation>
+    </message>
+    <message>
+        <source>Excel (XLSX) …</source>
+        <translation type="vanished">Excel (XLSX) …</translation>
+    </message>
+    <message>
+        <source>CSV til Excel …</source>
+        <translation type="vanished">CSV for Excel …</translation>
+    </message>
+    <message>
+        <source>PDF-rapport …</source>
+        <translation type="vanished">PDF report …</translation>
+    </message>
+    <message>
+        <source>KOMHEN-tælleuge …</source>
+        <translation type="vanished">KOMHEN counting week …</translation>
+    </message>
+    <message>
+        <location line="-166"/>
         <source>Eksportér som {text}</source>
         <translation>Export as {text}</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+54"/>
         <source>Tæller {label} …</source>
         <translation>Counting {label} …</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+73"/>
         <source>Periode: {label}</source>
         <translation>Period: {label}</translation>
     </message>
@@ -1017,7 +1390,7 @@
         <translation>assisted self-service &lt;b&gt;{s}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>ekspederet af medarbejder &lt;b&gt;{s}&lt;/b&gt;</source>
         <translation>handled by staff &lt;b&gt;{s}&lt;/b&gt;</translation>
     </message>
@@ -1027,17 +1400,15 @@
         <translation>referred elsewhere &lt;b&gt;{n}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>ekspeditionstid gns. &lt;b&gt;{a}&lt;/b&gt;, median &lt;b&gt;{m}&lt;/b&gt;</source>
-        <translation>handling time average &lt;b&gt;{a}&lt;/b&gt;, median &lt;b&gt;{m}&lt;/b&gt;</translation>
+        <translation type="vanished">handling time average &lt;b&gt;{a}&lt;/b&gt;, median &lt;b&gt;{m}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>anslået kanalomkostning &lt;b&gt;{kr} kr.&lt;/b&gt;</source>
-        <translation>estimated channel cost &lt;b&gt;DKK {kr}&lt;/b&gt;</translation>
+        <translation type="vanished">estimated channel cost &lt;b&gt;DKK {kr}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+44"/>
         <source>Vælg mappe til CSV-filerne</source>
         <translation>Choose a folder for the CSV files</translation>
     </message>
@@ -1063,9 +1434,47 @@
     </message>
 </context>
 <context>
+    <name>TilesPanel</name>
+    <message>
+        <location filename="../../ui/counter/tiles_panel.py" line="+37"/>
+        <source>Sagsområde – klik eller tast nummeret for at registrere</source>
+        <translation type="unfinished">Area – click or press the number to log a contact</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Åbner databasen …</source>
+        <translation type="unfinished">Opening the database …</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sortér efter brug</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sortér sagsområderne efter brug</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Giv de mest brugte områder de laveste numre (de seneste 30 dage). Ellers beholder hvert område sit nummer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Registrér {area} (tast {key})</source>
+        <translation type="unfinished">Log {area} (key {key})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Registrér {area}</source>
+        <translation type="unfinished">Log {area}</translation>
+    </message>
+</context>
+<context>
     <name>messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="+41"/>
+        <location filename="../../ui/messages.py" line="+43"/>
         <source>er ikke gyldig TOML: {detail}</source>
         <translation>is not valid TOML: {detail}</translation>
     </message>
@@ -1190,7 +1599,27 @@
         <translation>The vocabulary (areas, channels, outcomes) in {path} has errors:</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
+        <source>Databaseadressen {where} begynder med &apos;postgres://&apos;. Skriv &apos;postgresql://&apos; i stedet (fx postgresql://bruger@server/skranke).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Databaseadressen {where} bruger databasetypen &apos;{detail}&apos;, som Skranke ikke kender. Brug en sti til en SQLite-fil eller postgresql://…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Databaseadressen {where} kræver databasedriveren &apos;{detail}&apos;, som ikke er installeret på denne pc. Bed IT installere den (fx pip install {detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Databaseadressen {where} kan ikke læses. Skriv en sti til en SQLite-fil eller en adresse som postgresql://bruger@server/skranke.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Databasen {where} er låst af et andet program. Luk det andet program (eller en anden Skranke på samme fil) og prøv igen.</source>
         <translation>The database {where} is locked by another program. Close the other program (or another Skranke using the same file) and try again.</translation>
     </message>
@@ -1205,7 +1634,7 @@
         <translation>The export was cancelled; nothing has been saved.</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-98"/>
         <source>Indstillingsfilen {path} har fejl:</source>
         <translation>The settings file {path} has errors:</translation>
     </message>
@@ -1215,17 +1644,17 @@
         <translation>The data file {path} has errors:</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+45"/>
         <source>Databasen {where} er skrivebeskyttet, så Skranke kan ikke gemme i den. Bed IT om skriveadgang til filen og dens mappe.</source>
         <translation>The database {where} is read-only, so Skranke cannot save to it. Ask IT for write access to the file and its folder.</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+85"/>
         <source>Uventet fejl: {error}</source>
         <translation>Unexpected error: {error}</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-79"/>
         <source>Filen {where} er ikke en Skranke-database (eller den er beskadiget). Skranke har ikke ændret den. Vælg en anden fil med --database.</source>
         <translation>The file {where} is not a Skranke database (or it is damaged). Skranke has not changed it. Choose another file with --database.</translation>
     </message>
@@ -1251,6 +1680,11 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>Indstillingerne kunne ikke gemmes i {path}: {detail}. Ændringen gælder ikke; bed IT om skriveadgang til mappen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Kommunekoden &apos;{code}&apos; findes ikke. Brug en af de 98 kommuners tre-cifrede koder, fx 165 for Albertslund.</source>
         <translation>The municipality code &apos;{code}&apos; does not exist. Use one of the three-digit codes of the 98 municipalities, e.g. 165 for Albertslund.</translation>
     </message>
@@ -1260,7 +1694,7 @@
         <translation>Unknown or invalid {field}: &apos;{value}&apos;.</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-146"/>
         <source>linje {line}</source>
         <translation>line {line}</translation>
     </message>
@@ -1270,17 +1704,17 @@
         <translation>field &apos;{field}&apos;</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+72"/>
         <source>Databasen {where} er skrevet af en nyere version af Skranke (skema {revision}). Skranke har ikke ændret den. Opdater Skranke på denne pc.</source>
         <translation>The database {where} was written by a newer version of Skranke (schema {revision}). Skranke has not changed it. Update Skranke on this computer.</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+66"/>
         <source>Skrankens navn skal være 1-{maximum} tegn (og ikke et CPR-nummer).</source>
         <translation>The desk name must be 1-{maximum} characters (and not a CPR number).</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-59"/>
         <source>Henvendelsen {detail} findes ikke i databasen {where}.</source>
         <translation>The contact {detail} does not exist in the database {where}.</translation>
     </message>

@@ -1,24 +1,32 @@
-"""The team leader's view: counts off the GUI thread, filters, exports with progress."""
+"""The team leader's view: counts off the GUI thread, filters, exports with progress, the
+period in the date fields, Escape, and the English view."""
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTranslator
 from pytestqt.qtbot import QtBot
 
+import ui.team_view
 from database.counter import CounterDesk
 from database.demo import fill_demo_data
 from database.reports import tally_in_database
+from skranke.catalog import load_catalog
 from skranke.clock import local_today
-from skranke.costs import what_if_moving
-from skranke.report import Filters, Period
+from skranke.contact import ContactChoice, make_contacts
+from skranke.costs import load_price_table, what_if_moving
+from skranke.formatting import format_money, format_number
+from skranke.report import Filters, Period, tally
+from tests.gui.test_english import english  # noqa: F401 - the translator fixture, by name
 from ui.counter_window import CounterWindow
-from ui.team_view import PERIODS, TeamView, period_for
+from ui.team_view import MIN_TIMED, PERIODS, TeamView, period_for
 
 
 @pytest.fixture
@@ -38,8 +46,7 @@ def test_opens_with_this_months_figures_and_charts(team: TeamView, desk: Counter
     expected = tally_in_database(desk.repository, Period.month(local_today()), Filters())
     assert team.loaded is not None
     assert team.loaded.tally == expected
-    total = f"{expected.total:,}".replace(",", ".")
-    assert f"<b>{total}</b> henvendelser" in team.figures.text()
+    assert f"<b>{format_number(expected.total)}</b> henvendelser" in team.figures.text()
     assert all(not label.pixmap().isNull() for label in team.chart_labels)
     desks = [team.desk_combo.itemData(i) for i in range(team.desk_combo.count())]
     assert desks == [None, *desk.repository.desks()]  # read off the GUI thread
@@ -93,5 +100,122 @@ def test_what_if_moving_in_person_transactions(team: TeamView) -> None:
     expected = what_if_moving(
         team.loaded.tally, "passport", Decimal(50), team.price_table, team.vocabulary
     )
-    amount = f"{expected.saving_per_year:,.0f}".replace(",", ".")
-    assert f"ca. {amount} kr. om året" in team.what_if_result.text()
+    assert f"ca. {format_money(expected.saving_per_year)} om året" in team.what_if_result.text()
+
+
+def _wait_for(qtbot: QtBot, team: TeamView, period: Period) -> None:
+    qtbot.waitUntil(
+        lambda: team.loaded is not None and team.loaded.tally.period == period, timeout=20_000
+    )
+
+
+def test_the_date_fields_show_every_preset_s_period(qtbot: QtBot, team: TeamView) -> None:
+    today = local_today()
+    for choice in PERIODS[:-1]:
+        team.period_combo.setCurrentIndex(PERIODS.index(choice))
+        period = period_for(choice, today, today, today)
+        shown = (team.first_edit.date().toPython(), team.last_edit.date().toPython())
+        assert shown == (period.first, period.last), choice
+        assert not team.first_edit.isEnabled()
+    _wait_for(qtbot, team, Period.year(today.year))
+    team.period_combo.setCurrentIndex(PERIODS.index("custom"))  # starts from what is shown
+    assert team.first_edit.isEnabled()
+    assert team.first_edit.date().toPython() == date(today.year, 1, 1)
+
+
+def test_today_draws_the_day_per_hour(qtbot: QtBot, team: TeamView) -> None:
+    team.period_combo.setCurrentIndex(PERIODS.index("today"))
+    _wait_for(qtbot, team, Period.day(local_today()))
+    assert team.loaded is not None
+    assert team.loaded.charts[0].title.startswith("Henvendelser pr. time")
+    assert team.chart_labels[0].accessibleName() == team.loaded.charts[0].title
+
+
+def test_a_burst_of_choices_counts_and_draws_the_last_one_only(
+    qtbot: QtBot, team: TeamView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drawn: list[Period] = []
+    real_draw = ui.team_view._draw
+
+    def draw(*args: Any) -> Any:
+        drawn.append(args[0].period)
+        return real_draw(*args)
+
+    monkeypatch.setattr(ui.team_view, "_draw", draw)
+    qtbot.wait(500)  # the month's charts have settled at their size
+    drawn.clear()
+    for choice in ("today", "week", "last_week", "last_month", "year"):
+        team.period_combo.setCurrentIndex(PERIODS.index(choice))
+    _wait_for(qtbot, team, Period.year(local_today().year))
+    qtbot.wait(300)
+    assert set(drawn) == {Period.year(local_today().year)}  # none of the four before it
+
+
+def test_escape_closes_the_view_and_returns_to_the_counter(
+    qtbot: QtBot, team: TeamView, window: CounterWindow
+) -> None:
+    team.activateWindow()
+    qtbot.waitUntil(team.isActiveWindow, timeout=3000)
+    qtbot.keyClick(team, Qt.Key.Key_Escape)
+    assert not team.isVisible()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+
+
+def test_the_handling_time_says_how_many_were_timed(team: TeamView, desk: CounterDesk) -> None:
+    start = datetime(2026, 11, 2, 9, tzinfo=UTC)
+    choice = ContactChoice("in_person", "passport", "handled_by_staff")
+    contacts = make_contacts(
+        choice, desk.vocabulary, desk="S1", municipality_code="165", count=17, now=start
+    )
+    contacts += make_contacts(
+        choice, desk.vocabulary, desk="S1", municipality_code="165", now=start,
+        duration_seconds=300,
+    )  # fmt: skip
+    few = tally(contacts, Period.day(start.date()))
+    assert (few.timed, few.total) == (1, 18)
+    assert team.handling_time_text(few) == "ekspeditionstid: for få med tid (1 af 18)"
+    for n in range(MIN_TIMED):
+        contacts += make_contacts(
+            choice, desk.vocabulary, desk="S1", municipality_code="165",
+            now=start + timedelta(minutes=n), duration_seconds=240,
+        )  # fmt: skip
+    enough = tally(contacts, Period.day(start.date()))
+    assert team.handling_time_text(enough) == (
+        "ekspeditionstid gns. <b>4:05</b>, median <b>4:00</b> (af 11 med tid)"
+    )
+    assert "(af " in team.figures.text()
+
+
+def test_the_english_view_is_english_from_figures_to_charts(
+    qtbot: QtBot,
+    english: QTranslator,  # noqa: F811 - pytest hands in the imported fixture
+    desk: CounterDesk,
+) -> None:
+    fill_demo_data(desk.repository, 600, 40, 3, desk.vocabulary, end=local_today())
+    view = TeamView(
+        desk.repository,
+        desk.vocabulary,
+        load_catalog(desk.vocabulary).catalog,
+        load_price_table(),
+        municipality_name="Albertslund Kommune",
+        language="en",
+    )
+    qtbot.addWidget(view)
+    view.period_combo.setCurrentIndex(PERIODS.index("custom"))
+    view.first_edit.setDate(QDate(2000, 1, 1))
+    _wait_for(qtbot, view, Period.custom(date(2000, 1, 1), local_today()))
+    figures = view.figures.text()
+    assert view.loaded is not None
+    assert f"<b>{view.loaded.tally.total}</b> contacts" in figures
+    assert f"(of {view.loaded.tally.timed} timed)" in figures
+    assert re.search(r"DKK \d{1,3}(,\d{3})+</b>", figures), figures
+    assert " kr." not in figures
+    assert "henvendelser" not in figures
+    assert view.first_edit.text() == "01/01/2000"
+    assert view.status.text().startswith("Period: 1 Jan 2000–")
+    titles = [label.accessibleName() for label in view.chart_labels]
+    assert titles[0] == "Contacts per day and channel"
+    assert view.what_if_share.suffix() == "%"
+    assert view.what_if_area.itemText(0) == desk.vocabulary.visible_areas[0].en
+    assert " a year" in view.what_if_result.text()
+    assert "DKK " in view.what_if_result.text()
