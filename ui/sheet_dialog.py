@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -119,7 +119,7 @@ class SheetDialog(QDialog):
         self.pages = QWidget()
         self.pages.setObjectName("previewPages")
         self.pages_layout = QVBoxLayout(self.pages)
-        self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.pages)
@@ -203,7 +203,9 @@ class SheetDialog(QDialog):
         for number, image in enumerate(images, start=1):
             page = QLabel()
             page.setObjectName(f"previewPage{number}")
-            page.setPixmap(QPixmap.fromImage(image))
+            pixmap = QPixmap.fromImage(image)
+            page.setPixmap(pixmap)
+            page.setFixedSize(pixmap.size() + QSize(2, 2))  # the paper, not the free space
             page.setStyleSheet("border: 1px solid #9fb3c8; background: white;")
             page.setAccessibleName(self.tr("Side {n}").format(n=number))
             self.pages_layout.addWidget(page)

@@ -11,7 +11,7 @@ import zxingcpp
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from database.counter import CounterDesk
@@ -103,6 +103,12 @@ def test_the_slip_prints_on_80_mm_paper(
     qtbot.waitUntil(
         lambda: dialog.pdf is not None and dialog.sheet_format == "slip", timeout=10_000
     )
+    preview = dialog.findChild(QLabel, "previewPage1")
+    assert preview is not None
+    qtbot.waitUntil(lambda: preview.isVisible() and preview.height() > 10)
+    qtbot.wait(50)  # laid out in the dialog
+    # The preview shows the slip itself, not a tall white strip around it.
+    assert preview.height() <= preview.pixmap().height() + 2
     with qtbot.waitSignal(dialog.printed, timeout=20_000):
         dialog.print_sheet()
     page = PdfReader(printed_to).pages[0]
