@@ -14,6 +14,7 @@ from database.errors import (
     DatabaseError,
     DatabaseLockedError,
     DatabaseReadOnlyError,
+    DatabaseUrlError,
     NotADatabaseError,
     SchemaTooNewError,
 )
@@ -26,6 +27,7 @@ from skranke.errors import (
     PrintError,
     Problem,
     SettingsError,
+    SettingsWriteError,
     SkrankeError,
     UnknownMunicipalityError,
     VocabularyError,
@@ -33,8 +35,9 @@ from skranke.errors import (
 from skranke.report import InvalidPeriodError
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("messages", text)
+def _tr(text: object) -> str:
+    """Translate a text marked with QT_TRANSLATE_NOOP (typed as object by PySide6)."""
+    return QCoreApplication.translate("messages", str(text))
 
 
 _PROBLEM_TEXT = {
@@ -97,8 +100,38 @@ def _data_file_text(error: DataFileError) -> str:
     return "\n".join(lines)
 
 
+def _database_url_text(error: DatabaseUrlError) -> str:
+    if error.reason == "postgres":
+        text = QCoreApplication.translate(
+            "messages",
+            "Databaseadressen {where} begynder med 'postgres://'. Skriv 'postgresql://' i "
+            "stedet (fx postgresql://bruger@server/skranke).",
+        )
+    elif error.reason == "unknown_type":
+        text = QCoreApplication.translate(
+            "messages",
+            "Databaseadressen {where} bruger databasetypen '{detail}', som Skranke ikke kender. "
+            "Brug en sti til en SQLite-fil eller postgresql://…",
+        )
+    elif error.reason == "missing_driver":
+        text = QCoreApplication.translate(
+            "messages",
+            "Databaseadressen {where} kræver databasedriveren '{detail}', som ikke er "
+            "installeret på denne pc. Bed IT installere den (fx pip install {detail}).",
+        )
+    else:
+        text = QCoreApplication.translate(
+            "messages",
+            "Databaseadressen {where} kan ikke læses. Skriv en sti til en SQLite-fil "
+            "eller en adresse som postgresql://bruger@server/skranke.",
+        )
+    return text.format(where=error.location, detail=error.detail)
+
+
 def _database_text(error: DatabaseError) -> str:
     where = error.location
+    if isinstance(error, DatabaseUrlError):
+        return _database_url_text(error)
     if isinstance(error, DatabaseLockedError):
         text = QCoreApplication.translate(
             "messages",
@@ -170,6 +203,12 @@ def error_text(error: SkrankeError) -> str:
             "Printeren '{printer}' kunne ikke startes. Tjek at den er tændt og har papir, "
             "eller vælg en anden printer.",
         ).format(printer=error.printer)
+    if isinstance(error, SettingsWriteError):
+        return QCoreApplication.translate(
+            "messages",
+            "Indstillingerne kunne ikke gemmes i {path}: {detail}. Ændringen gælder ikke; "
+            "bed IT om skriveadgang til mappen.",
+        ).format(path=error.path, detail=error.detail)
     if isinstance(error, UnknownMunicipalityError):
         return QCoreApplication.translate(
             "messages",

@@ -52,10 +52,11 @@ class SetupDialog(QDialog):
         self.municipality_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         for place in municipalities():
             self.municipality_combo.addItem(str(place), place.code)
-        self.municipality_combo.lineEdit().setPlaceholderText(
-            self.tr("Skriv navn eller kode, fx Albertslund eller 165")
-        )
+        line_edit = self.municipality_combo.lineEdit()
         completer = self.municipality_combo.completer()
+        assert line_edit is not None  # the combo is editable: it has both
+        assert completer is not None
+        line_edit.setPlaceholderText(self.tr("Skriv navn eller kode, fx Albertslund eller 165"))
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         index = self.municipality_combo.findData(municipality_code) if municipality_code else -1

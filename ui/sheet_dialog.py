@@ -88,8 +88,10 @@ class SheetDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
-        QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_sheet)
-        self.render()
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self).activated.connect(
+            self.print_sheet
+        )
+        self.render_preview()
 
     def _build_choices(self, language: str) -> QHBoxLayout:
         self.variant_combo = QComboBox()
@@ -105,7 +107,7 @@ class SheetDialog(QDialog):
         self.language_combo.addItem(self.tr("Engelsk"), "en")
         self.language_combo.setCurrentIndex(1 if language == "en" else 0)
         for combo in (self.variant_combo, self.language_combo):
-            combo.currentIndexChanged.connect(self.render)
+            combo.currentIndexChanged.connect(self.render_preview)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Udgave:")))
         top.addWidget(self.variant_combo)
@@ -179,7 +181,7 @@ class SheetDialog(QDialog):
             button.setEnabled(not text and self.pdf is not None)
 
     @Slot()
-    def render(self) -> None:
+    def render_preview(self) -> None:
         """Render the PDF and its preview off the GUI thread."""
         options, solution, sender = self.options(), self.solution, self.sender_
         self.pdf = None
@@ -198,8 +200,9 @@ class SheetDialog(QDialog):
         self.pdf = pdf
         while self.pages_layout.count():
             item = self.pages_layout.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         for number, image in enumerate(images, start=1):
             page = QLabel()
             page.setObjectName(f"previewPage{number}")
