@@ -19,6 +19,7 @@ from skranke.errors import (
     NoteTooLongError,
     Problem,
     SettingsError,
+    SettingsWriteError,
     SkrankeError,
     UnknownMunicipalityError,
     VocabularyError,
@@ -68,3 +69,10 @@ def test_file_problems_list_file_line_and_field() -> None:
         SettingsError(path, [Problem(path, None, "desk", "wrong_type", "str")])
     )
     assert settings_text.startswith("Indstillingsfilen")
+
+
+def test_a_settings_file_that_cannot_be_written_is_named() -> None:
+    text = error_text(SettingsWriteError(Path("/etc/skranke/settings.toml"), "Permission denied"))
+    assert "/etc/skranke/settings.toml" in text
+    assert "Permission denied" in text
+    assert "kunne ikke gemmes" in text
