@@ -1,10 +1,10 @@
 """Skranke's front door: parses the command line, reads settings, opens the database,
-upgrades its schema and starts the counter window.
+upgrades its schema and starts the counter window, or runs a sub-command from ``ui/cli``.
 
 Exit codes: 0 done, 1 the user cancelled the first-run set-up (or `catalog check` found
 problems, each listed with file, line and field), 2 bad input (a broken file,
 an unusable database, an unknown municipality ...), each with a Danish message that says what
-and where, 3 an unexpected error (a bug: the details go to stderr).
+and where, 3 an unexpected error (a bug: "uventet fejl", the traceback goes to stderr).
 
 The window is shown first and the database opened on a worker thread meanwhile: importing
 SQLAlchemy and checking the schema take longer than building the window.
@@ -12,120 +12,130 @@ SQLAlchemy and checking the schema take longer than building the window.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import time
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from skranke import __version__
-from skranke.errors import SkrankeError
-from skranke.settings import Settings
-
 if TYPE_CHECKING:
-    from database.counter import CounterDesk
-    from database.repository import ContactRepository
-    from skranke.catalog import CatalogResult
-    from skranke.vocabulary import Vocabulary
+    import argparse
 
-EXIT_CANCELLED = 1
-EXIT_PROBLEMS = 1  # `catalog check` found problems
+    from database.counter import CounterDesk
+    from skranke.catalog import CatalogResult
+    from skranke.errors import SkrankeError
+    from skranke.settings import Settings
+    from skranke.vocabulary import Vocabulary
+    from ui.cli.common import StartupConfig
+
 EXIT_BAD_INPUT = 2
 EXIT_UNEXPECTED = 3
-DATABASE_ENV = "SKRANKE_DATABASE_URL"
+OWN_PACKAGES = ("skranke", "database", "ui")
+MARKER = "__skranke_package__"  # set in each of Skranke's own packages
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="skranke",
-        description="Skranke: registrering af henvendelser ved borgerservice. "
-        "Uden KOMMANDO åbnes skrankevinduet.",
-    )
-    parser.add_argument("--version", action="version", version=f"Skranke {__version__}")
-    parser.add_argument(
-        "--database",
-        metavar="URL",
-        help=f"databasens adresse (SQLAlchemy-URL); ellers ${DATABASE_ENV}, indstillingen "
-        "database_url eller en SQLite-fil i brugerens datamappe",
-    )
-    parser.add_argument("--desk", metavar="NAVN", help="skrankens navn (springer opsætningen over)")
-    parser.add_argument(
-        "--municipality", metavar="KODE", help="kommunekode, tre cifre, fx 165 (Albertslund)"
-    )
-    parser.add_argument(
-        "--config", metavar="FIL", type=Path, help="brugerens indstillingsfil (TOML)"
-    )
-    parser.add_argument(
-        "--print-paths",
-        action="store_true",
-        help="vis stierne til indstillinger og database og afslut",
-    )
-    # For benchmarks and smoke tests: quit once the window is shown and the database open;
-    # print when each happened.
-    parser.add_argument("--quit-after-show", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--report-startup", action="store_true", help=argparse.SUPPRESS)
-    commands = parser.add_subparsers(dest="command", metavar="KOMMANDO")
-    catalog = commands.add_parser("catalog", help="selvbetjeningskataloget")
-    catalog_commands = catalog.add_subparsers(dest="catalog_command", metavar="HANDLING")
-    catalog_commands.required = True
-    check = catalog_commands.add_parser(
-        "check", help="kontrollér kataloget (eller en kommunes mappe); alle fejl på én gang"
-    )
-    check.add_argument("folder", nargs="?", type=Path, metavar="MAPPE")
-    catalog_commands.add_parser("list", help="én linje pr. løsning: id, områder, titel, link")
-    sheet = commands.add_parser("sheet", help="skriv en vejledning (eller en pakke) som PDF")
-    sheet.add_argument("solution", nargs="?", metavar="LØSNING", help="løsningens id")
-    sheet.add_argument("--pack", metavar="PAKKE", help="en pakke af vejledninger i stedet")
-    sheet.add_argument("--large-print", action="store_true", help="stor skrift (A4)")
-    sheet.add_argument("--lang", choices=("da", "en"), default="da", help="sprog")
-    sheet.add_argument("--format", choices=("a4", "slip"), default="a4", help="A4 eller 80 mm bon")
-    sheet.add_argument("--out", type=Path, required=True, metavar="FIL.pdf")
-    export = commands.add_parser(
-        "export",
-        help="eksportér optællinger: csv (mappe), xlsx, pdf (rapport) eller komhen (tælleuge)",
-    )
-    export.add_argument("--from", dest="first", type=_date, required=True, metavar="ÅÅÅÅ-MM-DD")
-    export.add_argument("--to", dest="last", type=_date, required=True, metavar="ÅÅÅÅ-MM-DD")
-    export.add_argument("--desk", dest="only_desk", metavar="NAVN", help="kun denne skranke")
-    export.add_argument(
-        "--format", dest="export_format", choices=("csv", "xlsx", "pdf", "komhen"), required=True
-    )
-    export.add_argument("--out", type=Path, required=True, metavar="FIL")
-    demo = commands.add_parser("demo-data", help="fyld databasen med realistiske testdata")
-    demo.add_argument("--contacts", type=int, required=True, metavar="N")
-    demo.add_argument("--days", type=int, default=365, metavar="D")
-    demo.add_argument("--seed", type=int, default=1, metavar="S")
-    return parser
+def foreign_package() -> str | None:
+    """A Danish message when ``skranke``, ``database`` or ``ui`` is not Skranke's own package
+    next to this file (another distribution's package of the same name shadows it)."""
+    import importlib  # noqa: PLC0415
+    import importlib.util  # noqa: PLC0415
+
+    home = Path(__file__).resolve().parent
+    for name in OWN_PACKAGES:
+        spec = importlib.util.find_spec(name)
+        origin = Path(spec.origin).resolve() if spec is not None and spec.origin else None
+        if origin is None:
+            return f"Skranke er ikke installeret helt: pakken '{name}' mangler i {home}."
+        own = origin.parent.parent == home
+        if not own or not getattr(importlib.import_module(name), MARKER, False):
+            return (
+                f"pakken '{name}' i {origin.parent} hører ikke til Skranke, men skygger for "
+                f"Skrankes egen i {home / name}. Fjern den anden pakke fra PYTHONPATH, eller "
+                "installér Skranke i sit eget miljø (fx med pipx)."
+            )
+    return None
 
 
-def _date(text: str) -> date:
+def run(argv: list[str]) -> int:
+    from ui.cli.common import UsageError  # noqa: PLC0415
+    from ui.cli.parser import parse_arguments  # noqa: PLC0415
+
+    args = parse_arguments(argv)
+    window = args.command is None
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"ugyldig dato '{text}': skriv den som ÅÅÅÅ-MM-DD, fx 2026-11-22"
-        ) from None
+        return _start(args, argv)
+    except UsageError as error:
+        return _refuse(error.text, dialog=window)
+    except _skranke_error() as error:
+        return _fail(error, dialog=window)
+    except Exception as error:  # a bug: say so, with the details for the developers
+        return _unexpected(error)
 
 
-@dataclass
-class StartupConfig:
-    settings: Settings
-    settings_path: Path
-    database_url: str
-    desk: str
-    municipality: str
+def _start(args: argparse.Namespace, argv: list[str]) -> int:
+    config = _resolve(args)
+    if args.print_paths:
+        print(f"settings\t{config.settings_path}")
+        print(f"database\t{config.database_url}")
+        return 0
+    vocabulary = _load_vocabulary(config.settings)
+    if args.command is not None:
+        return _command(args, config, vocabulary)
+
+    from ui.app import create_application  # noqa: PLC0415
+    from ui.cli.common import EXIT_CANCELLED  # noqa: PLC0415
+
+    create_application([sys.argv[0], *argv], config.settings.language)
+    needs_set_up = not config.desk or not config.municipality
+    if needs_set_up and not _first_run_set_up(config):
+        return EXIT_CANCELLED
+    return _run_window(args, config, vocabulary)
 
 
-def _fail(error: SkrankeError) -> int:
-    from ui.messages import error_text  # noqa: PLC0415 - keeps `--version` fast
+def _skranke_error() -> type[SkrankeError]:
+    from skranke.errors import SkrankeError  # noqa: PLC0415
 
-    text = error_text(error)
+    return SkrankeError
+
+
+def _command(args: argparse.Namespace, config: StartupConfig, vocabulary: Vocabulary) -> int:
+    """Run the sub-command's module from ``ui/cli`` (each loads what it needs)."""
+    if args.command == "catalog":
+        from ui.cli import catalog  # noqa: PLC0415
+
+        return catalog.run(args, config, vocabulary)
+    if args.command == "sheet":
+        from ui.cli import sheet  # noqa: PLC0415
+
+        return sheet.run(args, config, vocabulary)
+    if args.command == "export":
+        from ui.cli import export  # noqa: PLC0415
+
+        return export.run(args, config, vocabulary)
+    from ui.cli import demo  # noqa: PLC0415
+
+    return demo.run(args, config, vocabulary)
+
+
+def _refuse(text: str, *, dialog: bool) -> int:
     print(f"skranke: {text}", file=sys.stderr)
-    _show_dialog(text)
+    if dialog:
+        _show_dialog(text)
     return EXIT_BAD_INPUT
+
+
+def _fail(error: SkrankeError, *, dialog: bool = True) -> int:
+    from ui.cli.common import error_message  # noqa: PLC0415
+
+    return _refuse(error_message(error), dialog=dialog)
+
+
+def _unexpected(error: BaseException, doing: str = "") -> int:
+    import traceback  # noqa: PLC0415
+
+    details = "".join(traceback.format_exception(error))
+    print(f"skranke: uventet fejl{doing}: {error}\n{details}", file=sys.stderr)
+    return EXIT_UNEXPECTED
 
 
 def _can_show_dialogs() -> bool:
@@ -157,7 +167,15 @@ def _resolve(args: argparse.Namespace) -> StartupConfig:
         load_settings,
         user_settings_path,
     )
+    from ui.cli.common import StartupConfig, UsageError  # noqa: PLC0415
+    from ui.cli.parser import DATABASE_ENV  # noqa: PLC0415
 
+    if args.config is not None and not args.config.is_file():
+        what = "er en mappe" if args.config.is_dir() else "findes ikke"
+        raise UsageError(
+            f"indstillingsfilen {args.config} (--config) {what}. Skriv stien til en "
+            "TOML-fil, der findes (den må gerne være tom), eller udelad --config."
+        )
     settings_path = args.config or user_settings_path()
     settings = load_settings(settings_path)
     desk = args.desk if args.desk is not None else settings.desk
@@ -168,33 +186,8 @@ def _resolve(args: argparse.Namespace) -> StartupConfig:
         code = municipality(code).code
     url = args.database or os.environ.get(DATABASE_ENV) or settings.database_url
     if not url:
-        from database.engine import sqlite_url  # noqa: PLC0415
-
-        url = sqlite_url(default_database_path())
+        url = f"sqlite:///{default_database_path()}"
     return StartupConfig(settings, settings_path, url, desk, code)
-
-
-def run(argv: list[str]) -> int:
-    args = build_parser().parse_args(argv)
-    try:
-        config = _resolve(args)
-        if args.print_paths:
-            print(f"settings\t{config.settings_path}")
-            print(f"database\t{config.database_url}")
-            return 0
-        vocabulary = _load_vocabulary(config.settings)
-    except SkrankeError as error:
-        return _fail(error)
-    if args.command is not None:
-        return _sub_command(args, config, vocabulary)
-
-    from ui.app import create_application  # noqa: PLC0415
-
-    create_application([sys.argv[0], *argv], config.settings.language)
-    needs_set_up = not config.desk or not config.municipality
-    if needs_set_up and not _first_run_set_up(config):
-        return EXIT_CANCELLED
-    return _run_window(args, config, vocabulary)
 
 
 def _load_vocabulary(settings: Settings) -> Vocabulary:
@@ -204,145 +197,10 @@ def _load_vocabulary(settings: Settings) -> Vocabulary:
     return load_vocabulary(extension=extension)
 
 
-def _sub_command(args: argparse.Namespace, config: StartupConfig, vocabulary: Vocabulary) -> int:
-    if args.command == "catalog":
-        return _catalog_command(args, config.settings, vocabulary)
-    if args.command == "sheet":
-        return _sheet_command(args, config, vocabulary)
-    try:
-        return _data_command(args, config, vocabulary)
-    except SkrankeError as error:
-        return _fail(error)
-
-
 def _overlay(settings: Settings) -> Path | None:
-    return Path(settings.catalog_overlay).expanduser() if settings.catalog_overlay else None
+    from ui.cli.common import overlay  # noqa: PLC0415
 
-
-def _catalog_command(args: argparse.Namespace, settings: Settings, vocabulary: Vocabulary) -> int:
-    """``skranke catalog check [FOLDER]`` and ``skranke catalog list``."""
-    from skranke.catalog import CATALOG_DIR, check_folder, load_catalog  # noqa: PLC0415
-    from ui.messages import problem_text  # noqa: PLC0415
-
-    if args.catalog_command == "list":
-        result = load_catalog(vocabulary, _overlay(settings))
-        for solution in result.catalog.solutions:
-            fields = (solution.id, ",".join(solution.areas), solution.title_da, solution.url)
-            print("\t".join(fields))
-        return 0
-    if args.folder is not None:
-        problems = check_folder(args.folder, vocabulary, strict=False)
-    else:
-        problems = check_folder(CATALOG_DIR, vocabulary, strict=True)
-        overlay = _overlay(settings)
-        if overlay is not None:
-            problems += check_folder(overlay, vocabulary, strict=False)
-    for problem in sorted(problems, key=lambda p: (str(p.path), p.line or 0)):
-        print(problem_text(problem))
-    if problems:
-        print(f"{len(problems)} fejl.", file=sys.stderr)
-        return EXIT_PROBLEMS
-    result = load_catalog(vocabulary, args.folder or _overlay(settings))
-    print(
-        f"Kataloget er i orden: {len(result.catalog.solutions)} løsninger, "
-        f"{len(result.catalog.packs)} pakker."
-    )
-    return 0
-
-
-def _sheet_command(args: argparse.Namespace, config: StartupConfig, vocabulary: Vocabulary) -> int:
-    """``skranke sheet ID --out FILE.pdf`` and ``skranke sheet --pack ID --out FILE.pdf``."""
-    from skranke.catalog import load_catalog  # noqa: PLC0415
-    from skranke.sheets import Sender, SheetOptions, render_pack, render_sheet  # noqa: PLC0415
-
-    catalog = load_catalog(vocabulary, _overlay(config.settings)).catalog
-    if (args.solution is None) == (args.pack is None):
-        print("skranke: angiv enten en løsnings id eller --pack PAKKE.", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    sender = Sender(catalog.issuer_name(config.municipality), catalog.contact)
-    options = SheetOptions(language=args.lang, large_print=args.large_print, format=args.format)
-    try:
-        if args.pack is not None:
-            pack = catalog.pack(args.pack)
-            if pack is None:
-                known = ", ".join(p.id for p in catalog.packs)
-                print(
-                    f"skranke: pakken '{args.pack}' findes ikke (kendte: {known}).", file=sys.stderr
-                )
-                return EXIT_BAD_INPUT
-            solutions = [s for s in (catalog.get(i) for i in pack.solutions) if s is not None]
-            pdf = render_pack(pack, solutions, options, sender)
-        else:
-            solution = catalog.get(args.solution)
-            if solution is None:
-                print(
-                    f"skranke: løsningen '{args.solution}' findes ikke i kataloget "
-                    "(se 'skranke catalog list').",
-                    file=sys.stderr,
-                )
-                return EXIT_BAD_INPUT
-            pdf = render_sheet(solution, options, sender)
-    except SkrankeError as error:
-        return _fail(error)
-    try:
-        args.out.write_bytes(pdf)
-    except OSError as error:
-        print(
-            f"skranke: kan ikke skrive {args.out}: {error.strerror or error}. "
-            "Vælg en mappe, du må skrive i.",
-            file=sys.stderr,
-        )
-        return EXIT_BAD_INPUT
-    print(f"{args.out}\t{len(pdf)} bytes")
-    return 0
-
-
-def _data_command(args: argparse.Namespace, config: StartupConfig, vocabulary: Vocabulary) -> int:
-    """``skranke export ...`` and ``skranke demo-data ...`` on the configured database."""
-    from database.engine import open_database  # noqa: PLC0415
-    from database.repository import ContactRepository  # noqa: PLC0415
-
-    database = open_database(config.database_url, busy_timeout_ms=config.settings.busy_timeout_ms)
-    try:
-        repository = ContactRepository(database)
-        if args.command == "demo-data":
-            from database.demo import fill_demo_data  # noqa: PLC0415
-
-            def shown(done: int, total: int) -> None:
-                print(f"\r{done:,} af {total:,} henvendelser".replace(",", "."), end="",
-                      file=sys.stderr)  # fmt: skip
-
-            stored = fill_demo_data(
-                repository, args.contacts, args.days, args.seed, vocabulary, progress=shown
-            )
-            print(f"\n{stored} demo-henvendelser gemt i {database.location}", file=sys.stderr)
-            return 0
-        return _export(args, config, vocabulary, repository)
-    finally:
-        database.close()
-
-
-def _export(
-    args: argparse.Namespace,
-    config: StartupConfig,
-    vocabulary: Vocabulary,
-    repository: ContactRepository,
-) -> int:
-    from database.exporting import ExportRequest, run_export  # noqa: PLC0415
-    from skranke.catalog import load_catalog  # noqa: PLC0415
-    from skranke.costs import load_price_table  # noqa: PLC0415
-    from skranke.report import Filters, Period  # noqa: PLC0415
-
-    period = Period.custom(args.first, args.last)
-    filters = Filters(desks=frozenset({args.only_desk})) if args.only_desk else Filters()
-    catalog = load_catalog(vocabulary, _overlay(config.settings)).catalog
-    name = catalog.issuer_name(config.municipality)
-    request = ExportRequest(period, filters, args.export_format, args.out, name)
-    result = run_export(request, repository, vocabulary, catalog, load_price_table())
-    for path in result.paths:
-        print(path)
-    print(f"{result.contacts} henvendelser i perioden.", file=sys.stderr)
-    return 0
+    return overlay(settings)
 
 
 def _first_run_set_up(config: StartupConfig) -> bool:
@@ -356,7 +214,7 @@ def _first_run_set_up(config: StartupConfig) -> bool:
     config.desk, config.municipality = dialog.desk, dialog.municipality_code
     try:
         save_user_settings(config.settings_path, desk=config.desk, municipality=config.municipality)
-    except (OSError, SkrankeError) as error:
+    except (OSError, _skranke_error()) as error:
         print(f"skranke: {config.settings_path}: {error}", file=sys.stderr)
     return True
 
@@ -389,19 +247,21 @@ def _run_window(args: argparse.Namespace, config: StartupConfig, vocabulary: Voc
     from PySide6.QtCore import QTimer  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
+    from skranke.settings import SettingsStore  # noqa: PLC0415
     from ui.counter_window import CounterWindow  # noqa: PLC0415
+    from ui.settings_store import QtSettingsStore  # noqa: PLC0415
     from ui.tasks import run_task  # noqa: PLC0415
 
     def report(stage: str) -> None:
         if args.report_startup:
             print(f"{stage} {time.time():.6f}", flush=True)
 
+    store = QtSettingsStore(SettingsStore(config.settings, config.settings_path))
     window = CounterWindow(
         vocabulary,
-        config.settings,
+        store,
         desk_name=config.desk,
         municipality_code=config.municipality,
-        settings_path=config.settings_path,
     )
     window.show()
     window.raise_()
@@ -423,15 +283,11 @@ def _run_window(args: argparse.Namespace, config: StartupConfig, vocabulary: Voc
 
     def failed(error: BaseException) -> None:
         window.hide()
-        if isinstance(error, SkrankeError):
+        if isinstance(error, _skranke_error()):
             status[0] = _fail(error)
         else:
-            import traceback  # noqa: PLC0415
-
-            details = "".join(traceback.format_exception(error))
-            print(f"skranke: uventet fejl ved åbning af databasen:\n{details}", file=sys.stderr)
+            status[0] = _unexpected(error, " ved åbning af databasen")
             _show_dialog(f"Uventet fejl ved åbning af databasen: {error}")
-            status[0] = EXIT_UNEXPECTED
         QApplication.exit(status[0])
 
     # Start opening the database once the window has painted: the worker's imports would
@@ -444,6 +300,10 @@ def _run_window(args: argparse.Namespace, config: StartupConfig, vocabulary: Voc
 
 
 def main() -> None:
+    problem = foreign_package()
+    if problem is not None:
+        print(f"skranke: {problem}", file=sys.stderr)
+        sys.exit(EXIT_BAD_INPUT)
     try:
         code = run(sys.argv[1:])
     except BrokenPipeError:  # e.g. `skranke catalog list | head`

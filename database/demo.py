@@ -23,10 +23,14 @@ import uuid
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 
+from sqlalchemy.exc import IntegrityError
+
+from database.errors import DatabaseError
 from database.repository import ContactRepository
 from skranke.catalog import load_catalog
 from skranke.clock import LOCAL_TZ, local_today
 from skranke.contact import Contact, Handout
+from skranke.errors import SkrankeError
 from skranke.vocabulary import Vocabulary
 
 BATCH_SIZE = 5000
@@ -66,6 +70,16 @@ _READINESS_WEIGHT = {"can": 30, "can_learn": 50, "cannot": 20}
 _REQUESTER_WEIGHT = {"citizen": 94, "business": 4, "association": 2}
 PHONE_SHARE = 0.30
 VOIDED_SHARE = 0.02
+
+
+class DemoDataExistsError(SkrankeError):
+    """The demo contacts of this seed are already in the database (same seed, same ids)."""
+
+    def __init__(self, location: str, seed: int, stored: int) -> None:
+        self.location = location
+        self.seed = seed
+        self.stored = stored  # stored by this run before the clash (earlier batches)
+        super().__init__(f"{location}: seed {seed}")
 
 
 def easter_sunday(year: int) -> date:
@@ -260,8 +274,13 @@ def fill_demo_data(
     progress: Callable[[int, int], None] | None = None,
 ) -> int:
     """Store ``n`` demo contacts ending with ``end`` (default: today), one transaction per
-    batch. Returns how many were stored; ``progress(done, n)`` after each batch."""
+    batch. Returns how many were stored; ``progress(done, n)`` after each batch.
+
+    The same seed gives the same contact ids, so a second run with the seed of an earlier one
+    raises :class:`DemoDataExistsError` (before writing anything when the first contact is
+    there already)."""
     stored = 0
+    location = repository.database.location
     for batch in generate_demo_contacts(
         n,
         days,
@@ -272,7 +291,14 @@ def fill_demo_data(
         municipality=municipality,
         batch_size=batch_size,
     ):
-        repository.add_many(batch)
+        if stored == 0 and repository.get(batch[0].id) is not None:
+            raise DemoDataExistsError(location, seed, 0)
+        try:
+            repository.add_many(batch)
+        except DatabaseError as error:
+            if isinstance(error.__cause__, IntegrityError):
+                raise DemoDataExistsError(location, seed, stored) from error
+            raise
         stored += len(batch)
         if progress is not None:
             progress(stored, n)

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event, exc, inspect, text
 from sqlalchemy.engine import URL, make_url
@@ -22,6 +23,7 @@ from database.errors import (
     DatabaseLockedError,
     DatabaseReadOnlyError,
     DatabaseUnavailableError,
+    DatabaseUrlError,
     NotADatabaseError,
     SchemaTooNewError,
 )
@@ -32,6 +34,29 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 def sqlite_url(path: Path) -> str:
     return URL.create("sqlite", database=str(path)).render_as_string()
+
+
+def parse_database_url(text: str) -> URL:
+    """The URL of ``text``: a SQLAlchemy URL, or a plain file path (``data/x.sqlite3``,
+    ``C:\\Skranke\\x.sqlite3``), which means a SQLite file. Raises :class:`DatabaseUrlError`."""
+    if "://" not in text and not text.startswith("sqlite:"):
+        return URL.create("sqlite", database=str(Path(text).expanduser().absolute()))
+    try:
+        url = make_url(text)
+    except exc.ArgumentError as error:
+        raise DatabaseUrlError(text, "invalid", str(error)) from error
+    location = url.render_as_string(hide_password=True)
+    if url.drivername.split("+")[0] == "postgres":
+        raise DatabaseUrlError(location, "postgres", url.drivername)
+    try:
+        dialect = url.get_dialect()
+    except exc.NoSuchModuleError as error:
+        raise DatabaseUrlError(location, "unknown_type", url.drivername) from error
+    try:
+        dialect.import_dbapi()
+    except ImportError as error:
+        raise DatabaseUrlError(location, "missing_driver", error.name or str(error)) from error
+    return url
 
 
 class Database:
@@ -82,6 +107,23 @@ def translate_errors(location: str) -> Iterator[None]:
         raise _classify(location, error) from error
 
 
+def _url_read_only(url: URL) -> bool:
+    return "mode=ro" in (url.database or "") or url.query.get("mode") == "ro"
+
+
+def _read_only_url(url: URL, path: Path) -> URL:
+    """The same SQLite file, opened read-only (an SQLite URI with ``mode=ro``)."""
+    if _url_read_only(url):
+        return url
+    return url.set(database=f"file:{quote(str(path))}").update_query_dict(
+        {"mode": "ro", "uri": "true"}
+    )
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
+
+
 def _check_sqlite_file(path: Path, location: str, read_only: bool) -> None:
     if path.is_dir():
         raise DatabaseUnavailableError(location, "is a directory")
@@ -101,7 +143,7 @@ def _check_sqlite_file(path: Path, location: str, read_only: bool) -> None:
         raise DatabaseReadOnlyError(location, "folder is read-only")
 
 
-def _make_engine(url: URL, busy_timeout_ms: int) -> Engine:
+def _make_engine(url: URL, busy_timeout_ms: int, *, read_only: bool = False) -> Engine:
     if url.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
     engine = create_engine(
@@ -115,10 +157,11 @@ def _make_engine(url: URL, busy_timeout_ms: int) -> Engine:
         cursor = dbapi_connection.cursor()
         try:
             cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-            # A logged contact must survive the process (or the PC) dying the next instant.
-            cursor.execute("PRAGMA journal_mode = WAL")
-            cursor.execute("PRAGMA synchronous = FULL")
-            cursor.execute("PRAGMA foreign_keys = ON")
+            if not read_only:
+                # A logged contact must survive the process (or the PC) dying the next instant.
+                cursor.execute("PRAGMA journal_mode = WAL")
+                cursor.execute("PRAGMA synchronous = FULL")
+                cursor.execute("PRAGMA foreign_keys = ON")
         finally:
             cursor.close()
 
@@ -161,17 +204,48 @@ def upgrade_schema(engine: Engine, location: str) -> None:
         command.upgrade(config, "head")
 
 
-def open_database(url: str, *, busy_timeout_ms: int = 5000, upgrade: bool = True) -> Database:
+def _open_sqlite_for_reading(url: URL, path: Path, busy_timeout_ms: int) -> Database:
+    """A read-only SQLite file, for commands that only read: it must exist and be current."""
+    location = str(path)
+    if not path.is_file():
+        raise DatabaseUnavailableError(location, "is a directory" if path.exists() else "no file")
+    engine = _make_engine(_read_only_url(url, path), busy_timeout_ms, read_only=True)
+    try:
+        with translate_errors(location):
+            revision = current_revision(engine)
+        if revision is None:
+            raise NotADatabaseError(location, "no Skranke schema")
+        if revision not in KNOWN_REVISIONS:
+            raise SchemaTooNewError(location, revision)
+        if revision != HEAD_REVISION:
+            raise DatabaseReadOnlyError(location, f"schema {revision} needs an upgrade")
+    except BaseException:
+        engine.dispose()
+        raise
+    return Database(engine, location)
+
+
+def open_database(
+    url: str,
+    *,
+    busy_timeout_ms: int = 5000,
+    upgrade: bool = True,
+    writes: bool = True,
+) -> Database:
     """Open (and create) the database at ``url`` and bring its schema up to date.
 
+    ``url`` may also be a plain file path (a SQLite file). With ``writes=False`` (a command
+    that only reads) a read-only SQLite file is opened read-only instead of refused.
     Raises a :class:`DatabaseError` subclass that names the database; never changes a
     database written by a newer Skranke.
     """
-    parsed = make_url(url)
+    parsed = parse_database_url(url)
     path = _sqlite_path(parsed)
     location = str(path) if path is not None else parsed.render_as_string(hide_password=True)
     if path is not None:
-        read_only = "mode=ro" in (parsed.database or "") or parsed.query.get("mode") == "ro"
+        read_only = _url_read_only(parsed)
+        if not writes and path.exists() and (read_only or not _writable(path)):
+            return _open_sqlite_for_reading(parsed, path, busy_timeout_ms)
         _check_sqlite_file(path, location, read_only)
     engine = _make_engine(parsed, busy_timeout_ms)
     try:

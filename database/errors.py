@@ -40,3 +40,14 @@ class SchemaTooNewError(DatabaseError):
 
 class ContactNotFoundError(DatabaseError):
     """No contact with that id."""
+
+
+class DatabaseUrlError(DatabaseError):
+    """The database address cannot be used. ``reason``: ``invalid`` (not a URL),
+    ``postgres`` (``postgres://`` instead of ``postgresql://``), ``unknown_type`` (no such
+    database type or driver; ``detail`` names it) or ``missing_driver`` (the driver's Python
+    package is not installed; ``detail`` names the module)."""
+
+    def __init__(self, location: str, reason: str, detail: str = "") -> None:
+        self.reason = reason
+        super().__init__(location, detail)

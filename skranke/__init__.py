@@ -4,3 +4,4 @@ Pure Python. Never imports Qt or SQL libraries; ``ui`` and ``database`` build on
 """
 
 __version__ = "0.1.0"
+__skranke_package__ = True  # main.py checks that this package is Skranke's own

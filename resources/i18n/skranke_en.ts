@@ -923,12 +923,12 @@
         <translation>Municipality</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Skriv navn eller kode, fx Albertslund eller 165</source>
         <translation>Type a name or code, e.g. Albertslund or 165</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>&amp;Skrankens navn:</source>
         <translation>&amp;Desk name:</translation>
     </message>
@@ -961,7 +961,7 @@
         <translation>Guidance sheet: {title}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Udgave</source>
         <translation>Version</translation>
     </message>
@@ -1041,7 +1041,7 @@
         <translation>Preparing the guidance sheet …</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Side {n}</source>
         <translation>Page {n}</translation>
     </message>
@@ -1474,7 +1474,7 @@
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="+43"/>
+        <location filename="../../ui/messages.py" line="+44"/>
         <source>er ikke gyldig TOML: {detail}</source>
         <translation>is not valid TOML: {detail}</translation>
     </message>
@@ -1601,22 +1601,22 @@
     <message>
         <location line="+14"/>
         <source>Databaseadressen {where} begynder med &apos;postgres://&apos;. Skriv &apos;postgresql://&apos; i stedet (fx postgresql://bruger@server/skranke).</source>
-        <translation type="unfinished"></translation>
+        <translation>The database address {where} starts with &apos;postgres://&apos;. Write &apos;postgresql://&apos; instead (e.g. postgresql://user@server/skranke).</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Databaseadressen {where} bruger databasetypen &apos;{detail}&apos;, som Skranke ikke kender. Brug en sti til en SQLite-fil eller postgresql://…</source>
-        <translation type="unfinished"></translation>
+        <translation>The database address {where} uses the database type &apos;{detail}&apos;, which Skranke does not know. Use a path to a SQLite file or postgresql://…</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Databaseadressen {where} kræver databasedriveren &apos;{detail}&apos;, som ikke er installeret på denne pc. Bed IT installere den (fx pip install {detail}).</source>
-        <translation type="unfinished"></translation>
+        <translation>The database address {where} needs the database driver &apos;{detail}&apos;, which is not installed on this PC. Ask IT to install it (e.g. pip install {detail}).</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Databaseadressen {where} kan ikke læses. Skriv en sti til en SQLite-fil eller en adresse som postgresql://bruger@server/skranke.</source>
-        <translation type="unfinished"></translation>
+        <translation>The database address {where} cannot be read. Write a path to a SQLite file or an address like postgresql://user@server/skranke.</translation>
     </message>
     <message>
         <location line="+13"/>

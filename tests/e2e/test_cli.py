@@ -68,7 +68,8 @@ def test_the_environment_variable_chooses_the_database(config: Path, tmp_path: P
 
 
 def test_desk_and_municipality_options_skip_the_set_up(tmp_path: Path) -> None:
-    empty_config = tmp_path / "none.toml"
+    empty_config = tmp_path / "empty.toml"
+    empty_config.write_text("")
     db = tmp_path / "db.sqlite3"
     result = _run(
         "--config", str(empty_config), "--database", sqlite_url(db),
@@ -85,7 +86,9 @@ def _assert_refused(result: subprocess.CompletedProcess[str], *words: str) -> No
 
 
 def test_unknown_municipality(tmp_path: Path) -> None:
-    result = _run("--config", str(tmp_path / "x.toml"), "--desk", "S", "--municipality", "999")
+    config = tmp_path / "empty.toml"
+    config.write_text("")
+    result = _run("--config", str(config), "--desk", "S", "--municipality", "999")
     _assert_refused(result, "Kommunekoden '999' findes ikke")
 
 
@@ -246,13 +249,17 @@ def test_demo_data_then_export_every_format(config: Path, tmp_path: Path) -> Non
     assert "800 demo-henvendelser gemt" in filled.stderr
     today = date.today()
     first = (today - timedelta(days=40)).isoformat()
-    for fmt, name in (("xlsx", "t.xlsx"), ("pdf", "r.pdf"), ("komhen", "k.csv"), ("csv", "csv")):
+    for fmt, name in (
+        ("xlsx", "t.xlsx"), ("pdf", "r.pdf"), ("komhen", "k.csv"), ("csv", "h.csv"),
+        ("csv-tables", "tabeller"),
+    ):  # fmt: skip
         out = tmp_path / name
         result = _run("--config", str(config), "--database", db, "export", "--from", first,
                       "--to", today.isoformat(), "--format", fmt, "--out", str(out))  # fmt: skip
         assert result.returncode == 0, result.stderr
         assert out.exists()
-    assert (tmp_path / "csv" / "henvendelser.csv").exists()
+    assert (tmp_path / "h.csv").is_file()
+    assert (tmp_path / "tabeller" / "kanal.csv").is_file()
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,202 @@
+"""The command-line parser, in Danish.
+
+argparse words its own text (``usage:``, ``error: the following arguments are required``,
+``show this help message and exit`` ...) through ``gettext``; :func:`danish_argparse` swaps in a
+small Danish table while the parser is built and used. A message missing from the table stays
+English rather than breaking.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from skranke import __version__
+from skranke.exporters import EXPORTERS
+
+DATABASE_ENV = "SKRANKE_DATABASE_URL"
+
+DANISH = {
+    "usage: ": "brug: ",
+    "positional arguments": "argumenter",
+    "options": "tilvalg",
+    "show this help message and exit": "vis denne hjælp og afslut",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fejl: %(message)s\n",
+    "the following arguments are required: %s": "disse argumenter mangler: %s",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "ugyldigt valg: %(value)r (vælg mellem %(choices)s)"
+    ),
+    "unrecognized arguments: %s": "ukendte argumenter: %s",
+    "expected one argument": "mangler en værdi",
+    "expected at most one argument": "højst én værdi",
+    "expected at least one argument": "mindst én værdi",
+    "invalid %(type)s value: %(value)r": "ugyldig værdi: %(value)r",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "tvetydigt tilvalg: %(option)s kan være %(matches)s"
+    ),
+    "not allowed with argument %s": "kan ikke bruges sammen med %s",
+    "one of the arguments %s is required": "et af argumenterne %s skal angives",
+    "ignored explicit argument %r": "overflødig værdi %r",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": (
+        "ukendt kommando %(parser_name)r (vælg mellem %(choices)s)"
+    ),
+    "can't open '%(filename)s': %(error)s": "kan ikke åbne '%(filename)s': %(error)s",
+}
+DANISH_PLURAL = {"expected %s argument": ("mangler %s værdi", "mangler %s værdier")}
+
+
+def _gettext(message: str) -> str:
+    return DANISH.get(message, message)
+
+
+def _ngettext(singular: str, plural: str, n: int) -> str:
+    if singular in DANISH_PLURAL:
+        one, many = DANISH_PLURAL[singular]
+        return one if n == 1 else many
+    return singular if n == 1 else plural
+
+
+@contextmanager
+def danish_argparse() -> Iterator[None]:
+    """argparse speaks Danish inside this block (building, parsing, help and errors)."""
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    argparse._, argparse.ngettext = _gettext, _ngettext  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+
+
+def parse_arguments(argv: list[str]) -> argparse.Namespace:
+    """Parse ``argv``; bad input prints a Danish message and exits with status 2."""
+    with danish_argparse():
+        return build_parser().parse_args(argv)
+
+
+def iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"ugyldig dato '{text}': skriv den som ÅÅÅÅ-MM-DD, fx 2026-11-22"
+        ) from None
+
+
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' er ikke et helt tal") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"skal være et helt tal større end 0, ikke {value}")
+    return value
+
+
+def _whole_number(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' er ikke et helt tal") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser; call it inside :func:`danish_argparse` for Danish help and errors."""
+    parser = argparse.ArgumentParser(
+        prog="skranke",
+        description="Skranke: registrering af henvendelser ved borgerservice. "
+        "Uden KOMMANDO åbnes skrankevinduet.",
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"Skranke {__version__}",
+        help="vis Skrankes version og afslut",
+    )  # fmt: skip
+    parser.add_argument(
+        "--database",
+        metavar="FIL|URL",
+        help="databasen: en SQLite-fil (fx data/skranke.sqlite3) eller en adresse som "
+        f"postgresql://bruger@server/skranke; ellers ${DATABASE_ENV}, indstillingen "
+        "database_url eller en SQLite-fil i brugerens datamappe",
+    )
+    parser.add_argument("--desk", metavar="NAVN", help="skrankens navn (springer opsætningen over)")
+    parser.add_argument(
+        "--municipality", metavar="KODE", help="kommunekode, tre cifre, fx 165 (Albertslund)"
+    )
+    parser.add_argument(
+        "--config", metavar="FIL", type=Path, help="brugerens indstillingsfil (TOML); skal findes"
+    )
+    parser.add_argument(
+        "--print-paths",
+        action="store_true",
+        help="vis stierne til indstillinger og database og afslut",
+    )
+    # For benchmarks and smoke tests: quit once the window is shown and the database open;
+    # print when each happened.
+    parser.add_argument("--quit-after-show", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--report-startup", action="store_true", help=argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", metavar="KOMMANDO")
+    _add_catalog(commands)
+    _add_sheet(commands)
+    _add_export(commands)
+    _add_demo(commands)
+    return parser
+
+
+if TYPE_CHECKING:
+    Commands = argparse._SubParsersAction[argparse.ArgumentParser]
+
+
+def _add_catalog(commands: Commands) -> None:
+    catalog = commands.add_parser("catalog", help="selvbetjeningskataloget")
+    catalog_commands = catalog.add_subparsers(dest="catalog_command", metavar="HANDLING")
+    catalog_commands.required = True
+    check = catalog_commands.add_parser(
+        "check", help="kontrollér kataloget (eller en kommunes mappe); alle fejl på én gang"
+    )
+    check.add_argument(
+        "folder", nargs="?", type=Path, metavar="MAPPE", help="en mappe med katalogfiler (.toml)"
+    )
+    catalog_commands.add_parser("list", help="én linje pr. løsning: id, områder, titel, link")
+
+
+def _add_sheet(commands: Commands) -> None:
+    sheet = commands.add_parser("sheet", help="skriv en vejledning (eller en pakke) som PDF")
+    sheet.add_argument("solution", nargs="?", metavar="LØSNING", help="løsningens id")
+    sheet.add_argument("--pack", metavar="PAKKE", help="en pakke af vejledninger i stedet")
+    sheet.add_argument("--large-print", action="store_true", help="stor skrift (kun A4)")
+    sheet.add_argument("--lang", choices=("da", "en"), default="da", help="sprog")
+    sheet.add_argument("--format", choices=("a4", "slip"), default="a4", help="A4 eller 80 mm bon")
+    sheet.add_argument("--out", type=Path, required=True, metavar="FIL.pdf")
+
+
+def _add_export(commands: Commands) -> None:
+    formats = "; ".join(f"{key}: {cls.label_da}" for key, cls in EXPORTERS.items())
+    export = commands.add_parser("export", help="eksportér optællinger (" + formats + ")")
+    export.add_argument("--from", dest="first", type=iso_date, required=True, metavar="ÅÅÅÅ-MM-DD")
+    export.add_argument("--to", dest="last", type=iso_date, required=True, metavar="ÅÅÅÅ-MM-DD")
+    export.add_argument("--desk", dest="only_desk", metavar="NAVN", help="kun denne skranke")
+    export.add_argument(
+        "--format", dest="export_format", choices=tuple(EXPORTERS), required=True,
+        help=formats,
+    )  # fmt: skip
+    export.add_argument(
+        "--tables",
+        action="store_true",
+        help="med --format csv: de optalte tabeller, én CSV-fil pr. tabel, i en mappe "
+        "(eller en .zip-fil) i stedet for én række pr. henvendelse",
+    )
+    export.add_argument(
+        "--out", type=Path, required=True, metavar="FIL",
+        help="filen (eller mappen) der skrives; komhen: .xlsx (en fane pr. uge) eller .csv",
+    )  # fmt: skip
+
+
+def _add_demo(commands: Commands) -> None:
+    demo = commands.add_parser("demo-data", help="fyld databasen med realistiske testdata")
+    demo.add_argument("--contacts", type=positive_int, required=True, metavar="N")
+    demo.add_argument("--days", type=positive_int, default=365, metavar="D")
+    demo.add_argument("--seed", type=_whole_number, default=1, metavar="S")
