@@ -135,8 +135,8 @@ class ContactsCsv(Exporter):
 @register
 class TablesCsv(Exporter):
     id = "csv-tables"
-    label_da = "CSV-tabeller (mappe eller .zip)"
-    label_en = "CSV tables (folder or .zip)"
+    label_da = "CSV-tabeller (en fil pr. tabel)"
+    label_en = "CSV tables (a file per table)"
     suffix = ".zip"
     folder = True
 

@@ -176,8 +176,14 @@ def _add_sheet(commands: Commands) -> None:
 def _add_export(commands: Commands) -> None:
     formats = "; ".join(f"{key}: {cls.label_da}" for key, cls in EXPORTERS.items())
     export = commands.add_parser("export", help="eksportér optællinger (" + formats + ")")
-    export.add_argument("--from", dest="first", type=iso_date, required=True, metavar="ÅÅÅÅ-MM-DD")
-    export.add_argument("--to", dest="last", type=iso_date, required=True, metavar="ÅÅÅÅ-MM-DD")
+    export.add_argument(
+        "--from", dest="first", type=iso_date, required=True, metavar="ÅÅÅÅ-MM-DD",
+        help="periodens første dag (tæller med)",
+    )  # fmt: skip
+    export.add_argument(
+        "--to", dest="last", type=iso_date, required=True, metavar="ÅÅÅÅ-MM-DD",
+        help="periodens sidste dag (tæller med)",
+    )  # fmt: skip
     export.add_argument("--desk", dest="only_desk", metavar="NAVN", help="kun denne skranke")
     export.add_argument(
         "--format", dest="export_format", choices=tuple(EXPORTERS), required=True,
