@@ -7,6 +7,7 @@ dependency. The Qt side uses the same conventions through ``QLocale``.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
@@ -149,3 +150,9 @@ def format_duration(seconds: float | None) -> str:
 def percent_suffix(language: str = "da") -> str:
     """What follows a number of percent: ``" %"`` (da) or ``"%"`` (en), e.g. for a spin box."""
     return format_percent(0, 0, language).removeprefix("0")
+
+
+def breakable_url(url: str) -> str:
+    """``url`` with invisible break points after ``/ - . ? & =``, so a label can wrap it
+    instead of cutting it off (a URL has no spaces)."""
+    return re.sub(r"([/\-.?&=])", "\\1\u200b", url)

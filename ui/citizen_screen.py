@@ -11,6 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from skranke.catalog import Solution
+from skranke.formatting import breakable_url
 from ui.qr_widget import QrWidget
 
 
@@ -39,9 +40,12 @@ class CitizenScreen(QWidget):
         self.url_label = QLabel()
         self.url_label.setObjectName("citizenUrl")
         self.url_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.url_label.setWordWrap(True)
         self.idle_label = QLabel(self.tr("Velkommen til Borgerservice"))
         self.idle_label.setObjectName("citizenIdle")
         self.idle_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        for label in (self.scan_label, self.idle_label):
+            label.setWordWrap(True)  # fits a narrow window beside the counter too
         layout.addWidget(self.title_label)
         layout.addWidget(self.qr, 1)
         layout.addWidget(self.scan_label)
@@ -62,8 +66,13 @@ class CitizenScreen(QWidget):
             self.setScreen(others[0])
             self.move(others[0].geometry().topLeft())
             self.showFullScreen()
-        else:
-            self.resize(720, 820)
+        else:  # beside the counter on the staff's own screen: never larger than it
+            available = primary.availableGeometry() if primary else None
+            width, height = 720, 820
+            if available is not None:
+                width = min(width, available.width() // 2)
+                height = min(height, available.height() - 40)
+            self.resize(width, height)
             self.show()
 
     @property
@@ -75,7 +84,7 @@ class CitizenScreen(QWidget):
         self.title_label.setText(solution.title(self._language))
         self.qr.set_text(solution.url)
         self.scan_label.setText(self.tr("Scan med kameraet på din telefon"))
-        self.url_label.setText(solution.short_url)
+        self.url_label.setText(breakable_url(solution.short_url))
         for widget in (self.title_label, self.qr, self.scan_label, self.url_label):
             widget.show()
         self.idle_label.hide()

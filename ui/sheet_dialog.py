@@ -184,12 +184,13 @@ class SheetDialog(QDialog):
     def render_preview(self) -> None:
         """Render the PDF and its preview off the GUI thread."""
         options, solution, sender = self.options(), self.solution, self.sender_
+        ratio = self.devicePixelRatioF()  # sharp on a 200 % screen too
         self.pdf = None
         self._set_busy(self.tr("Laver vejledningen …"))
 
         def work() -> tuple[SheetOptions, bytes, list[QImage]]:
             pdf = render_sheet(solution, options, sender)
-            return options, pdf, page_images(pdf, PREVIEW_DPI)
+            return options, pdf, page_images(pdf, PREVIEW_DPI * ratio)
 
         run_task(work, self._rendered, self._failed)
 
@@ -207,8 +208,10 @@ class SheetDialog(QDialog):
             page = QLabel()
             page.setObjectName(f"previewPage{number}")
             pixmap = QPixmap.fromImage(image)
+            pixmap.setDevicePixelRatio(self.devicePixelRatioF())
             page.setPixmap(pixmap)
-            page.setFixedSize(pixmap.size() + QSize(2, 2))  # the paper, not the free space
+            paper = pixmap.deviceIndependentSize().toSize()
+            page.setFixedSize(paper + QSize(2, 2))  # the paper, not the free space
             page.setStyleSheet("border: 1px solid #9fb3c8; background: white;")
             page.setAccessibleName(self.tr("Side {n}").format(n=number))
             self.pages_layout.addWidget(page)

@@ -7,7 +7,6 @@ Signals:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal, Slot
@@ -25,14 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from skranke.catalog import Solution
+from skranke.formatting import breakable_url
 from skranke.search import SolutionIndex
 from ui.qr_widget import QrWidget
-
-
-def breakable_url(url: str) -> str:
-    """``url`` with invisible break points after ``/``, ``-`` and ``.`` so a label can wrap it
-    instead of cutting it off (a URL has no spaces)."""
-    return re.sub(r"([/\-.?&=])", "\\1\u200b", url)
 
 
 class SolutionPanel(QWidget):

@@ -39,7 +39,7 @@ def test_typing_finds_and_enter_shows_the_qr(qtbot: QtBot, window: CounterWindow
     assert screen.isVisible()
     assert decode_qr(screen.qr) == [MOVING_URL]  # the citizen sees the same code
     assert (
-        screen.url_label.text()
+        screen.url_label.text().replace("\u200b", "")
         == "borger.dk/bolig-og-flytning/flytning_oversigt/guide--naar-du-skal-flytte"
     )
     assert screen.scan_label.text() == "Scan med kameraet på din telefon"
@@ -58,13 +58,17 @@ def test_the_contact_records_what_was_shown(
     qtbot.mouseClick(
         next(tile for area, tile in window.tiles if area.id == "mitid"), Qt.MouseButton.LeftButton
     )
+    qtbot.waitUntil(lambda: not window.worker.busy)  # stored on the desk's worker thread
     (contact,) = [c for c in desk.today_contacts() if not c.voided]
     assert contact.handouts == (Handout(shown.id, "qr"),)
     assert contact.outcome == "assisted_self_service"
     # The next contact starts clean: the citizen screen clears itself.
     assert window.citizen_screen.solution is None
     assert not window.handouts_label.isVisible()
+    window.activateWindow()  # offscreen, the citizen screen took the activation
+    qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_1)
+    qtbot.waitUntil(lambda: not window.worker.busy)
     assert desk.today_contacts()[0].handouts == ()
 
 
@@ -132,3 +136,15 @@ def test_showing_a_qr_moves_nothing_and_the_link_is_shown_whole(
     url = panel.url_label
     assert url.text().replace("\u200b", "") == panel.shown.short_url
     assert url.heightForWidth(url.width()) <= url.height()  # every line fits: nothing is cut
+
+
+def test_the_citizen_screen_fits_on_a_single_small_screen(
+    qtbot: QtBot, window: CounterWindow
+) -> None:
+    _search(qtbot, window, "flyt")
+    qtbot.keyClick(window.solution_panel.search_edit, Qt.Key.Key_Return)
+    screen = window.citizen_screen
+    available = QGuiApplication.primaryScreen().availableGeometry()
+    assert screen.width() <= available.width() // 2  # the counter stays in view beside it
+    assert screen.height() <= available.height()
+    assert decode_qr(screen.qr) == [MOVING_URL]

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from skranke.formatting import (
     Language,
+    breakable_url,
     format_date,
     format_duration,
     format_money,
@@ -61,3 +62,10 @@ def test_durations_and_the_percent_sign() -> None:
     assert format_duration(None) == "–"
     assert percent_suffix("da") == " %"
     assert percent_suffix("en") == "%"
+
+
+def test_a_url_gets_invisible_break_points_and_reads_the_same() -> None:
+    url = "borger.dk/bolig-og-flytning/guide?x=1"
+    broken = breakable_url(url)
+    assert broken.replace("\u200b", "") == url
+    assert broken.count("\u200b") == 7
