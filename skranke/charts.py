@@ -113,13 +113,14 @@ def _axes(figure: Figure, title: str, margins: _Margins) -> Axes:
     top = max(1 - margins.top / height, bottom + 0.2)
     right = max(1 - margins.right / width, left + 0.2)
     axes = figure.add_axes((left, bottom, right - left, top - bottom))
+    fits = (width - 0.16) * 72 / (len(title) * 0.64)  # bold DejaVu Sans: ~0.64 em a character
     figure.text(
         0.08 / width,
         1 - 0.08 / height,
         title,
         ha="left",
         va="top",
-        fontsize=TITLE_PT,
+        fontsize=max(TEXT_PT - 1, min(TITLE_PT, fits)),  # a narrow chart: a smaller title
         fontweight="bold",
         color=_INK,
     )
@@ -265,17 +266,19 @@ def _shorten(text: str, chars: int) -> str:
 def _areas(
     figure: Figure, tally: Tally, vocabulary: Vocabulary, lang: Language, top: int = 10
 ) -> str:
-    title = _TEXTS[lang]["areas"].format(top=top)
     outcomes = [
         o for o in vocabulary.outcomes if any(c.get(o.id) for c in tally.area_outcome.values())
     ]
     names = [o.short_label(lang) for o in outcomes]
+    width, height = figure.get_size_inches()
+    top_margin = _legend_margin(figure, names)
+    top = max(3, min(top, int((height - top_margin - 0.45) / _LINE_IN)))  # as many as can be read
+    title = _TEXTS[lang]["areas"].format(top=top)
     areas = sorted(tally.by_area, key=lambda a: tally.by_area[a], reverse=True)[:top][::-1]
-    width = figure.get_size_inches()[0]
     room = int(width * 0.36 / _CHAR_IN)
     labels = [_shorten(vocabulary.area(a).short_label(lang), room) for a in areas]
     left_margin = max((len(label) for label in labels), default=4) * _CHAR_IN + 0.2
-    axes = _axes(figure, title, _Margins(left=left_margin, top=_legend_margin(figure, names)))
+    axes = _axes(figure, title, _Margins(left=left_margin, top=top_margin))
     axes.grid(axis="x", color=_GRID, linewidth=0.8)
     if not areas:
         _empty(axes, lang)

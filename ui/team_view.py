@@ -170,7 +170,8 @@ class TeamView(QWidget):
         self.language = language
         self.setObjectName("teamView")
         self.setWindowTitle(self.tr("Skranke – ledelsesinformation"))
-        self.resize(1200, 860)
+        room = self.screen().availableGeometry()  # at 200 % a laptop screen is small
+        self.resize(min(1200, room.width() * 19 // 20), min(860, room.height() * 9 // 10))
         self.repository = repository
         self.vocabulary = vocabulary
         self.catalog = catalog

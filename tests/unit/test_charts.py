@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from itertools import pairwise
 
 import pytest
 from matplotlib.figure import Figure
@@ -138,3 +139,24 @@ def test_charts_fit_the_size_asked_for(two_days: Tally, vocabulary: Vocabulary) 
     charts = render_charts(two_days, vocabulary, dpi=192, width_in=5.0, height_in=2.5)
     assert all(c.png.startswith(PNG) for c in charts)
     assert {(c.width_px, c.height_px) for c in charts} == {(960, 480)}
+
+
+@pytest.mark.parametrize(("height", "shown"), [(3.2, 10), (2.2, 6)])
+def test_a_short_areas_chart_shows_fewer_areas_not_overlapping_names(
+    height: float, shown: int, vocabulary: Vocabulary
+) -> None:
+    start = datetime(2026, 11, 2, 9, tzinfo=UTC)
+    contacts: list[Contact] = []
+    for n, area in enumerate(vocabulary.visible_areas[:12]):
+        choice = ContactChoice("in_person", area.id, "handled_by_staff")
+        contacts += make_contacts(
+            choice, vocabulary, desk="S1", municipality_code="165", count=20 + n, now=start
+        )
+    month = tally(contacts, Period.month(start.date()))
+    figure, title = draw_chart("areas", month, vocabulary, width_in=4.0, height_in=height)
+    assert title == f"De {shown} største sagsområder efter udfald"
+    figure.canvas.draw()
+    names = figure.axes[0].get_yticklabels()
+    assert len(names) == shown
+    boxes = [name.get_window_extent() for name in names]
+    assert not any(a.overlaps(b) for a, b in pairwise(boxes))
