@@ -59,3 +59,21 @@ def municipality(code: str | int) -> Municipality:
         if candidate.code == normalised:
             return candidate
     raise UnknownMunicipalityError(str(code).strip())
+
+
+def find_municipality(text: str) -> Municipality:
+    """What staff type: a code (``"165"``), a name (``"albertslund"``, ``"Albertslund
+    Kommune"``), the list's ``"165 Albertslund"``, or the unambiguous start of a name."""
+    typed = " ".join(text.split())
+    head = typed.split(" ", 1)[0]
+    if head.isdigit():
+        return municipality(head)
+    wanted = typed.casefold()
+    for candidate in municipalities():
+        names = {candidate.name.casefold(), candidate.official_name.casefold()}
+        if wanted in names:
+            return candidate
+    starts = [m for m in municipalities() if wanted and m.name.casefold().startswith(wanted)]
+    if len(starts) == 1:
+        return starts[0]
+    raise UnknownMunicipalityError(typed)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from skranke.contact import DESK_MAX_LENGTH, clean_desk
 from skranke.errors import SkrankeError
-from skranke.municipalities import municipalities, municipality
+from skranke.municipalities import find_municipality, municipalities
 from ui.messages import error_text
 
 
@@ -82,12 +82,12 @@ class SetupDialog(QDialog):
         self.desk = ""
         self.municipality_code = ""
 
-    def _municipality_code(self) -> str:
+    def _municipality_text(self) -> str:
         text = self.municipality_combo.currentText().strip()
         index = self.municipality_combo.findText(text)
         if index >= 0:
             return str(self.municipality_combo.itemData(index))
-        return text.split(" ", 1)[0] if text else ""
+        return text
 
     @Slot()
     def accept(self) -> None:
@@ -96,12 +96,12 @@ class SetupDialog(QDialog):
         except SkrankeError as error:
             self._problem(error_text(error), self.desk_edit)
             return
-        code = self._municipality_code()
+        code = self._municipality_text()
         if not code:
             self._problem(self.tr("Vælg kommunen på listen."), self.municipality_combo)
             return
         try:
-            self.municipality_code = municipality(code).code
+            self.municipality_code = find_municipality(code).code
         except SkrankeError as error:
             self._problem(error_text(error), self.municipality_combo)
             return

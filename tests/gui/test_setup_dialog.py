@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -55,3 +56,16 @@ def test_an_empty_desk_name_is_explained(qtbot: QtBot) -> None:
     dialog.accept()
     assert dialog.isVisible()
     assert "Skrankens navn" in dialog.problem_label.text()
+
+
+@pytest.mark.parametrize("typed", ["Albertslund", "albertslund kommune", "Alberts"])
+def test_typing_the_name_as_the_hint_suggests_is_enough(qtbot: QtBot, typed: str) -> None:
+    # The hint says "skriv navn eller kode, fx Albertslund"; typing the name was refused.
+    dialog = _dialog(qtbot)
+    qtbot.keyClicks(dialog.desk_edit, "Skranke 3")
+    line_edit = dialog.municipality_combo.lineEdit()
+    assert line_edit is not None
+    qtbot.keyClicks(line_edit, typed)
+    with qtbot.waitSignal(dialog.accepted, timeout=1000):
+        qtbot.keyClick(dialog.desk_edit, Qt.Key.Key_Return)
+    assert dialog.municipality_code == "165"

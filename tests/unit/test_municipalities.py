@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from skranke.errors import UnknownMunicipalityError
-from skranke.municipalities import municipalities, municipality
+from skranke.municipalities import find_municipality, municipalities, municipality
 
 
 def test_all_98_municipalities_with_unique_three_digit_codes() -> None:
@@ -45,3 +45,24 @@ def test_official_names_for_sheets() -> None:
     assert municipality("101").official_name == "Københavns Kommune"
     assert municipality("400").official_name == "Bornholms Regionskommune"
     assert municipality("480").official_name == "Nordfyns Kommune"
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("165", "165"),
+        ("165 Albertslund", "165"),
+        ("Albertslund", "165"),
+        ("  albertslund  KOMMUNE ", "165"),
+        ("Københavns Kommune", "101"),
+        ("Vallensb", "187"),
+    ],
+)
+def test_find_a_municipality_as_staff_type_it(typed: str, code: str) -> None:
+    assert find_municipality(typed).code == code
+
+
+@pytest.mark.parametrize("typed", ["", "Fa", "Atlantis", "999"])
+def test_an_ambiguous_or_unknown_name_is_refused(typed: str) -> None:
+    with pytest.raises(UnknownMunicipalityError):
+        find_municipality(typed)
