@@ -4,35 +4,33 @@ The common case: the channel stays as it was, staff click (or press the number o
 tile, and the contact is logged with the outcome and details shown above the tiles. Changing
 the outcome first makes it two actions. A favourite (F1-F8) logs a pinned combination with one
 key. "Antal" logs a batch ("+5 phone calls about MitID"). Ctrl+Z undoes the last contact.
+
+The window wires its panels (``ui/counter``) to the core objects that hold the rules: the
+form (``skranke.form``), the favourites (``skranke.favourites``) and the tile order
+(``skranke.tiles``). The keyboard always finds its way back to the counter: after a QR code
+is shown, and with Escape from the search or today's list.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import replace
-from pathlib import Path
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QButtonGroup,
+    QApplication,
     QCheckBox,
     QComboBox,
-    QFrame,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMenu,
     QPushButton,
-    QSizePolicy,
     QSpinBox,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -40,32 +38,27 @@ from PySide6.QtWidgets import (
 
 from skranke.catalog import Catalog, Solution
 from skranke.clock import local_today
-from skranke.contact import (
-    MAX_BATCH,
-    NOTE_MAX_LENGTH,
-    Contact,
-    ContactChoice,
-    Handout,
-    describe,
-)
-from skranke.cpr import find_cpr_like
+from skranke.contact import Contact, ContactChoice, describe
 from skranke.errors import CprLikeNoteError, NoteTooLongError, Problem, SkrankeError
+from skranke.favourites import Favourites, as_logged
+from skranke.form import ContactForm
 from skranke.municipalities import municipality
 from skranke.search import SolutionIndex
-from skranke.settings import (
-    DEFAULT_FAVOURITES,
-    FAVOURITE_KEYS,
-    Favourite,
-    Settings,
-    favourite_problems,
-    save_user_settings,
-)
-from skranke.stopwatch import Stopwatch, format_duration
+from skranke.settings import FAVOURITE_KEYS
+from skranke.stopwatch import Stopwatch
 from skranke.tally import DayTally
+from skranke.tiles import TILE_KEYS, Reordering, arrange
 from skranke.vocabulary import Area, Vocabulary
 from ui.citizen_screen import CitizenScreen
+from ui.counter.desk_worker import DeskWorker
+from ui.counter.favourites_panel import FavouritesPanel
+from ui.counter.form_panels import ChannelRow, DetailsBox, OutcomeBox
+from ui.counter.recent_panel import RecentPanel, RecentView
+from ui.counter.tally_strip import TallyStrip
+from ui.counter.tiles_panel import TilesPanel
 from ui.messages import error_text, problem_text
 from ui.recent_model import RecentContactsModel
+from ui.settings_store import QtSettingsStore
 from ui.solution_panel import SolutionPanel
 from ui.widgets import TwoLineButton
 
@@ -74,8 +67,7 @@ if TYPE_CHECKING:  # the database layer (and SQLAlchemy) load after the window i
     from skranke.sheets import Sender  # reportlab: loaded when a sheet is first printed
     from ui.sheet_dialog import PrinterFactory, SheetDialog
 
-TILE_KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "0")
-TILE_COLUMNS = 5
+CLOSE_WAIT_MS = 10_000  # at close, queued writes get this long to reach the database
 
 
 class CounterWindow(QMainWindow):
@@ -83,7 +75,8 @@ class CounterWindow(QMainWindow):
 
     It is shown before the database is open (importing SQLAlchemy and opening the file take
     longer than building the window); ``attach`` hands it the desk once that is done, and the
-    tiles, today's list and the tally appear.
+    tiles, today's list and the tally appear. Writes run on one worker thread
+    (``DeskWorker``); while one is on its way the form stays as it is.
 
     Signals:
         contactsLogged(list): contacts just stored (one, or a batch).
@@ -96,13 +89,12 @@ class CounterWindow(QMainWindow):
     def __init__(
         self,
         vocabulary: Vocabulary,
-        settings: Settings,
+        store: QtSettingsStore,
         *,
         desk_name: str,
         municipality_code: str,
         desk: CounterDesk | None = None,
         catalog: Catalog | None = None,
-        settings_path: Path | None = None,
         stopwatch: Stopwatch | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -111,63 +103,83 @@ class CounterWindow(QMainWindow):
         self.desk: CounterDesk | None = None
         self.vocabulary = vocabulary
         self.catalog = catalog or Catalog(())
-        self._handouts: list[Handout] = []
+        self.store = store  # read at the moment a value is needed: never a stale copy
+        self.municipality_code = municipality_code
+        self.language = store.current.language
+        self.printer_factory: PrinterFactory | None = None  # None: the system's printers
+        self.stopwatch = stopwatch or Stopwatch()
+        self.form = ContactForm(vocabulary)
+        self.worker = DeskWorker(self)
         self._citizen_screen: CitizenScreen | None = None
         self._team_view: QWidget | None = None
-        self.settings = settings
-        self.settings_path = settings_path
-        self.municipality_code = municipality_code
-        self.printer_factory: PrinterFactory | None = None  # None: the system's printers
-        self.language = settings.language
-        self.stopwatch = stopwatch or Stopwatch()
         self._last_choice: ContactChoice | None = None
-        self._favourites: list[Favourite] = list(settings.favourites or DEFAULT_FAVOURITES)
-        self._resetting = False
+        self._day = local_today()
 
-        place = municipality(municipality_code)
+        # Qt adds the application's name ("— Skranke") to the title itself.
+        place = municipality(municipality_code).official_name
         self.setWindowTitle(
-            self.tr("Skranke – {desk} · {municipality}").format(desk=desk_name, municipality=place)
+            self.tr("{desk} · {municipality}").format(desk=desk_name, municipality=place)
         )
         self.resize(1366, 860)
         self.setMinimumSize(1000, 680)
         geometry = QSettings().value("counterWindow/geometry")  # QSettings: window state only
         if geometry is not None:
             self.restoreGeometry(geometry)
-        self.setCentralWidget(self._build_central())
+
+        language = self.language
+        self.channel_row = ChannelRow(self.form, language)
+        self.outcome_box = OutcomeBox(self.form, language)
+        self.details_box = DetailsBox(self.form, language)
+        self.tiles_panel = TilesPanel(language)
+        self.favourites_panel = FavouritesPanel(vocabulary, language)
+        self.recent_panel = RecentPanel(vocabulary, language)
+        self.solution_panel = SolutionPanel(
+            SolutionIndex(self.catalog, vocabulary, language), language
+        )
+        self.tally_strip = TallyStrip(vocabulary, language)
+        self.side_tabs = QTabWidget()
+        self.side_tabs.setObjectName("sideTabs")
+        self.side_tabs.addTab(self.recent_panel, self.tr("I dag"))
+        self.side_tabs.addTab(self.solution_panel, self.tr("Selvbetjening (Ctrl+F)"))
+        self.setCentralWidget(self._layout())
         self._build_shortcuts()
+        self._connect()
+
         self._clock_timer = QTimer(self)
         self._clock_timer.setInterval(1000)
         self._clock_timer.timeout.connect(self._tick)
         self._clock_timer.start()
-        self._day = local_today()
 
+        self._show_favourites()
         self.reset_form()
-        self.tally_label.setText(self.tr("I dag: …"))
         self.statusBar().showMessage(self.tr("Åbner databasen …"))
         if desk is not None:
             self.attach(desk)
 
-    def attach(self, desk: CounterDesk) -> None:
-        """The database is open: show the tiles (most used first), today's list and tally."""
-        self.desk = desk
-        self._day = desk.today()
-        self._populate_tiles(desk.tile_order())
-        self.solution_panel.set_usage(desk.solution_usage())
-        self.reload_today()
-        self.statusBar().showMessage(
-            self.tr("Klar. Klik på et sagsområde (eller tast dets nummer) for at registrere.")
-        )
+    def _connect(self) -> None:
+        self.channel_row.edited.connect(self._on_form_edited)
+        self.channel_row.newCitizen.connect(self.start_new_citizen)
+        self.outcome_box.edited.connect(self._on_form_edited)
+        self.details_box.edited.connect(self._on_form_edited)
+        self.tiles_panel.areaChosen.connect(self.log_area)
+        self.tiles_panel.sortByUseRequested.connect(self.sort_tiles_by_use)
+        self.favourites_panel.favouriteChosen.connect(self.log_favourite)
+        self.favourites_panel.pinRequested.connect(self.pin_last_as_favourite)
+        self.favourites_panel.removeRequested.connect(self.remove_favourite)
+        self.recent_panel.undoRequested.connect(self.undo_last)
+        self.recent_panel.voidRequested.connect(self.void_contacts)
+        self.recent_panel.pinRequested.connect(self.pin_last_as_favourite)
+        self.solution_panel.solutionChosen.connect(self.show_to_citizen)
+        self.solution_panel.print_button.clicked.connect(self.open_sheet)
+        self.tally_strip.teamViewRequested.connect(self.open_team_view)
+        self.worker.busyChanged.connect(self._on_busy)
+        self.store.changed.connect(self._on_setting_changed)
 
-    def _ready(self) -> CounterDesk | None:
-        if self.desk is None:
-            self.statusBar().showMessage(self.tr("Vent et øjeblik: databasen åbnes."), 3000)
-        return self.desk
-
-    # ---- building -------------------------------------------------------------------------
-
-    def _build_central(self) -> QWidget:
-        central = QWidget()
+    def _layout(self) -> QWidget:
+        central = self._central = QWidget()
         central.setObjectName("central")
+        # A click on an empty spot gives the keyboard back to the counter.
+        central.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         root = QVBoxLayout(central)
         root.setContentsMargins(12, 10, 12, 6)
         root.setSpacing(8)
@@ -181,376 +193,152 @@ class CounterWindow(QMainWindow):
         body.setSpacing(12)
         left = QVBoxLayout()
         left.setSpacing(8)
-        left.addLayout(self._build_channel_row())
-        left.addWidget(self._build_outcome_box())
-        left.addWidget(self._build_details_box())
-        left.addWidget(self._build_tiles_box(), 1)
-        left.addWidget(self._build_favourites_box())
+        left.addWidget(self.channel_row)
+        left.addWidget(self.outcome_box)
+        left.addWidget(self.details_box)
+        left.addWidget(self.tiles_panel, 1)
+        left.addWidget(self.favourites_panel)
         body.addLayout(left, 3)
-        self.side_tabs = QTabWidget()
-        self.side_tabs.setObjectName("sideTabs")
+        # A fixed share of the width: showing a QR code never moves the tiles.
         self.side_tabs.setMinimumWidth(530)
-        self.solution_panel = SolutionPanel(
-            SolutionIndex(self.catalog, self.vocabulary, self.language), self.language
-        )
-        self.solution_panel.solutionChosen.connect(self.show_to_citizen)
-        self.solution_panel.print_button.clicked.connect(self.open_sheet)
-        self.side_tabs.addTab(self._build_recent_box(), self.tr("I dag"))
-        self.side_tabs.addTab(self.solution_panel, self.tr("Selvbetjening (Ctrl+F)"))
-        body.addWidget(self.side_tabs, 1)
+        policy = self.side_tabs.sizePolicy()
+        policy.setHorizontalPolicy(policy.Policy.Ignored)
+        self.side_tabs.setSizePolicy(policy)
+        body.addWidget(self.side_tabs, 2)
         root.addLayout(body, 1)
-        root.addWidget(self._build_tally_strip())
+        root.addWidget(self.tally_strip)
         return central
 
-    def _build_channel_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.setSpacing(6)
-        self.channel_group = QButtonGroup(self)
-        self.channel_group.setExclusive(True)
-        self.channel_buttons: dict[str, QPushButton] = {}
-        for number, channel in enumerate(self.vocabulary.channels, start=1):
-            button = QPushButton(channel.label(self.language))
-            button.setCheckable(True)
-            button.setObjectName(f"channel_{channel.id}")
-            button.setProperty("primary", channel.primary)
-            button.setAccessibleName(
-                self.tr("Kanal: {channel}").format(channel=channel.label(self.language))
-            )
-            if number <= 9:
-                button.setToolTip(self.tr("Ctrl+{n}").format(n=number))
-            button.setMinimumHeight(48 if channel.primary else 36)
-            button.setMinimumWidth(150 if channel.primary else 80)
-            self.channel_group.addButton(button)
-            self.channel_buttons[channel.id] = button
-            row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
-        self.channel_buttons[self.vocabulary.channels[0].id].setChecked(True)
-        row.addStretch(1)
-        self.timer_label = QLabel()
-        self.timer_label.setObjectName("timerLabel")
-        self.timer_label.setAccessibleName(self.tr("Ekspeditionstid"))
-        self.timer_label.setToolTip(
-            self.tr("Tiden for den igangværende henvendelse. Starter ved 'Ny borger' (Ctrl+N)")
-        )
-        row.addWidget(self.timer_label)
-        self.new_citizen_button = QPushButton(self.tr("Ny borger"))
-        self.new_citizen_button.setObjectName("newCitizenButton")
-        self.new_citizen_button.setAccessibleName(self.tr("Ny borger: start tiden forfra"))
-        self.new_citizen_button.setToolTip(self.tr("Start tiden forfra (Ctrl+N)"))
-        self.new_citizen_button.setMinimumHeight(40)
-        self.new_citizen_button.clicked.connect(self.start_new_citizen)
-        row.addWidget(self.new_citizen_button)
-        self.channel_group.buttonToggled.connect(self._on_form_changed)
-        return row
-
-    def _build_outcome_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Udfald"))
-        box.setObjectName("outcomeBox")
-        row = QHBoxLayout(box)
-        row.setSpacing(6)
-        self.outcome_group = QButtonGroup(self)
-        self.outcome_group.setExclusive(True)
-        self.outcome_buttons: dict[str, QPushButton] = {}
-        mnemonics = {
-            "handled_by_staff": self.tr("&Ekspederet"),
-            "assisted_self_service": self.tr("&Hjælp til selvbetjening"),
-            "referred_to_self_service": self.tr("Henvist til &selvbetjening"),
-            "referred_elsewhere": self.tr("Henvist &videre"),
-            "exempted": self.tr("F&ritaget"),
-        }
-        for outcome in self.vocabulary.outcomes:
-            text = outcome.label(self.language)
-            shown = mnemonics.get(outcome.id, text)  # translated with its Alt letter
-            button = QPushButton(shown)
-            button.setCheckable(True)
-            button.setObjectName(f"outcome_{outcome.id}")
-            button.setAccessibleName(self.tr("Udfald: {outcome}").format(outcome=text))
-            button.setToolTip(text)
-            button.setMinimumHeight(40)
-            button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
-            self.outcome_group.addButton(button)
-            self.outcome_buttons[outcome.id] = button
-            row.addWidget(button)
-        self.outcome_group.buttonToggled.connect(self._on_outcome_toggled)
-        return box
-
-    def _combo(self, name: str, accessible: str, items: list[tuple[str, str | None]]) -> QComboBox:
-        combo = QComboBox()
-        combo.setObjectName(name)
-        combo.setAccessibleName(accessible)
-        for text, data in items:
-            combo.addItem(text, data)
-        combo.currentIndexChanged.connect(self._on_form_changed)
-        return combo
-
-    def _check(self, text: str, name: str, accessible: str, tip: str = "") -> QCheckBox:
-        check = QCheckBox(text)
-        check.setObjectName(name)
-        check.setAccessibleName(accessible)
-        check.setToolTip(tip)
-        check.toggled.connect(self._on_form_changed)
-        return check
-
-    def _build_details_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Detaljer (nulstilles efter hver registrering)"))
-        box.setObjectName("detailsBox")
-        grid = QGridLayout(box)
-        grid.setHorizontalSpacing(10)
-        lang = self.language
-
-        self.assisted_box = self._check(
-            self.tr("&Medbetjening"),
-            "assistedBox",
-            self.tr("Hjælp til selvbetjening (medbetjening)"),
-            self.tr("Borgeren gjorde det selv på sin egen telefon eller pc, med hjælp"),
-        )
-        self.on_behalf_box = self._check(
-            self.tr("F&uldmagt / pårørende"),
-            "onBehalfBox",
-            self.tr("På vegne af en anden (fuldmagt/pårørende)"),
-        )
-        self.exemption_box = self._check(
-            self.tr("Fr&itagelse"),
-            "exemptionBox",
-            self.tr("Fritagelse"),
-            self.tr("Borgeren blev fritaget for Digital Post eller digital selvbetjening"),
+    def attach(self, desk: CounterDesk) -> None:
+        """The database is open: show the tiles (in the fixed order), today's list and tally."""
+        self.desk = desk
+        self._day = desk.today()
+        self.tiles_panel.set_areas(self._tile_order(desk))
+        self.solution_panel.set_usage(desk.solution_usage())
+        self.reload_today()
+        self.statusBar().showMessage(
+            self.tr("Klar. Klik på et sagsområde (eller tast dets nummer) for at registrere.")
         )
 
-        self.kind_combo = self._combo(
-            "kindCombo",
-            self.tr("Henvendelsestype"),
-            [(self.tr("Som området plejer"), None)]
-            + [(kind.label(lang), kind.id) for kind in self.vocabulary.kinds],
-        )
-        self.readiness_combo = self._combo(
-            "readinessCombo",
-            self.tr("Borgerens digitale parathed"),
-            [(self.tr("Ikke vurderet"), None)]
-            + [(term.label(lang), term.id) for term in self.vocabulary.readiness],
-        )
-        self.requester_combo = self._combo(
-            "requesterCombo",
-            self.tr("Henvendertype"),
-            [(term.label(lang), term.id) for term in self.vocabulary.requesters],
-        )
-        self.count_spin = QSpinBox()
-        self.count_spin.setObjectName("countSpin")
-        self.count_spin.setAccessibleName(self.tr("Antal henvendelser, der registreres"))
-        self.count_spin.setRange(1, MAX_BATCH)
-        self.count_spin.setToolTip(self.tr("Flere ens henvendelser på én gang: tast + og −"))
-        self.count_spin.setMinimumWidth(70)
-        self.note_edit = QLineEdit()
-        self.note_edit.setObjectName("noteEdit")
-        self.note_edit.setAccessibleName(self.tr("Note (valgfri, aldrig CPR-nummer)"))
-        self.note_edit.setPlaceholderText(self.tr("Valgfri kort note – aldrig navn eller CPR-nr."))
-        self.note_edit.setMaxLength(NOTE_MAX_LENGTH + 20)  # over-long notes get a clear message
-        self.note_edit.textEdited.connect(self._on_note_edited)
+    def _ready(self) -> CounterDesk | None:
+        if self.desk is None:
+            self.statusBar().showMessage(self.tr("Vent et øjeblik: databasen åbnes."), 3000)
+        return self.desk
 
-        def label(text: str, buddy: QWidget) -> QLabel:
-            widget = QLabel(text)
-            widget.setBuddy(buddy)
-            return widget
+    # ---- what tests, benchmarks and the team view reach through the window ---------------
 
-        grid.addWidget(self.assisted_box, 0, 0, 1, 2)
-        grid.addWidget(self.on_behalf_box, 0, 2, 1, 2)
-        grid.addWidget(self.exemption_box, 0, 4, 1, 2)
-        grid.addWidget(label(self.tr("&Type:"), self.kind_combo), 1, 0)
-        grid.addWidget(self.kind_combo, 1, 1)
-        grid.addWidget(label(self.tr("&Parathed:"), self.readiness_combo), 1, 2)
-        grid.addWidget(self.readiness_combo, 1, 3)
-        grid.addWidget(label(self.tr("Henven&der:"), self.requester_combo), 1, 4)
-        grid.addWidget(self.requester_combo, 1, 5)
-        grid.addWidget(label(self.tr("&Antal:"), self.count_spin), 2, 0)
-        grid.addWidget(self.count_spin, 2, 1)
-        grid.addWidget(label(self.tr("&Note:"), self.note_edit), 2, 2)
-        grid.addWidget(self.note_edit, 2, 3, 1, 3)
-        self.handouts_label = QLabel()
-        self.handouts_label.setObjectName("handoutsLabel")
-        self.handouts_label.setAccessibleName(self.tr("Udleveret ved denne henvendelse"))
-        self.handouts_label.setWordWrap(True)
-        self.handouts_label.hide()
-        grid.addWidget(self.handouts_label, 3, 0, 1, 6)
-        for column in (1, 3, 5):
-            grid.setColumnStretch(column, 1)
-        return box
+    @property
+    def tiles(self) -> list[tuple[Area, TwoLineButton]]:
+        return self.tiles_panel.tiles
 
-    def _build_tiles_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Sagsområde – klik eller tast nummeret for at registrere"))
-        box.setObjectName("tilesBox")
-        self.tile_grid = QGridLayout(box)
-        self.tile_grid.setSpacing(8)
-        self.tiles: list[tuple[Area, TwoLineButton]] = []
-        self._tiles_placeholder = QLabel(self.tr("Åbner databasen …"))
-        self._tiles_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.tile_grid.addWidget(self._tiles_placeholder, 0, 0)
-        return box
+    @property
+    def channel_buttons(self) -> dict[str, QPushButton]:
+        return self.channel_row.buttons
 
-    def _populate_tiles(self, areas: list[Area]) -> None:
-        self._tiles_placeholder.hide()
-        grid = self.tile_grid
-        for _area, old in self.tiles:
-            grid.removeWidget(old)
-            old.deleteLater()
-        self.tiles = []
-        for position, area in enumerate(areas):
-            key = TILE_KEYS[position] if position < len(TILE_KEYS) else ""
-            tile = TwoLineButton(area.label(self.language), key)
-            tile.setObjectName(f"area_{area.id}")
-            tile.setProperty("tile", True)
-            name = area.label(self.language)
-            tile.setAccessibleName(
-                self.tr("Registrér {area} (tast {key})").format(area=name, key=key)
-                if key
-                else self.tr("Registrér {area}").format(area=name)
-            )
-            tile.setMinimumHeight(52)
-            tile.clicked.connect(lambda _=False, area_id=area.id: self.log_area(area_id))
-            grid.addWidget(tile, position // TILE_COLUMNS, position % TILE_COLUMNS)
-            self.tiles.append((area, tile))
+    @property
+    def outcome_buttons(self) -> dict[str, QPushButton]:
+        return self.outcome_box.buttons
 
-    def _build_favourites_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Favoritter – én tast registrerer hele kombinationen"))
-        box.setObjectName("favouritesBox")
-        grid = QGridLayout(box)
-        grid.setSpacing(6)
-        self.favourite_buttons: dict[str, TwoLineButton] = {}
-        for position, key in enumerate(FAVOURITE_KEYS):
-            button = TwoLineButton("", key, max_points=11, min_points=8, bold=False)
-            button.setObjectName(f"favourite_{key}")
-            button.setProperty("favourite", True)
-            button.setMinimumHeight(54)
-            button.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-            button.customContextMenuRequested.connect(
-                lambda _pos, slot=key: self._favourite_menu(slot)
-            )
-            button.clicked.connect(lambda _=False, slot=key: self.log_favourite(slot))
-            self.favourite_buttons[key] = button
-            grid.addWidget(button, position // 4, position % 4)
-        self._refresh_favourites()
-        return box
+    @property
+    def favourite_buttons(self) -> dict[str, TwoLineButton]:
+        return self.favourites_panel.buttons
 
-    def _build_recent_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("I dag ved denne skranke"))
-        box.setObjectName("recentBox")
-        layout = QVBoxLayout(box)
-        self.recent_model = RecentContactsModel(self.vocabulary, self.language, self)
-        self.recent_view = QTableView()
-        self.recent_view.setObjectName("recentView")
-        self.recent_view.setAccessibleName(self.tr("Dagens henvendelser, nyeste først"))
-        self.recent_view.setModel(self.recent_model)
-        self.recent_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.recent_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.recent_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.recent_view.verticalHeader().hide()
-        self.recent_view.setAlternatingRowColors(True)
-        # Fixed widths from the font, not ResizeToContents: that re-measures every row on each
-        # new contact and made logging slower as the day went on.
-        header = self.recent_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        metrics = self.recent_view.fontMetrics()
-        samples = {
-            "time": "00:00",
-            "channel": max((c.label(self.language) for c in self.vocabulary.channels), key=len),
-            "outcome": max(
-                (o.short_label(self.language) for o in self.vocabulary.outcomes), key=len
-            ),
-            "assisted": self.tr("Medb."),
-        }
-        columns = RecentContactsModel.COLUMNS
-        for name, sample in samples.items():
-            header.resizeSection(columns.index(name), metrics.horizontalAdvance(sample) + 24)
-        header.setSectionResizeMode(columns.index("area"), QHeaderView.ResizeMode.Stretch)
-        self.recent_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.recent_view.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
-        self.recent_view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.recent_view.setWordWrap(False)
-        layout.addWidget(self.recent_view, 1)
-        buttons = QHBoxLayout()
-        self.undo_button = QPushButton(self.tr("Fortryd seneste"))
-        self.undo_button.setObjectName("undoButton")
-        self.undo_button.setAccessibleName(self.tr("Fortryd seneste registrering"))
-        self.undo_button.setToolTip(self.tr("Ctrl+Z"))
-        self.undo_button.clicked.connect(self.undo_last)
-        self.void_button = QPushButton(self.tr("Annullér valgte"))
-        self.void_button.setObjectName("voidButton")
-        self.void_button.setAccessibleName(self.tr("Annullér de valgte henvendelser"))
-        self.void_button.setToolTip(self.tr("Delete"))
-        self.void_button.clicked.connect(self.void_selected)
-        buttons.addWidget(self.undo_button)
-        buttons.addWidget(self.void_button)
-        layout.addLayout(buttons)
-        self.pin_button = QPushButton(self.tr("Gem seneste som favorit"))
-        self.pin_button.setObjectName("pinButton")
-        self.pin_button.setAccessibleName(self.tr("Gem seneste henvendelse som favorit"))
-        self.pin_button.setToolTip(self.tr("Ctrl+D – lægges på første ledige F-tast"))
-        self.pin_button.clicked.connect(self.pin_last_as_favourite)
-        layout.addWidget(self.pin_button)
-        return box
+    @property
+    def assisted_box(self) -> QCheckBox:
+        return self.details_box.assisted_box
 
-    def _build_tally_strip(self) -> QFrame:
-        strip = QFrame()
-        strip.setObjectName("tallyStrip")
-        row = QHBoxLayout(strip)
-        row.setContentsMargins(12, 6, 12, 6)
-        self.tally_label = QLabel()
-        self.tally_label.setObjectName("tallyLabel")
-        self.tally_label.setAccessibleName(self.tr("Dagens optælling"))
-        self.tally_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        row.addWidget(self.tally_label)
-        self.team_button = QPushButton(self.tr("Ledelsesinformation"))
-        self.team_button.setObjectName("teamButton")
-        self.team_button.setAccessibleName(self.tr("Åbn ledelsesinformation"))
-        self.team_button.setToolTip(self.tr("Tal, grafer og eksport (Ctrl+L)"))
-        self.team_button.clicked.connect(self.open_team_view)
-        row.addWidget(self.team_button)
-        return strip
+    @property
+    def on_behalf_box(self) -> QCheckBox:
+        return self.details_box.on_behalf_box
 
-    @Slot()
-    def open_team_view(self) -> QWidget | None:
-        """The team leader's view (loaded on demand: charts and exports are heavy)."""
-        desk = self._ready()
-        if desk is None:
-            return None
-        from skranke.costs import load_price_table  # noqa: PLC0415
-        from ui.team_view import TeamView  # noqa: PLC0415
+    @property
+    def exemption_box(self) -> QCheckBox:
+        return self.details_box.exemption_box
 
-        if self._team_view is None:
-            try:
-                prices = load_price_table()
-            except SkrankeError as error:
-                self._show_error_plain(error)
-                return None
-            self._team_view = TeamView(
-                desk.repository,
-                self.vocabulary,
-                self.catalog,
-                prices,
-                municipality_name=self.catalog.issuer_name(self.municipality_code),
-                language=self.language,
-            )
-        self._team_view.show()
-        self._team_view.raise_()
-        self._team_view.activateWindow()
-        return self._team_view
+    @property
+    def kind_combo(self) -> QComboBox:
+        return self.details_box.kind_combo
 
-    def _shortcut(self, sequence: QKeySequence | str, slot: object) -> QShortcut:
+    @property
+    def readiness_combo(self) -> QComboBox:
+        return self.details_box.readiness_combo
+
+    @property
+    def requester_combo(self) -> QComboBox:
+        return self.details_box.requester_combo
+
+    @property
+    def count_spin(self) -> QSpinBox:
+        return self.details_box.count_spin
+
+    @property
+    def note_edit(self) -> QLineEdit:
+        return self.details_box.note_edit
+
+    @property
+    def handouts_label(self) -> QLabel:
+        return self.details_box.handouts_label
+
+    @property
+    def timer_label(self) -> QLabel:
+        return self.channel_row.timer_label
+
+    @property
+    def new_citizen_button(self) -> QPushButton:
+        return self.channel_row.new_citizen_button
+
+    @property
+    def recent_model(self) -> RecentContactsModel:
+        return self.recent_panel.model
+
+    @property
+    def recent_view(self) -> RecentView:
+        return self.recent_panel.view
+
+    @property
+    def undo_button(self) -> QPushButton:
+        return self.recent_panel.undo_button
+
+    @property
+    def tally_label(self) -> QLabel:
+        return self.tally_strip.label
+
+    def selected_channel(self) -> str:
+        return self.form.channel
+
+    def selected_outcome(self) -> str:
+        return self.form.outcome
+
+    def select_contact_row(self, row: int) -> None:
+        """Select one row of today's list, as a keyboard user does."""
+        self.side_tabs.setCurrentWidget(self.recent_panel)
+        self.recent_panel.select_row(row)
+
+    # ---- keyboard -------------------------------------------------------------------------
+
+    def _shortcut(
+        self, sequence: QKeySequence | QKeySequence.StandardKey | str, slot: Callable[[], object]
+    ) -> None:
         shortcut = QShortcut(QKeySequence(sequence), self)
         shortcut.activated.connect(slot)
-        return shortcut
 
     def _build_shortcuts(self) -> None:
         for position, key in enumerate(TILE_KEYS):
-            self._shortcut(key, lambda p=position: self._log_tile(p))
+            self._shortcut(key, partial(self._log_tile, position))
         for number, channel in enumerate(self.vocabulary.channels[:9], start=1):
             self._shortcut(
-                f"Ctrl+{number}", lambda cid=channel.id: self.channel_buttons[cid].setChecked(True)
+                f"Ctrl+{number}", partial(self.channel_buttons[channel.id].setChecked, True)
             )
         for key in FAVOURITE_KEYS:
-            self._shortcut(key, lambda slot=key: self.log_favourite(slot))
+            self._shortcut(key, partial(self.log_favourite, key))
         for plus in ("+", QKeySequence(Qt.KeyboardModifier.KeypadModifier | Qt.Key.Key_Plus)):
             self._shortcut(plus, self.count_spin.stepUp)
         for minus in ("-", QKeySequence(Qt.KeyboardModifier.KeypadModifier | Qt.Key.Key_Minus)):
             self._shortcut(minus, self.count_spin.stepDown)
-        self._shortcut(QKeySequence.StandardKey.Undo, self.undo_last)
+        undo = QAction(self.tr("Fortryd seneste"), self)
+        undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        undo.triggered.connect(self.undo_last)
+        self.addAction(undo)
         self._shortcut("Ctrl+N", self.start_new_citizen)
         self._shortcut("Ctrl+D", self.pin_last_as_favourite)
         self._shortcut(QKeySequence.StandardKey.Find, self.focus_search)
@@ -558,85 +346,85 @@ class CounterWindow(QMainWindow):
         self._shortcut(QKeySequence.StandardKey.Print, self.open_sheet)
         self._shortcut("Ctrl+L", self.open_team_view)
         self._shortcut("Escape", self._escape)
-        void = QAction(self.tr("Annullér valgte"), self.recent_view)
-        void.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        void.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        void.triggered.connect(self.void_selected)
-        self.recent_view.addAction(void)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Typing a letter anywhere starts a search (digits stay the tile keys)."""
+        text = event.text()
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
+        if plain and len(text) == 1 and text.isalpha():
+            self.focus_search(text)
+            return
+        super().keyPressEvent(event)
+
+    @Slot()
+    def focus_search(self, text: str = "") -> None:
+        """The solution search, started afresh when a letter is typed from elsewhere."""
+        self.side_tabs.setCurrentWidget(self.solution_panel)
+        search = self.solution_panel.search_edit
+        if text and not search.hasFocus():
+            search.clear()
+        self.solution_panel.focus_search(text)
+
+    def focus_counter(self) -> None:
+        """Give the keyboard back to the counter: numbers, F-keys and letters work at once."""
+        self.recent_panel.view.forget_selection()
+        self._central.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _away_from_counter(self) -> bool:
+        """Whether the focus is where keys type text or choose rows instead of logging."""
+        focus = QApplication.focusWidget()
+        places: tuple[QWidget, ...] = (
+            self.solution_panel.search_edit,
+            self.solution_panel.results,
+            self.recent_panel.view,
+            self.details_box.note_edit,
+        )
+        return focus is not None and any(
+            focus is place or place.isAncestorOf(focus) for place in places
+        )
+
+    @Slot()
+    def _escape(self) -> None:
+        """Escape leaves the search or the list first; pressed on the counter, it resets."""
+        if self._away_from_counter():
+            if self.solution_panel.search_edit.hasFocus() or self.solution_panel.results.hasFocus():
+                self.solution_panel.search_edit.clear()
+            self.focus_counter()
+            self.statusBar().showMessage(
+                self.tr("Tilbage ved skranken: tast et nummer for at registrere."), 4000
+            )
+            return
+        self.error_banner.hide()
+        self.reset_form()
+        self.statusBar().showMessage(self.tr("Formularen er nulstillet."), 3000)
 
     # ---- the form -------------------------------------------------------------------------
 
-    def selected_channel(self) -> str:
-        for channel_id, button in self.channel_buttons.items():
-            if button.isChecked():
-                return channel_id
-        return self.vocabulary.channels[0].id
-
-    def selected_outcome(self) -> str:
-        for outcome_id, button in self.outcome_buttons.items():
-            if button.isChecked():
-                return outcome_id
-        return self.vocabulary.default_outcome.id
-
     def current_choice(self, area_id: str) -> ContactChoice:
-        return ContactChoice(
-            channel=self.selected_channel(),
-            area=area_id,
-            outcome=self.selected_outcome(),
-            kind=self.kind_combo.currentData(),
-            assisted=self.assisted_box.isChecked(),
-            exemption=self.exemption_box.isChecked(),
-            readiness=self.readiness_combo.currentData(),
-            requester=self.requester_combo.currentData(),
-            on_behalf=self.on_behalf_box.isChecked(),
-        )
+        return self.form.choice(area_id)
 
     def reset_form(self) -> None:
         """Back to the common case. The channel stays: phone staff stay on the phone."""
-        self._resetting = True
-        try:
-            self.outcome_buttons[self.vocabulary.default_outcome.id].setChecked(True)
-            outcome = self.vocabulary.default_outcome
-            self.assisted_box.setChecked(outcome.assisted)
-            self.exemption_box.setChecked(outcome.exemption)
-            self.on_behalf_box.setChecked(False)
-            for combo in (self.kind_combo, self.readiness_combo, self.requester_combo):
-                combo.setCurrentIndex(0)
-            self.count_spin.setValue(1)
-            self.note_edit.clear()
-        finally:
-            self._resetting = False
-        self._clear_handouts()
+        self.form.reset()
+        self._show_form()
+        if self._citizen_screen is not None:
+            self._citizen_screen.clear()
+        self.solution_panel.display(None)
         self.stopwatch.reset()
         self._update_timer_label()
 
+    def _show_form(self) -> None:
+        self.channel_row.refresh()
+        self.outcome_box.refresh()
+        self.details_box.refresh()
+        self._update_handouts_label()
+
     @Slot()
-    def _on_form_changed(self) -> None:
+    def _on_form_edited(self) -> None:
         # Choosing anything for a contact means one is in progress: start its clock.
-        if not self._resetting:
-            self.stopwatch.start_if_idle()
-            self._update_timer_label()
-
-    @Slot()
-    def _on_note_edited(self) -> None:
-        self._on_form_changed()
-        text = self.note_edit.text()
-        flagged = find_cpr_like(text) is not None or len(text) > NOTE_MAX_LENGTH
-        self.note_edit.setProperty("invalid", flagged)
-        self.note_edit.style().unpolish(self.note_edit)
-        self.note_edit.style().polish(self.note_edit)
-
-    @Slot(QPushButton, bool)
-    def _on_outcome_toggled(self, button: QPushButton, checked: bool) -> None:
-        if not checked:
-            return
-        for outcome_id, candidate in self.outcome_buttons.items():
-            if candidate is button:
-                outcome = self.vocabulary.outcome(outcome_id)
-                # The outcome pre-sets the flags; staff can still change them afterwards.
-                self.assisted_box.setChecked(outcome.assisted)
-                self.exemption_box.setChecked(outcome.exemption)
-        self._on_form_changed()
+        self.stopwatch.start_if_idle()
+        self._update_timer_label()
+        self._show_form()
 
     @Slot()
     def start_new_citizen(self) -> None:
@@ -644,18 +432,8 @@ class CounterWindow(QMainWindow):
         self._update_timer_label()
         self.statusBar().showMessage(self.tr("Ny borger: tiden kører."), 4000)
 
-    @Slot()
-    def _escape(self) -> None:
-        self.error_banner.hide()
-        self.reset_form()
-        self.statusBar().showMessage(self.tr("Formularen er nulstillet."), 3000)
-
     def _update_timer_label(self) -> None:
-        elapsed = self.stopwatch.elapsed_seconds()
-        self.timer_label.setText(self.tr("Tid {time}").format(time=format_duration(elapsed)))
-        self.timer_label.setProperty("running", elapsed is not None)
-        self.timer_label.style().unpolish(self.timer_label)
-        self.timer_label.style().polish(self.timer_label)
+        self.channel_row.show_time(self.stopwatch.elapsed_seconds())
 
     @Slot()
     def _tick(self) -> None:
@@ -667,17 +445,18 @@ class CounterWindow(QMainWindow):
     # ---- logging --------------------------------------------------------------------------
 
     def _log_tile(self, position: int) -> None:
-        if position < len(self.tiles):
-            self.log_area(self.tiles[position][0].id)
+        area = self.tiles_panel.area_at(position)
+        if area is not None:
+            self.log_area(area.id)
 
     @Slot(str)
-    def log_area(self, area_id: str) -> list[Contact]:
+    def log_area(self, area_id: str) -> None:
         """Log a contact about ``area_id`` with what the form shows."""
-        return self._log(self.current_choice(area_id))
+        self._log(self.form.choice(area_id))
 
     @Slot(str)
-    def log_favourite(self, key: str) -> list[Contact]:
-        favourite = next((f for f in self._favourites if f.key == key), None)
+    def log_favourite(self, key: str) -> None:
+        favourite = self._favourites().get(key)
         if favourite is None:
             self.statusBar().showMessage(
                 self.tr("{key} er ledig. Gem en favorit med Ctrl+D efter en registrering.").format(
@@ -685,117 +464,262 @@ class CounterWindow(QMainWindow):
                 ),
                 5000,
             )
-            return []
-        return self._log(favourite.choice)
+            return
+        self._log(favourite.choice)
 
-    def _log(self, choice: ContactChoice) -> list[Contact]:
+    def _writable(self) -> CounterDesk | None:
+        """The desk, unless it is not open yet or a write is still on its way."""
         desk = self._ready()
-        if desk is None:
-            return []
-        count = self.count_spin.value()
-        try:
-            contacts = desk.log(
-                choice,
-                count=count,
-                duration_seconds=self.stopwatch.elapsed_seconds() if count == 1 else None,
-                note=self.note_edit.text(),
-                handouts=self._handouts,
+        if desk is not None and self.worker.busy:
+            self.statusBar().showMessage(
+                self.tr("Gemmer stadig den forrige – vent et øjeblik og prøv igen."), 4000
             )
-        except SkrankeError as error:
-            self._show_error(error)
-            return []
+            return None
+        return desk
+
+    def _log(self, choice: ContactChoice) -> None:
+        desk = self._writable()
+        if desk is None:
+            return
+        form = self.form
+        count, note, handouts = form.count, form.note, form.handouts.as_tuple()
+        duration = self.stopwatch.elapsed_seconds() if count == 1 else None
+
+        def work() -> tuple[list[Contact], DayTally | None]:
+            contacts = desk.log(
+                choice, count=count, duration_seconds=duration, note=note, handouts=handouts
+            )
+            return contacts, _tally_after(desk)
+
+        self.worker.submit(work, lambda result: self._logged(choice, *result), self._log_failed)
+
+    def _logged(
+        self, choice: ContactChoice, contacts: list[Contact], tally: DayTally | None
+    ) -> None:
         self.error_banner.hide()
         first = contacts[0]
-        self._last_choice = replace(
-            choice,
-            kind=first.kind,
-            assisted=first.assisted,
-            exemption=first.exemption,
-            readiness=first.readiness,
-            requester=first.requester,
-        )
-        self.recent_model.prepend(contacts)
-        self.recent_view.scrollToTop()
-        self.refresh_tally()
+        self._last_choice = as_logged(choice, first)
+        self.favourites_panel.can_pin = True
+        self.recent_panel.model.prepend(contacts)
+        self.recent_panel.view.scrollToTop()
+        self._show_tally(tally)
         label = describe(first, self.vocabulary, self.language)
-        if count == 1:
+        if len(contacts) == 1:
             message = self.tr("✓ Registreret: {label}. Ctrl+Z fortryder.").format(label=label)
         else:
             message = self.tr("✓ Registreret {count} × {label}. Ctrl+Z fortryder.").format(
-                count=count, label=label
+                count=len(contacts), label=label
             )
         self.statusBar().showMessage(message, 8000)
         self.reset_form()
+        self.side_tabs.setCurrentWidget(self.recent_panel)  # the QR is gone; see the list
         self.contactsLogged.emit(contacts)
-        return contacts
 
-    def _show_error(self, error: SkrankeError) -> None:
+    def _log_failed(self, error: BaseException) -> None:
         """Say what is wrong; keep everything the user entered so nothing is lost."""
+        if not isinstance(error, SkrankeError):
+            self._unexpected(error)
+            return
         text = error_text(error)
         if not isinstance(error, CprLikeNoteError | NoteTooLongError):
             text = self.tr("Henvendelsen er IKKE gemt. {reason}").format(reason=text)
         self._show_banner(text)
         self.statusBar().showMessage(self.tr("Ikke gemt – se meddelelsen øverst."), 8000)
+        note = self.details_box.note_edit
         if isinstance(error, CprLikeNoteError):
-            self.note_edit.setFocus()
-            self.note_edit.setSelection(error.start, error.end - error.start)
+            note.setFocus()
+            note.setSelection(error.start, error.end - error.start)
         elif isinstance(error, NoteTooLongError):
-            self.note_edit.setFocus()
+            note.setFocus()
+
+    def _unexpected(self, error: BaseException) -> None:
+        traceback.print_exception(error, file=sys.stderr)
+        self._show_banner(
+            self.tr("Uventet fejl – intet er ændret ved denne handling: {error}").format(
+                error=error
+            )
+        )
+
+    @Slot(bool)
+    def _on_busy(self, busy: bool) -> None:
+        if busy:
+            self.statusBar().showMessage(self.tr("Gemmer …"))
 
     # ---- undo and void --------------------------------------------------------------------
 
     @Slot()
     def undo_last(self) -> None:
-        desk = self._ready()
+        desk = self._writable()
         if desk is None:
             return
         if not desk.can_undo:
             self.statusBar().showMessage(self.tr("Der er intet at fortryde."), 4000)
             return
-        try:
-            voided = desk.undo_last()
-        except SkrankeError as error:
-            self._show_error_plain(error)
-            return
-        self._after_void(voided, self.tr("Fortrudt"))
+
+        def work() -> tuple[list[Contact], DayTally | None]:
+            return desk.undo_last(), _tally_after(desk)
+
+        verb = self.tr("Fortrudt")
+        self.worker.submit(work, lambda result: self._voided(*result, verb), self._void_failed)
 
     @Slot()
     def void_selected(self) -> None:
-        desk = self._ready()
-        if desk is None:
-            return
-        rows = sorted({index.row() for index in self.recent_view.selectionModel().selectedRows()})
-        targets = [self.recent_model.contact(row) for row in rows]
-        targets = [contact for contact in targets if not contact.voided]
+        self.void_contacts(self.recent_panel.selected_contacts())
+
+    @Slot(list)
+    def void_contacts(self, targets: list[Contact]) -> None:
+        """Void contacts staff chose in today's list (Delete)."""
         if not targets:
             self.statusBar().showMessage(
                 self.tr("Vælg en eller flere henvendelser i listen for at annullere dem."), 5000
             )
             return
-        voided: list[Contact] = []
-        try:
-            for contact in targets:
-                voided.append(desk.void(contact.id))
-        except SkrankeError as error:
-            self._show_error_plain(error)
-        self._after_void(voided, self.tr("Annulleret"))
+        desk = self._writable()
+        if desk is None:
+            return
 
-    def _after_void(self, voided: list[Contact], verb: str) -> None:
+        def work() -> tuple[list[Contact], DayTally | None, SkrankeError | None]:
+            voided: list[Contact] = []
+            try:
+                for contact in targets:
+                    voided.append(desk.void(contact.id))
+            except SkrankeError as error:  # the ones before it are voided: show them
+                return voided, _tally_after(desk), error
+            return voided, _tally_after(desk), None
+
+        verb = self.tr("Annulleret")
+
+        def done(result: tuple[list[Contact], DayTally | None, SkrankeError | None]) -> None:
+            voided, tally, error = result
+            self._voided(voided, tally, verb)
+            if error is not None:
+                self._void_failed(error)
+
+        self.worker.submit(work, done, self._void_failed)
+
+    def _voided(self, voided: list[Contact], tally: DayTally | None, verb: str) -> None:
         if not voided:
             return
-        self.recent_model.update(voided)
-        self.refresh_tally()
+        self.recent_panel.model.update(voided)
+        self._show_tally(tally)
         label = describe(voided[0], self.vocabulary, self.language)
         suffix = f" × {len(voided)}" if len(voided) > 1 else ""
         self.statusBar().showMessage(f"{verb}: {label}{suffix}", 8000)
         self.contactsVoided.emit(voided)
 
-    def _show_error_plain(self, error: SkrankeError) -> None:
-        self._show_banner(error_text(error))
+    def _void_failed(self, error: BaseException) -> None:
+        if isinstance(error, SkrankeError):
+            self._show_banner(error_text(error))
+            self.statusBar().showMessage(
+                self.tr("Intet er annulleret – se meddelelsen øverst."), 8000
+            )
+        else:
+            self._unexpected(error)
 
     def _show_banner(self, text: str) -> None:
         self.error_banner.setText(text)
         self.error_banner.show()
+
+    # ---- the tiles ------------------------------------------------------------------------
+
+    def _tile_order(self, desk: CounterDesk) -> list[Area]:
+        """The saved order; the first time, fixed from use and saved."""
+        by_use = desk.tile_order()
+        saved = self.store.current.tile_order
+        if saved:
+            return arrange(saved, by_use)
+        self._save_tile_order(by_use)
+        return by_use
+
+    def _save_tile_order(self, areas: Sequence[Area]) -> bool:
+        try:
+            self.store.update(tile_order=tuple(area.id for area in areas))
+        except SkrankeError as error:
+            self._show_banner(
+                self.tr("Rækkefølgen af sagsområderne kunne ikke gemmes: {reason}").format(
+                    reason=error_text(error)
+                )
+            )
+            return False
+        return True
+
+    @Slot()
+    def sort_tiles_by_use(self) -> None:
+        """Re-number the tiles by the last 30 days' use, on staff's request, and save it."""
+        desk = self._ready()
+        if desk is None:
+            return
+        before = self.tiles_panel.areas()
+        try:
+            after = desk.tile_order()
+        except SkrankeError as error:
+            self._show_banner(error_text(error))
+            return
+        if not self._save_tile_order(after):
+            return
+        self.tiles_panel.set_areas(after)
+        moved = Reordering.between(before, after).moved
+        if not moved:
+            message = self.tr("Sagsområderne stod allerede efter brug; ingen numre er ændret.")
+        else:
+            shown = ", ".join(
+                self.tr("{area} er nu {key}").format(area=area.label(self.language), key=key)
+                for area, key in moved[:4]
+            )
+            more = len(moved) - 4
+            if more > 0:
+                shown += self.tr(" og {n} flere").format(n=more)
+            message = self.tr("Sorteret efter brug: {changes}.").format(changes=shown)
+        self.statusBar().showMessage(message, 15000)
+
+    # ---- favourites -----------------------------------------------------------------------
+
+    def _favourites(self) -> Favourites:
+        return Favourites.from_settings(self.store.current.favourites)
+
+    def _show_favourites(self) -> None:
+        self.favourites_panel.show_favourites(self._favourites())
+
+    @Slot(str)
+    def _on_setting_changed(self, name: str) -> None:
+        if name == "favourites":
+            self._show_favourites()
+
+    @Slot()
+    def pin_last_as_favourite(self, key: str | None = None) -> None:
+        if self._last_choice is None:
+            self.statusBar().showMessage(
+                self.tr("Registrér først en henvendelse; den kan så gemmes som favorit."), 5000
+            )
+            return
+        favourites = self._favourites()
+        key = key or favourites.free_key()
+        if key is None:
+            self.statusBar().showMessage(
+                self.tr("Alle F-taster er i brug. Højreklik en favorit for at fjerne den."), 6000
+            )
+            return
+        if self._save_favourites(favourites.pinned(key, self._last_choice)):
+            label = describe(self._last_choice, self.vocabulary, self.language)
+            self.statusBar().showMessage(
+                self.tr("{label} er gemt på {key}.").format(label=label, key=key), 6000
+            )
+
+    @Slot(str)
+    def remove_favourite(self, key: str) -> None:
+        if self._save_favourites(self._favourites().removed(key)):
+            self.statusBar().showMessage(self.tr("{key} er nu ledig.").format(key=key), 5000)
+
+    def _save_favourites(self, favourites: Favourites) -> bool:
+        try:
+            self.store.update(favourites=favourites.items)
+        except SkrankeError as error:
+            self._show_banner(
+                self.tr("Favoritten kunne ikke gemmes: {reason}").format(reason=error_text(error))
+            )
+            return False
+        self._show_favourites()
+        return True
 
     # ---- self-service solutions and the citizen screen ------------------------------------
 
@@ -803,37 +727,19 @@ class CounterWindow(QMainWindow):
     def citizen_screen(self) -> CitizenScreen:
         if self._citizen_screen is None:
             self._citizen_screen = CitizenScreen(
-                self.settings.citizen_screen_clear_seconds, self.language
+                self.store.current.citizen_screen_clear_seconds, self.language
             )
         return self._citizen_screen
 
-    @Slot()
-    def focus_search(self, text: str = "") -> None:
-        self.side_tabs.setCurrentWidget(self.solution_panel)
-        self.solution_panel.focus_search(text)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Typing a letter anywhere starts a search (digits stay the tile keys)."""
-        text = event.text()
-        plain = not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
-        if plain and len(text) == 1 and text.isalpha():
-            self.focus_search(text)
-            return
-        super().keyPressEvent(event)
-
     @Slot(object)
     def show_to_citizen(self, solution: Solution) -> None:
-        """Show the QR on the citizen screen and record it on the contact being logged."""
+        """Show the QR on the citizen screen, record it on the contact, and give the keyboard
+        back to the counter: the next key logs the contact."""
         self.solution_panel.display(solution)
         self.citizen_screen.show_solution(solution)
-        handout = Handout(solution.id, "qr")
-        if handout not in self._handouts:
-            self._handouts.append(handout)
-        if self.selected_outcome() == self.vocabulary.default_outcome.id:
-            # The usual result of handing over a link; staff can still choose another.
-            self.outcome_buttons["referred_to_self_service"].setChecked(True)
-        self._on_form_changed()
-        self._update_handouts_label()
+        self.form.show_solution(solution.id)
+        self._on_form_edited()
+        self.focus_counter()
         self.statusBar().showMessage(
             self.tr("QR-koden til {title} vises for borgeren.").format(
                 title=solution.title(self.language)
@@ -889,20 +795,24 @@ class CounterWindow(QMainWindow):
             solution,
             self.sheet_sender(),
             language=self.language,
-            printers={"a4": self.settings.a4_printer, "slip": self.settings.slip_printer},
-            settings_path=self.settings_path,
+            store=self.store,
             printer_factory=self.printer_factory or system_printer,
             parent=self,
         )
         dialog.printed.connect(self._sheet_printed)
+        dialog.finished.connect(self._back_from_dialog)
         dialog.open()
         return dialog
 
+    @Slot()
+    def _back_from_dialog(self) -> None:
+        """The sheet dialog closed: the counter window has the keyboard again."""
+        self.activateWindow()
+        self.focus_counter()
+
     @Slot(object)
     def _sheet_printed(self, solution: Solution) -> None:
-        handout = Handout(solution.id, "sheet")
-        if handout not in self._handouts:
-            self._handouts.append(handout)
+        self.form.print_sheet(solution.id)
         self._update_handouts_label()
         self.statusBar().showMessage(
             self.tr("Vejledningen til {title} er udskrevet.").format(
@@ -911,131 +821,25 @@ class CounterWindow(QMainWindow):
             6000,
         )
 
-    def _clear_handouts(self) -> None:
-        self._handouts = []
-        self._update_handouts_label()
-        if self._citizen_screen is not None:
-            self._citizen_screen.clear()
-        self.solution_panel.display(None)
-
     def _update_handouts_label(self) -> None:
         titles = []
-        for handout in self._handouts:
+        for handout in self.form.handouts.items:
             solution = self.catalog.get(handout.solution)
             title = solution.title(self.language) if solution else handout.solution
             if handout.how == "sheet":
                 title = self.tr("{title} (udskrevet)").format(title=title)
             titles.append(title)
-        self.handouts_label.setText(
-            self.tr("Udleveret til borgeren: {titles}").format(titles=", ".join(titles))
-        )
-        self.handouts_label.setVisible(bool(titles))
+        self.details_box.show_handouts(titles)
 
-    # ---- favourites -----------------------------------------------------------------------
-
-    def _refresh_favourites(self) -> None:
-        broken = favourite_problems(
-            replace(self.settings, favourites=tuple(self._favourites)), self.vocabulary
-        )
-        by_key = {favourite.key: favourite for favourite in self._favourites}
-        for key, button in self.favourite_buttons.items():
-            favourite = by_key.get(key)
-            if favourite is None:
-                button.set_label(self.tr("ledig"))
-                button.setAccessibleName(self.tr("Favorit {key}: ledig").format(key=key))
-                button.setToolTip(self.tr("Gem seneste henvendelse her: højreklik"))
-                button.setProperty("empty", True)
-                button.setEnabled(True)
-            elif key in broken:
-                button.set_label(self.tr("ugyldig"))
-                button.setAccessibleName(self.tr("Favorit {key}: ugyldig").format(key=key))
-                button.setToolTip(error_text(broken[key]))
-                button.setProperty("empty", True)
-                button.setEnabled(False)
-            else:
-                label = describe(favourite.choice, self.vocabulary, self.language)
-                button.set_label(self._favourite_label(favourite.choice))
-                button.setAccessibleName(
-                    self.tr("Favorit {key}: {label}").format(key=key, label=label)
-                )
-                button.setToolTip(self.tr("{label} ({key})").format(label=label, key=key))
-                button.setProperty("empty", False)
-                button.setEnabled(True)
-            button.style().unpolish(button)
-            button.style().polish(button)
-
-    def _favourite_label(self, choice: ContactChoice) -> str:
-        vocabulary, language = self.vocabulary, self.language
-        area = vocabulary.area(choice.area).label(language)
-        channel = vocabulary.channel(choice.channel).short_label(language)
-        outcome = vocabulary.outcome(choice.outcome).short_label(language)
-        return f"{area}\n{channel} · {outcome}"
-
-    def _favourite_menu(self, key: str) -> None:
-        menu = QMenu(self)
-        pin = menu.addAction(self.tr("Gem seneste henvendelse på {key}").format(key=key))
-        pin.setEnabled(self._last_choice is not None)
-        pin.triggered.connect(lambda: self.pin_last_as_favourite(key))
-        remove = menu.addAction(self.tr("Fjern favorit {key}").format(key=key))
-        remove.setEnabled(any(f.key == key for f in self._favourites))
-        remove.triggered.connect(lambda: self.remove_favourite(key))
-        button = self.favourite_buttons[key]
-        menu.popup(button.mapToGlobal(button.rect().center()))
-
-    @Slot()
-    def pin_last_as_favourite(self, key: str | None = None) -> None:
-        if self._last_choice is None:
-            self.statusBar().showMessage(
-                self.tr("Registrér først en henvendelse; den kan så gemmes som favorit."), 5000
-            )
-            return
-        used = {favourite.key for favourite in self._favourites}
-        if key is None:
-            key = next((k for k in FAVOURITE_KEYS if k not in used), None)
-        if key is None:
-            self.statusBar().showMessage(
-                self.tr("Alle F-taster er i brug. Højreklik en favorit for at fjerne den."), 6000
-            )
-            return
-        favourites = [f for f in self._favourites if f.key != key]
-        favourites.append(Favourite(key, self._last_choice))
-        favourites.sort(key=lambda f: FAVOURITE_KEYS.index(f.key))
-        if self._save_favourites(favourites):
-            label = describe(self._last_choice, self.vocabulary, self.language)
-            self.statusBar().showMessage(
-                self.tr("{label} er gemt på {key}.").format(label=label, key=key), 6000
-            )
-
-    @Slot(str)
-    def remove_favourite(self, key: str) -> None:
-        if self._save_favourites([f for f in self._favourites if f.key != key]):
-            self.statusBar().showMessage(self.tr("{key} er nu ledig.").format(key=key), 5000)
-
-    def _save_favourites(self, favourites: list[Favourite]) -> bool:
-        if self.settings_path is not None:
-            try:
-                save_user_settings(self.settings_path, favourites=favourites)
-            except (OSError, SkrankeError) as error:
-                reason = error_text(error) if isinstance(error, SkrankeError) else str(error)
-                self._show_banner(
-                    self.tr("Favoritten kunne ikke gemmes i {path}: {reason}").format(
-                        path=self.settings_path, reason=reason
-                    )
-                )
-                return False
-        self._favourites = favourites
-        self._refresh_favourites()
-        return True
-
-    # ---- today's figures ------------------------------------------------------------------
+    # ---- today's figures and the team leader's view ---------------------------------------
 
     def reload_today(self) -> None:
         if self.desk is None:
             return
         try:
-            self.recent_model.reset(self.desk.today_contacts())
+            self.recent_panel.model.reset(self.desk.today_contacts())
         except SkrankeError as error:
-            self._show_error_plain(error)
+            self._show_banner(error_text(error))
         self.refresh_tally()
 
     def refresh_tally(self) -> None:
@@ -1044,34 +848,55 @@ class CounterWindow(QMainWindow):
         try:
             tally = self.desk.today_tally()
         except SkrankeError as error:
-            self._show_error_plain(error)
+            self._show_banner(error_text(error))
             return
-        self.tally_label.setText(self.tally_text(tally))
+        self._show_tally(tally)
+
+    def _show_tally(self, tally: DayTally | None) -> None:
+        if tally is not None:  # None: the figures could not be read just now; keep the last
+            self.tally_strip.show_tally(tally)
 
     def tally_text(self, tally: DayTally) -> str:
-        if tally.total == 1:
-            parts = [self.tr("I dag: 1 henvendelse")]
-        else:
-            parts = [self.tr("I dag: {total} henvendelser").format(total=tally.total)]
-        for channel in self.vocabulary.channels:
-            count = tally.by_channel.get(channel.id, 0)
-            if channel.primary or count:
-                parts.append(f"{channel.label(self.language)} {count}")
-        share = tally.assisted_share
-        shown = "–" if share is None else f"{round(share * 100)} %"
-        parts.append(self.tr("Hjælp til selvbetjening {share}").format(share=shown))
-        return "   ·   ".join(parts)
+        return self.tally_strip.text(tally)
 
-    def select_contact_row(self, row: int) -> None:
-        """Select one row of the recent list (used by keyboard users and tests)."""
-        index = self.recent_model.index(row, 0)
-        self.recent_view.selectionModel().select(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.recent_view.setCurrentIndex(index)
+    @Slot()
+    def open_team_view(self) -> QWidget | None:
+        """The team leader's view (loaded on demand: charts and exports are heavy)."""
+        desk = self._ready()
+        if desk is None:
+            return None
+        from skranke.costs import load_price_table  # noqa: PLC0415
+        from ui.team_view import TeamView  # noqa: PLC0415
+
+        if self._team_view is None:
+            try:
+                prices = load_price_table()
+            except SkrankeError as error:
+                self._show_banner(error_text(error))
+                return None
+            self._team_view = TeamView(
+                desk.repository,
+                self.vocabulary,
+                self.catalog,
+                prices,
+                municipality_name=self.catalog.issuer_name(self.municipality_code),
+                language=self.language,
+            )
+        self._team_view.show()
+        self._team_view.raise_()
+        self._team_view.activateWindow()
+        return self._team_view
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._clock_timer.stop()
+        self.worker.wait(CLOSE_WAIT_MS)  # a contact on its way is stored before we go
         super().closeEvent(event)
+
+
+def _tally_after(desk: CounterDesk) -> DayTally | None:
+    """Today's figures right after a write (on the worker); None if they cannot be read now:
+    the write itself succeeded and must be reported as such."""
+    try:
+        return desk.today_tally()
+    except SkrankeError:
+        return None

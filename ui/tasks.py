@@ -2,7 +2,8 @@
 
 ``run_task(work, on_done, on_error)`` runs ``work()`` on Qt's thread pool and calls
 ``on_done(result)`` or ``on_error(exception)`` back on the GUI thread. Widgets are never
-touched from the worker.
+touched from the worker. ``pool=`` picks another pool, e.g. one with a single thread so
+that writes run one at a time in the order they were asked for (``serial_pool``).
 """
 
 from __future__ import annotations
@@ -59,12 +60,21 @@ class Task(QObject):
 _running: set[Task] = set()  # keeps tasks alive until their callback ran
 
 
+def serial_pool(parent: QObject | None = None) -> QThreadPool:
+    """A pool with one thread: its tasks run one after another, in order."""
+    pool = QThreadPool(parent)
+    pool.setMaxThreadCount(1)
+    return pool
+
+
 def run_task(
     work: Callable[[], Any],
     on_done: Callable[[Any], None],
     on_error: Callable[[BaseException], None],
+    *,
+    pool: QThreadPool | None = None,
 ) -> Task:
     task = Task(work, on_done, on_error)
     _running.add(task)
-    QThreadPool.globalInstance().start(QRunnable.create(task.run))
+    (pool or QThreadPool.globalInstance()).start(QRunnable.create(task.run))
     return task

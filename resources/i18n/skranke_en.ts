@@ -6,48 +6,48 @@
     <message>
         <location filename="../../ui/counter/form_panels.py" line="+79"/>
         <source>Kanal: {channel}</source>
-        <translation type="unfinished">Channel: {channel}</translation>
+        <translation>Channel: {channel}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ctrl+{n}</source>
-        <translation type="unfinished">Ctrl+{n}</translation>
+        <translation>Ctrl+{n}</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Ekspeditionstid</source>
-        <translation type="unfinished">Handling time</translation>
+        <translation>Handling time</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Tiden for den igangværende henvendelse. Starter ved &apos;Ny borger&apos; (Ctrl+N)</source>
-        <translation type="unfinished">Time spent on the current contact. Starts with &apos;New citizen&apos; (Ctrl+N)</translation>
+        <translation>Time spent on the current contact. Starts with &apos;New citizen&apos; (Ctrl+N)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Ny borger</source>
-        <translation type="unfinished">New citizen</translation>
+        <translation>New citizen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ny borger: start tiden forfra</source>
-        <translation type="unfinished">New citizen: restart the timer</translation>
+        <translation>New citizen: restart the timer</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Start tiden forfra (Ctrl+N)</source>
-        <translation type="unfinished">Restart the timer (Ctrl+N)</translation>
+        <translation>Restart the timer (Ctrl+N)</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Tid {time}</source>
-        <translation type="unfinished">Time {time}</translation>
+        <translation>Time {time}</translation>
     </message>
 </context>
 <context>
     <name>CitizenScreen</name>
     <message>
-        <location filename="../../ui/citizen_screen.py" line="+23"/>
+        <location filename="../../ui/citizen_screen.py" line="+24"/>
         <source>Skranke – til borgeren</source>
         <translation>Skranke – for the citizen</translation>
     </message>
@@ -57,12 +57,12 @@
         <translation>Citizen screen</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Velkommen til Borgerservice</source>
         <translation>Welcome to Citizen Service</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+42"/>
         <source>Scan med kameraet på din telefon</source>
         <translation>Scan with your phone&apos;s camera</translation>
     </message>
@@ -100,7 +100,7 @@
     <message>
         <location line="-68"/>
         <source>{desk} · {municipality}</source>
-        <translation type="unfinished"></translation>
+        <translation>{desk} · {municipality}</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -362,7 +362,7 @@
     <message>
         <location line="-5"/>
         <source>Tilbage ved skranken: tast et nummer for at registrere.</source>
-        <translation type="unfinished"></translation>
+        <translation>Back at the counter: press a number to log a contact.</translation>
     </message>
     <message>
         <location line="+68"/>
@@ -372,7 +372,7 @@
     <message>
         <location line="+13"/>
         <source>Gemmer stadig den forrige – vent et øjeblik og prøv igen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Still saving the previous one – wait a moment and try again.</translation>
     </message>
     <message>
         <location line="+33"/>
@@ -397,12 +397,12 @@
     <message>
         <location line="+11"/>
         <source>Uventet fejl – intet er ændret ved denne handling: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Unexpected error – this action changed nothing: {error}</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Gemmer …</source>
-        <translation type="unfinished"></translation>
+        <translation>Saving …</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -427,37 +427,37 @@
     <message>
         <location line="+24"/>
         <source>Intet er annulleret – se meddelelsen øverst.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing was cancelled – see the message at the top.</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Rækkefølgen af sagsområderne kunne ikke gemmes: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>The order of the areas could not be saved: {reason}</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Sagsområderne stod allerede efter brug; ingen numre er ændret.</source>
-        <translation type="unfinished"></translation>
+        <translation>The areas were already in order of use; no number changed.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{area} er nu {key}</source>
-        <translation type="unfinished"></translation>
+        <translation>{area} is now {key}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source> og {n} flere</source>
-        <translation type="unfinished"></translation>
+        <translation> and {n} more</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sorteret efter brug: {changes}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sorted by use: {changes}.</translation>
     </message>
     <message>
         <location line="+46"/>
         <source>Favoritten kunne ikke gemmes: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>The favourite could not be saved: {reason}</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -480,7 +480,7 @@
         <translation>First find a solution (type e.g. &apos;move&apos;); then its guidance sheet can be printed.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>Vejledningen til {title} er udskrevet.</source>
         <translation>The guidance sheet for {title} has been printed.</translation>
     </message>
@@ -530,7 +530,7 @@
         <translation type="vanished">Remove favourite {key}</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-138"/>
         <source>Registrér først en henvendelse; den kan så gemmes som favorit.</source>
         <translation>Log a contact first; it can then be saved as a favourite.</translation>
     </message>
@@ -571,127 +571,127 @@
     <message>
         <location filename="../../ui/counter/form_panels.py" line="+68"/>
         <source>Detaljer (nulstilles efter hver registrering)</source>
-        <translation type="unfinished">Details (reset after each contact is logged)</translation>
+        <translation>Details (reset after each contact is logged)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Medbetjening</source>
-        <translation type="unfinished">Assis&amp;ted</translation>
+        <translation>Assis&amp;ted</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Hjælp til selvbetjening (medbetjening)</source>
-        <translation type="unfinished">Assisted self-service (the citizen did it with help)</translation>
+        <translation>Assisted self-service (the citizen did it with help)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Borgeren gjorde det selv på sin egen telefon eller pc, med hjælp</source>
-        <translation type="unfinished">The citizen did it on their own phone or computer, with help</translation>
+        <translation>The citizen did it on their own phone or computer, with help</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>F&amp;uldmagt / pårørende</source>
-        <translation type="unfinished">&amp;Power of attorney / relative</translation>
+        <translation>&amp;Power of attorney / relative</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>På vegne af en anden (fuldmagt/pårørende)</source>
-        <translation type="unfinished">On behalf of someone else (power of attorney/relative)</translation>
+        <translation>On behalf of someone else (power of attorney/relative)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Fr&amp;itagelse</source>
-        <translation type="unfinished">Exempt&amp;ion</translation>
+        <translation>Exempt&amp;ion</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Fritagelse</source>
-        <translation type="unfinished">Exemption</translation>
+        <translation>Exemption</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Borgeren blev fritaget for Digital Post eller digital selvbetjening</source>
-        <translation type="unfinished">The citizen was exempted from Digital Post or digital self-service</translation>
+        <translation>The citizen was exempted from Digital Post or digital self-service</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Henvendelsestype</source>
-        <translation type="unfinished">Type of contact</translation>
+        <translation>Type of contact</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Som området plejer</source>
-        <translation type="unfinished">Usual for the area</translation>
+        <translation>Usual for the area</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Borgerens digitale parathed</source>
-        <translation type="unfinished">The citizen&apos;s digital readiness</translation>
+        <translation>The citizen&apos;s digital readiness</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ikke vurderet</source>
-        <translation type="unfinished">Not assessed</translation>
+        <translation>Not assessed</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Henvendertype</source>
-        <translation type="unfinished">Type of requester</translation>
+        <translation>Type of requester</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Antal henvendelser, der registreres</source>
-        <translation type="unfinished">Number of contacts to log</translation>
+        <translation>Number of contacts to log</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Flere ens henvendelser på én gang: tast + og −</source>
-        <translation type="unfinished">Several identical contacts at once: press + and −</translation>
+        <translation>Several identical contacts at once: press + and −</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Note (valgfri, aldrig CPR-nummer)</source>
-        <translation type="unfinished">Note (optional, never a CPR number)</translation>
+        <translation>Note (optional, never a CPR number)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Valgfri kort note – aldrig navn eller CPR-nr.</source>
-        <translation type="unfinished">Optional short note – never a name or CPR number</translation>
+        <translation>Optional short note – never a name or CPR number</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Udleveret ved denne henvendelse</source>
-        <translation type="unfinished">Handed out during this contact</translation>
+        <translation>Handed out during this contact</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>&amp;Type:</source>
-        <translation type="unfinished">T&amp;ype:</translation>
+        <translation>T&amp;ype:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Parathed:</source>
-        <translation type="unfinished">&amp;Readiness:</translation>
+        <translation>&amp;Readiness:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Henven&amp;der:</source>
-        <translation type="unfinished">Req&amp;uester:</translation>
+        <translation>Req&amp;uester:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Antal:</source>
-        <translation type="unfinished">&amp;Count:</translation>
+        <translation>&amp;Count:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Note:</source>
-        <translation type="unfinished">&amp;Note:</translation>
+        <translation>&amp;Note:</translation>
     </message>
     <message>
         <location line="+88"/>
         <source>Udleveret til borgeren: {titles}</source>
-        <translation type="unfinished">Handed to the citizen: {titles}</translation>
+        <translation>Handed to the citizen: {titles}</translation>
     </message>
 </context>
 <context>
@@ -699,52 +699,52 @@
     <message>
         <location filename="../../ui/counter/favourites_panel.py" line="+35"/>
         <source>Favoritter – én tast registrerer hele kombinationen</source>
-        <translation type="unfinished">Favourites – one key logs the whole combination</translation>
+        <translation>Favourites – one key logs the whole combination</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>ledig</source>
-        <translation type="unfinished">free</translation>
+        <translation>free</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Favorit {key}: ledig</source>
-        <translation type="unfinished">Favourite {key}: free</translation>
+        <translation>Favourite {key}: free</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Gem seneste henvendelse her: højreklik</source>
-        <translation type="unfinished">Save the last contact here: right-click</translation>
+        <translation>Save the last contact here: right-click</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>ugyldig</source>
-        <translation type="unfinished">invalid</translation>
+        <translation>invalid</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Favorit {key}: ugyldig</source>
-        <translation type="unfinished">Favourite {key}: invalid</translation>
+        <translation>Favourite {key}: invalid</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Favorit {key}: {label}</source>
-        <translation type="unfinished">Favourite {key}: {label}</translation>
+        <translation>Favourite {key}: {label}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{label} ({key})</source>
-        <translation type="unfinished">{label} ({key})</translation>
+        <translation>{label} ({key})</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Gem seneste henvendelse på {key}</source>
-        <translation type="unfinished">Save the last contact on {key}</translation>
+        <translation>Save the last contact on {key}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Fjern favorit {key}</source>
-        <translation type="unfinished">Remove favourite {key}</translation>
+        <translation>Remove favourite {key}</translation>
     </message>
 </context>
 <context>
@@ -752,37 +752,37 @@
     <message>
         <location filename="../../ui/counter/form_panels.py" line="-224"/>
         <source>Udfald</source>
-        <translation type="unfinished">Outcome</translation>
+        <translation>Outcome</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&amp;Ekspederet</source>
-        <translation type="unfinished">&amp;Handled</translation>
+        <translation>&amp;Handled</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Hjælp til selvbetjening</source>
-        <translation type="unfinished">&amp;Assisted self-service</translation>
+        <translation>&amp;Assisted self-service</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Henvist til &amp;selvbetjening</source>
-        <translation type="unfinished">Referred to &amp;self-service</translation>
+        <translation>Referred to &amp;self-service</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Henvist &amp;videre</source>
-        <translation type="unfinished">Referred &amp;elsewhere</translation>
+        <translation>Referred &amp;elsewhere</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>F&amp;ritaget</source>
-        <translation type="unfinished">E&amp;xempted</translation>
+        <translation>E&amp;xempted</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Udfald: {outcome}</source>
-        <translation type="unfinished">Outcome: {outcome}</translation>
+        <translation>Outcome: {outcome}</translation>
     </message>
 </context>
 <context>
@@ -841,58 +841,58 @@
     <message>
         <location filename="../../ui/counter/recent_panel.py" line="+82"/>
         <source>I dag ved denne skranke</source>
-        <translation type="unfinished">Today at this desk</translation>
+        <translation>Today at this desk</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Dagens henvendelser, nyeste først</source>
-        <translation type="unfinished">Today&apos;s contacts, newest first</translation>
+        <translation>Today&apos;s contacts, newest first</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Fortryd seneste</source>
-        <translation type="unfinished">Undo last</translation>
+        <translation>Undo last</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Fortryd seneste registrering</source>
-        <translation type="unfinished">Undo the last contact logged</translation>
+        <translation>Undo the last contact logged</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ctrl+Z</source>
-        <translation type="unfinished">Ctrl+Z</translation>
+        <translation>Ctrl+Z</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+19"/>
         <source>Annullér valgte</source>
-        <translation type="unfinished">Cancel selected</translation>
+        <translation>Cancel selected</translation>
     </message>
     <message>
         <location line="-17"/>
         <source>Annullér de valgte henvendelser</source>
-        <translation type="unfinished">Cancel the selected contacts</translation>
+        <translation>Cancel the selected contacts</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delete</source>
-        <translation type="unfinished">Delete</translation>
+        <translation>Delete</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Gem seneste som favorit</source>
-        <translation type="unfinished">Save last as favourite</translation>
+        <translation>Save last as favourite</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Gem seneste henvendelse som favorit</source>
-        <translation type="unfinished">Save the last contact as a favourite</translation>
+        <translation>Save the last contact as a favourite</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ctrl+D – lægges på første ledige F-tast</source>
-        <translation type="unfinished">Ctrl+D – goes on the first free F key</translation>
+        <translation>Ctrl+D – goes on the first free F key</translation>
     </message>
 </context>
 <context>
@@ -1036,12 +1036,12 @@
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Laver vejledningen …</source>
         <translation>Preparing the guidance sheet …</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Side {n}</source>
         <translation>Page {n}</translation>
     </message>
@@ -1058,7 +1058,7 @@
     <message>
         <location line="+44"/>
         <source>Printeren er ikke husket: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>The printer is not remembered: {reason}</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1099,7 +1099,7 @@
 <context>
     <name>SolutionPanel</name>
     <message>
-        <location filename="../../ui/solution_panel.py" line="+54"/>
+        <location filename="../../ui/solution_panel.py" line="+48"/>
         <source>Søg selvbetjeningsløsning</source>
         <translation>Search for a self-service solution</translation>
     </message>
@@ -1151,7 +1151,7 @@
     <message>
         <location line="+76"/>
         <source>Ingen løsning vist. Skriv for at søge; Enter viser QR-koden.</source>
-        <translation type="unfinished"></translation>
+        <translation>No solution shown. Type to search; Enter shows the QR code.</translation>
     </message>
 </context>
 <context>
@@ -1159,42 +1159,42 @@
     <message>
         <location filename="../../ui/counter/tally_strip.py" line="+30"/>
         <source>I dag: …</source>
-        <translation type="unfinished">Today: …</translation>
+        <translation>Today: …</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Dagens optælling</source>
-        <translation type="unfinished">Today&apos;s count</translation>
+        <translation>Today&apos;s count</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Ledelsesinformation</source>
-        <translation type="unfinished">Management information</translation>
+        <translation>Management information</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Åbn ledelsesinformation</source>
-        <translation type="unfinished">Open management information</translation>
+        <translation>Open management information</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tal, grafer og eksport (Ctrl+L)</source>
-        <translation type="unfinished">Figures, charts and export (Ctrl+L)</translation>
+        <translation>Figures, charts and export (Ctrl+L)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>I dag: 1 henvendelse</source>
-        <translation type="unfinished">Today: 1 contact</translation>
+        <translation>Today: 1 contact</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>I dag: {total} henvendelser</source>
-        <translation type="unfinished">Today: {total} contacts</translation>
+        <translation>Today: {total} contacts</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Hjælp til selvbetjening {share}</source>
-        <translation type="unfinished">Assisted self-service {share}</translation>
+        <translation>Assisted self-service {share}</translation>
     </message>
 </context>
 <context>
@@ -1205,7 +1205,7 @@
         <translation>Skranke – management information</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Nøgletal</source>
         <translation>Key figures</translation>
     </message>
@@ -1438,37 +1438,37 @@
     <message>
         <location filename="../../ui/counter/tiles_panel.py" line="+37"/>
         <source>Sagsområde – klik eller tast nummeret for at registrere</source>
-        <translation type="unfinished">Area – click or press the number to log a contact</translation>
+        <translation>Area – click or press the number to log a contact</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Åbner databasen …</source>
-        <translation type="unfinished">Opening the database …</translation>
+        <translation>Opening the database …</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Sortér efter brug</source>
-        <translation type="unfinished"></translation>
+        <translation>Sort by use</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sortér sagsområderne efter brug</source>
-        <translation type="unfinished"></translation>
+        <translation>Sort the areas by use</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Giv de mest brugte områder de laveste numre (de seneste 30 dage). Ellers beholder hvert område sit nummer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Give the most used areas (last 30 days) the lowest numbers. Otherwise each area keeps its number.</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Registrér {area} (tast {key})</source>
-        <translation type="unfinished">Log {area} (key {key})</translation>
+        <translation>Log {area} (key {key})</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Registrér {area}</source>
-        <translation type="unfinished">Log {area}</translation>
+        <translation>Log {area}</translation>
     </message>
 </context>
 <context>
@@ -1681,7 +1681,7 @@
     <message>
         <location line="+6"/>
         <source>Indstillingerne kunne ikke gemmes i {path}: {detail}. Ændringen gælder ikke; bed IT om skriveadgang til mappen.</source>
-        <translation type="unfinished"></translation>
+        <translation>The settings could not be saved in {path}: {detail}. The change does not apply; ask IT for write access to the folder.</translation>
     </message>
     <message>
         <location line="+6"/>

@@ -7,10 +7,11 @@ from pytestqt.qtbot import QtBot
 
 from database.counter import CounterDesk
 from skranke.catalog import load_catalog
-from skranke.settings import Settings
+from skranke.settings import Settings, SettingsStore
 from skranke.stopwatch import Stopwatch
 from ui.app import create_application
 from ui.counter_window import CounterWindow
+from ui.settings_store import QtSettingsStore
 
 
 class FakeClock:
@@ -38,18 +39,23 @@ def make_window(qtbot: QtBot, desk: CounterDesk, settings_path: Path, clock: Fak
     def make(settings: Settings | None = None) -> CounterWindow:
         window = CounterWindow(
             desk.vocabulary,
-            settings or Settings(desk=desk.desk, municipality=desk.municipality_code),
+            QtSettingsStore(
+                SettingsStore(
+                    settings or Settings(desk=desk.desk, municipality=desk.municipality_code),
+                    settings_path,
+                )
+            ),
             desk_name=desk.desk,
             municipality_code=desk.municipality_code,
             desk=desk,
             catalog=load_catalog(desk.vocabulary).catalog,
-            settings_path=settings_path,
             stopwatch=Stopwatch(clock),
         )
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
         window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)  # keys reach the window, as on a desktop
         window.setFocus()
         return window
 
