@@ -7,17 +7,12 @@ re-order. The order is fixed from use the first time and stored in the settings
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from skranke.vocabulary import Area
 
 TILE_KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "0")
-
-
-def by_use(areas: Sequence[Area], usage: Mapping[str, int]) -> list[Area]:
-    """Most used first; equal use keeps the vocabulary's order."""
-    return sorted(areas, key=lambda area: -usage.get(area.id, 0))
 
 
 def arrange(saved: Sequence[str], areas: Sequence[Area]) -> list[Area]:
