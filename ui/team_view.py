@@ -319,8 +319,9 @@ class TeamView(QWidget):
         scroll.setWidget(holder)
         return scroll
 
-    def _build_what_if(self) -> QHBoxLayout:
-        """ "Moving X % of area Y's in-person transactions to self-service saves Z kr. a year"."""
+    def _build_what_if(self) -> QVBoxLayout:
+        """ "Moving X % of area Y's in-person transactions to self-service saves Z kr. a year":
+        the choices on one line, the answer on the next (it is a sentence of its own)."""
         row = QHBoxLayout()
         self.what_if_share = QSpinBox()
         self.what_if_share.setObjectName("whatIfShare")
@@ -343,8 +344,11 @@ class TeamView(QWidget):
         row.addWidget(QLabel(self.tr("af de personlige sagsbehandlinger om")))
         row.addWidget(self.what_if_area)
         row.addWidget(QLabel(self.tr("flyttes til selvbetjening:")))
-        row.addWidget(self.what_if_result, 1)
-        return row
+        row.addStretch(1)
+        column = QVBoxLayout()
+        column.addLayout(row)
+        column.addWidget(self.what_if_result)
+        return column
 
     @Slot()
     def _update_what_if(self) -> None:
