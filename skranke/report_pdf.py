@@ -3,6 +3,10 @@
 One renderer (reportlab platypus) with the sheets' embedded fonts; the charts are the very
 PNGs the window shows (``skranke.charts``), the tables the very ``Table``s the CSV and XLSX
 exports write (``skranke.exports``).
+
+The report is in Danish only: it is written for the municipality's management and its tables
+come from the exports, whose column names are Danish. Numbers and dates are written by
+:mod:`skranke.formatting`, like everywhere else.
 """
 
 from __future__ import annotations
@@ -29,8 +33,15 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
 
 from skranke.charts import Chart
 from skranke.exports import Cell, Share, Table
+from skranke.formatting import (
+    format_duration,
+    format_money,
+    format_number,
+    format_numeric_date,
+    format_percent,
+)
 from skranke.report import Tally
-from skranke.sheets import FONT_BOLD, FONT_REGULAR, format_date, register_fonts
+from skranke.sheets import FONT_BOLD, FONT_REGULAR, register_fonts
 
 _MARGIN = 16 * mm
 _WIDTH = A4[0] - 2 * _MARGIN
@@ -50,30 +61,24 @@ def _style(name: str, size: float, *, bold: bool = False, space: float = 4) -> P
     )
 
 
-def _number(value: float, places: int = 0) -> str:
-    text = f"{value:,.{places}f}"
-    return text.replace(",", "\u2009").replace(".", ",")  # thin space thousands, decimal comma
-
-
 def cell_text(value: Cell, kind: str = "auto") -> str:  # noqa: PLR0911 - one case per kind
-    """A table cell as Danish readers expect it: 1 234, 23,4 %, 1 234,00 kr., 2:05."""
+    """A table cell as Danish readers expect it: 1.234, 23,4 %, 1.234,50 kr., 2:05."""
     if value is None:
         return ""
     if isinstance(value, Share) or (kind == "share" and isinstance(value, int | float)):
-        return f"{_number(float(value) * 100, 1)} %"
+        return format_percent(float(value), 1)
     if isinstance(value, Decimal):
-        return f"{_number(float(value), 2)} kr."
+        return format_money(value, 2)
     if kind == "seconds" and isinstance(value, int | float):
-        minutes, seconds = divmod(round(value), 60)
-        return f"{minutes}:{seconds:02d}"
+        return format_duration(value)
     if isinstance(value, bool):
         return "Ja" if value else "Nej"
     if isinstance(value, int):
-        return _number(value)
+        return format_number(value)
     if isinstance(value, float):
-        return _number(value, 1)
+        return format_number(value, 1)
     if isinstance(value, date):
-        return f"{value.day}.{value.month}.{value.year}"
+        return format_numeric_date(value)
     if isinstance(value, time):
         return value.strftime("%H:%M")
     return str(value)
@@ -137,7 +142,7 @@ def render_report(
     story: list[Any] = [
         Paragraph(f"Ledelsesinformation – {municipality_name}", title),
         Paragraph(f"Periode: {tally.period.label()}", subtitle),
-        Paragraph(f"Udskrevet {format_date(printed, 'da')}", subtitle),
+        Paragraph(f"Udskrevet {format_numeric_date(printed)}", subtitle),
         Spacer(1, 4 * mm),
     ]
     steps = len(charts) + len(tables)

@@ -73,9 +73,11 @@ def test_the_report_has_the_period_the_charts_and_the_tables(
 
 
 def test_cells_read_the_danish_way() -> None:
-    assert cell_text(1234) == "1\u2009234"
-    assert cell_text(Share(0.2345)) == "23,4 %"
-    assert cell_text(Decimal("1234.5")) == "1\u2009234,50 kr."
+    assert cell_text(1234) == "1.234"
+    assert cell_text(1234.56) == "1.234,6"
+    assert cell_text(Share(0.2344)) == "23,4 %"
+    assert cell_text(Share(0.2345)) == "23,5 %"  # half up, as everywhere
+    assert cell_text(Decimal("1234.5")) == "1.234,50 kr."
     assert cell_text(125, "seconds") == "2:05"
     assert cell_text(date(2026, 11, 2)) == "2.11.2026"
     assert cell_text(None) == ""
