@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import Field, dataclass, field, fields, replace
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +17,9 @@ import platformdirs
 
 from skranke.contact import ContactChoice, resolve_choice
 from skranke.errors import Problem, SettingsError, SettingsWriteError, SkrankeError
+from skranke.formatting import Language
 from skranke.tomlfile import TomlFile, read_toml
-from skranke.vocabulary import Vocabulary
+from skranke.vocabulary import OutcomeId, Vocabulary
 
 APP_NAME = "skranke"
 FAVOURITE_KEYS = tuple(f"F{n}" for n in range(1, 9))
@@ -56,8 +58,9 @@ class Settings:
     municipality: str = field(
         default="", metadata=_doc("Three-digit municipality code (kommunekode), e.g. '165'.")
     )
-    language: str = field(
-        default="da", metadata=_doc("Interface language: 'da' or 'en'.", choices=("da", "en"))
+    language: Language = field(
+        default=Language.DANISH,
+        metadata=_doc("Interface language: 'da' or 'en'.", choices=tuple(Language)),
     )
     database_url: str = field(
         default="",
@@ -109,12 +112,12 @@ SCALAR_SETTINGS = tuple(f for f in fields(Settings) if f.name != "favourites")
 SETTING_NAMES = frozenset(f.name for f in fields(Settings))
 
 DEFAULT_FAVOURITES: tuple[Favourite, ...] = (
-    Favourite("F1", ContactChoice("in_person", "passport", "handled_by_staff")),
-    Favourite("F2", ContactChoice("in_person", "mitid", "assisted_self_service")),
-    Favourite("F3", ContactChoice("in_person", "health_card", "handled_by_staff")),
-    Favourite("F4", ContactChoice("in_person", "moving", "assisted_self_service")),
-    Favourite("F5", ContactChoice("phone", "digital_post", "assisted_self_service")),
-    Favourite("F6", ContactChoice("in_person", "driving_licence", "handled_by_staff")),
+    Favourite("F1", ContactChoice("in_person", "passport", OutcomeId.HANDLED_BY_STAFF)),
+    Favourite("F2", ContactChoice("in_person", "mitid", OutcomeId.ASSISTED_SELF_SERVICE)),
+    Favourite("F3", ContactChoice("in_person", "health_card", OutcomeId.HANDLED_BY_STAFF)),
+    Favourite("F4", ContactChoice("in_person", "moving", OutcomeId.ASSISTED_SELF_SERVICE)),
+    Favourite("F5", ContactChoice("phone", "digital_post", OutcomeId.ASSISTED_SELF_SERVICE)),
+    Favourite("F6", ContactChoice("in_person", "driving_licence", OutcomeId.HANDLED_BY_STAFF)),
 )
 
 
@@ -138,8 +141,8 @@ def _check_scalar(spec: Field[Any], value: Any) -> tuple[str, str] | None:
         if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
             return "wrong_type", "[str]"
         return None
-    expected: type[Any] = type(spec.default)
-    if type(value) is not expected:
+    expected: type[Any] = str if isinstance(spec.default, StrEnum) else type(spec.default)
+    if not isinstance(value, expected) or isinstance(value, bool) is not (expected is bool):
         return "wrong_type", expected.__name__
     if choices and value not in choices:
         return "invalid", " / ".join(choices)
@@ -148,7 +151,9 @@ def _check_scalar(spec: Field[Any], value: Any) -> tuple[str, str] | None:
     return None
 
 
-def _clean(value: Any) -> Any:
+def _clean(spec: Field[Any], value: Any) -> Any:
+    if isinstance(spec.default, StrEnum):
+        return type(spec.default)(value)
     if isinstance(value, str):
         return value.strip()
     if isinstance(value, list | tuple):
@@ -169,7 +174,7 @@ def _read_scalars(toml: TomlFile, problems: list[Problem]) -> dict[str, Any]:
         if wrong is not None:
             problems.append(toml.problem("", 0, spec.name, *wrong))
         else:
-            values[spec.name] = _clean(value)
+            values[spec.name] = _clean(spec, value)
     return values
 
 
@@ -288,7 +293,7 @@ def _checked(path: Path, changes: dict[str, Any]) -> dict[str, Any]:
         elif name == "favourites" and value is not None:
             values[name] = tuple(sorted(value, key=lambda f: FAVOURITE_KEYS.index(f.key)))
         else:
-            values[name] = _clean(value)
+            values[name] = _clean(specs[name], value)
     if problems:
         raise SettingsError(path, problems)
     return values

@@ -11,13 +11,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
+from enum import StrEnum
 from typing import Any, TypeVar
 
 from skranke.errors import InvalidContactError, Problem, VocabularyError
+from skranke.formatting import Language
 from skranke.resources import VOCABULARY_FILE
 from skranke.tomlfile import TomlFile, read_toml
 
-LANGUAGES = ("da", "en")
+LANGUAGES = tuple(Language)
+
+
+class OutcomeId(StrEnum):
+    """The outcomes. Tallies, exports and the counter rely on exactly these ids, so the
+    vocabulary file may relabel them but not add or remove any."""
+
+    HANDLED_BY_STAFF = "handled_by_staff"
+    ASSISTED_SELF_SERVICE = "assisted_self_service"
+    REFERRED_TO_SELF_SERVICE = "referred_to_self_service"
+    REFERRED_ELSEWHERE = "referred_elsewhere"
+    EXEMPTED = "exempted"
+
 KOMHEN_CLASSES = ("information", "transaction")
 SECTIONS = ("channels", "kinds", "outcomes", "readiness", "requesters", "areas")
 _T = TypeVar("_T", bound="Term")
@@ -268,6 +282,13 @@ def _apply_extension(reader: _Reader, areas: list[Term]) -> list[Term]:
 
 
 def _check_references(reader: _Reader, sections: dict[str, list[Term]]) -> None:
+    outcomes = [term.id for term in sections["outcomes"]]
+    if outcomes and set(outcomes) != set(OutcomeId):
+        for nth, outcome_id in enumerate(outcomes):
+            if outcome_id not in set(OutcomeId):
+                reader.report("outcomes", nth, "id", "invalid", " / ".join(OutcomeId))
+        for missing in sorted(set(OutcomeId) - set(outcomes)):
+            reader.report("outcomes", 0, missing, "missing")  # names the outcome that is gone
     kinds = {term.id for term in sections["kinds"]}
     for nth, kind in enumerate(sections["kinds"]):
         if isinstance(kind, Kind) and kind.komhen not in KOMHEN_CLASSES:

@@ -8,7 +8,7 @@ import pytest
 
 from skranke.errors import InvalidContactError, VocabularyError
 from skranke.resources import VOCABULARY_FILE
-from skranke.vocabulary import Vocabulary, load_vocabulary
+from skranke.vocabulary import OutcomeId, Vocabulary, load_vocabulary
 
 DOMAIN_AREAS = [
     "Pas", "Kørekort", "Sundhedskort", "Flytning", "MitID", "Digital Post",
@@ -160,3 +160,17 @@ def test_an_extension_may_only_touch_areas(tmp_path: Path) -> None:
         ("outcomes", "not_allowed", 1),
         ("da", "missing", 5),
     }
+
+
+def test_the_outcomes_are_exactly_the_ones_the_code_knows(vocabulary: Vocabulary) -> None:
+    assert [outcome.id for outcome in vocabulary.outcomes] == list(OutcomeId)
+
+
+def test_a_renamed_outcome_id_is_refused_naming_line_and_field(tmp_path: Path) -> None:
+    path = _broken_copy(tmp_path, 'id = "exempted"', 'id = "exempt"')
+    with pytest.raises(VocabularyError) as caught:
+        load_vocabulary(path)
+    problems = {(p.field, p.code) for p in caught.value.problems}
+    assert problems == {("id", "invalid"), ("exempted", "missing")}
+    invalid = next(p for p in caught.value.problems if p.code == "invalid")
+    assert invalid.line == path.read_text().splitlines().index('id = "exempt"') + 1
