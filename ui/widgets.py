@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 _FLAGS = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
 
@@ -15,9 +15,9 @@ class TwoLineButton(QPushButton):
     """A large button with a main label and a small key hint above it.
 
     Long labels wrap onto more lines first; only when a single word or the lines do not fit
-    does the font get smaller, never below ``min_points``. Buttons that share a row
-    (``share_font``) use one size, the largest that fits all of them, so a row never mixes
-    sizes.
+    does the font get smaller, never below ``min_points``; a word still too wide is then
+    hyphenated. Buttons that share a row (``share_font``) use one size, the largest that fits
+    all of them, so a row never mixes sizes.
     """
 
     def __init__(
@@ -34,6 +34,7 @@ class TwoLineButton(QPushButton):
         self._max_points = max_points
         self._min_points = min_points
         self._peers: list[TwoLineButton] = [self]
+        self._text = ""
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._hint = QLabel(hint)
@@ -47,14 +48,13 @@ class TwoLineButton(QPushButton):
         for child in (self._hint, self._label):
             child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self._label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        # The key hint sits in the top right corner, over the label's margin, so the label
+        # keeps the button's whole height for its lines.
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 3, 6, 6)
+        layout.setContentsMargins(6, 4, 6, 4)
         layout.setSpacing(0)
-        top = QHBoxLayout()
-        top.addStretch(1)
-        top.addWidget(self._hint)
-        layout.addLayout(top)
         layout.addWidget(self._label, 1)
+        self._hint.setParent(self)
         self._apply(max_points)
         self.set_label(label)
 
@@ -69,11 +69,15 @@ class TwoLineButton(QPushButton):
                 peers[0]._fit_row()
 
     def set_label(self, label: str) -> None:
-        # Break opportunities after "/" and "·" so long names and combinations wrap nicely.
-        self._label.setText(label.replace("/", "/\u200b"))
+        # Break opportunities after "/" and "-" so long names and combinations wrap nicely.
+        self._text = label.replace("/", "/\u200b").replace("-", "-\u200b")
         self._fit_row()
 
     def label(self) -> str:
+        return self._text.replace("\u200b", "")
+
+    def shown_label(self) -> str:
+        """The label as drawn, with any hyphen added to break a word too wide for the tile."""
         return self._label.text().replace("\u200b", "")
 
     def hint(self) -> str:
@@ -84,6 +88,8 @@ class TwoLineButton(QPushButton):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._hint.adjustSize()
+        self._hint.move(self.width() - self._hint.width() - 5, 1)
         self._fit_row()
 
     def _fit_row(self) -> None:
@@ -95,6 +101,9 @@ class TwoLineButton(QPushButton):
         font = self._font(points)
         if font != self._label.font():
             self._label.setFont(font)
+        text = self._broken(QFontMetrics(font))
+        if text != self._label.text():
+            self._label.setText(text)
 
     def _font(self, points: float) -> QFont:
         font = QFont(self.font())
@@ -102,20 +111,74 @@ class TwoLineButton(QPushButton):
         font.setPointSizeF(points)
         return font
 
-    def _best_points(self) -> float:
-        """The largest size (in half points) at which the wrapped label fits this button."""
-        text = self._label.text()
-        if not text:
-            return self._max_points
+    def _room(self) -> tuple[int, int]:
         width = max(10, self.width() - 14)
-        height = max(10, self.height() - self._hint.sizeHint().height() - 10)
-        words = text.replace("\u200b", " ").replace("\n", " ").split()
+        height = max(10, self.height() - 10)
+        return width, height
+
+    def _broken(self, metrics: QFontMetrics) -> str:
+        """The label with each word too wide for the tile hyphenated onto more lines."""
+        width, _height = self._room()
+        lines = []
+        for line in self._text.split("\n"):
+            words = [
+                "\u200b".join(_hyphenate(part, metrics, width) for part in word.split("\u200b"))
+                for word in line.split(" ")
+            ]
+            lines.append(" ".join(words))
+        return "\n".join(lines)
+
+    def _fits(self, points: float, *, whole_words: bool) -> bool:
+        metrics = QFontMetrics(self._font(points))
+        width, height = self._room()
+        words = self._text.replace("\u200b", " ").replace("\n", " ").split()
+        widest = max((metrics.horizontalAdvance(word) for word in words), default=0)
+        if whole_words and widest > width:
+            return False
+        box = metrics.boundingRect(QRect(0, 0, width, 10_000), _FLAGS, self._broken(metrics))
+        return box.height() <= height
+
+    def _best_points(self) -> float:
+        """The largest size (in half points) at which the label fits this button: wrapped at
+        spaces if possible, else with long words hyphenated, never below ``min_points``."""
+        if not self._text:
+            return self._max_points
+        sizes = []
         points = self._max_points
-        while points > self._min_points:
-            metrics = QFontMetrics(self._font(points))
-            widest = max((metrics.horizontalAdvance(word) for word in words), default=0)
-            box = metrics.boundingRect(QRect(0, 0, width, 10_000), _FLAGS, text)
-            if widest <= width and box.height() <= height:
-                break
+        while points >= self._min_points:
+            sizes.append(points)
             points -= 0.5
-        return max(points, self._min_points)
+        for whole_words in (True, False):
+            for points in sizes:
+                if self._fits(points, whole_words=whole_words):
+                    return points
+        return self._min_points
+
+
+_VOWELS = frozenset("aeiouyæøåAEIOUYÆØÅ")
+
+
+def _hyphenate(word: str, metrics: QFontMetrics, width: int) -> str:
+    """``word`` cut with hyphens into pieces that each fit ``width``.
+
+    Each cut is the last one that fits before a syllable (a consonant followed by a vowel),
+    as Danish hyphenates: "registrerings-bevis", "adressebeskyt-telse".
+    """
+    pieces = []
+    rest = word
+    while metrics.horizontalAdvance(rest) > width and len(rest) > 5:
+        fitting = [
+            cut
+            for cut in range(3, len(rest) - 2)
+            if metrics.horizontalAdvance(rest[:cut] + "-") <= width
+        ]
+        if not fitting:
+            break
+        syllables = [
+            cut for cut in fitting if rest[cut] not in _VOWELS and rest[cut + 1] in _VOWELS
+        ]
+        cut = max(syllables or fitting)
+        pieces.append(rest[:cut] + "-")
+        rest = rest[cut:]
+    pieces.append(rest)
+    return "\u200b".join(pieces)

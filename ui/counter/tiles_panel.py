@@ -42,12 +42,12 @@ class TilesPanel(QGroupBox):
         self.grid = QGridLayout()
         self.grid.setSpacing(8)
         layout.addLayout(self.grid, 1)
+        self._bottom = QHBoxLayout()
+        layout.addLayout(self._bottom)
         self.tiles: list[tuple[Area, TwoLineButton]] = []
         self._placeholder = QLabel(self.tr("Åbner databasen …"))
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.grid.addWidget(self._placeholder, 0, 0)
-        bottom = QHBoxLayout()
-        bottom.addStretch(1)
         self.sort_button = QPushButton(self.tr("Sortér efter brug"))
         self.sort_button.setObjectName("sortTilesButton")
         self.sort_button.setAccessibleName(self.tr("Sortér sagsområderne efter brug"))
@@ -59,8 +59,8 @@ class TilesPanel(QGroupBox):
         )
         self.sort_button.setEnabled(False)
         self.sort_button.clicked.connect(self.sortByUseRequested)
-        bottom.addWidget(self.sort_button)
-        layout.addLayout(bottom)
+        self._bottom.addStretch(1)
+        self._bottom.addWidget(self.sort_button)
 
     def set_areas(self, areas: Sequence[Area]) -> None:
         self._placeholder.hide()
@@ -84,6 +84,19 @@ class TilesPanel(QGroupBox):
             tile.clicked.connect(lambda _=False, area_id=area.id: self.areaChosen.emit(area_id))
             self.grid.addWidget(tile, position // TILE_COLUMNS, position % TILE_COLUMNS)
             self.tiles.append((area, tile))
+        # The button takes the first free cell after the tiles (a row of its own costs height).
+        self.grid.removeWidget(self.sort_button)
+        self._bottom.removeWidget(self.sort_button)
+        free = len(areas)
+        if free % TILE_COLUMNS:
+            self.grid.addWidget(
+                self.sort_button,
+                free // TILE_COLUMNS,
+                TILE_COLUMNS - 1,
+                Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignRight,
+            )
+        else:
+            self._bottom.addWidget(self.sort_button)
         tiles = [tile for _area, tile in self.tiles]
         TwoLineButton.share_font(
             [tiles[start : start + TILE_COLUMNS] for start in range(0, len(tiles), TILE_COLUMNS)]
