@@ -21,6 +21,7 @@ from skranke.costs import PriceTable
 from skranke.exporters import (
     EXPORTERS,
     Cancelled,
+    ExportJob,
     ExportResult,
     Progress,
     UnknownExportFormatError,
@@ -85,4 +86,4 @@ def run_export(
     source = _DatabaseSource(
         repository, request.filters, vocabulary, price_table, catalog, request.municipality_name
     )
-    return chosen.write(source, request.period, request.out, progress=progress, cancelled=cancelled)
+    return chosen.write(ExportJob(source, request.period, request.out, progress, cancelled))

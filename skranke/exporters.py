@@ -15,7 +15,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar
 
 from skranke.errors import SkrankeError
 
@@ -51,6 +51,17 @@ class ExportSource(Protocol):
 
 
 @dataclass(frozen=True)
+class ExportJob:
+    """One export to write: what to read, which days, where to, and how to report."""
+
+    source: ExportSource
+    period: Period
+    out: Path
+    progress: Progress | None = None
+    cancelled: Cancelled | None = None
+
+
+@dataclass(frozen=True)
 class ExportResult:
     paths: tuple[Path, ...]
     contacts: int  # non-voided contacts in the period and filters
@@ -70,16 +81,8 @@ class Exporter(ABC):
         return cls.label_da if language == "da" else cls.label_en
 
     @abstractmethod
-    def write(
-        self,
-        source: ExportSource,
-        period: Period,
-        out: Path,
-        *,
-        progress: Progress | None = None,
-        cancelled: Cancelled | None = None,
-    ) -> ExportResult:
-        """Write the export to ``out``; raises typed errors that name the path."""
+    def write(self, job: ExportJob) -> ExportResult:
+        """Write the export to ``job.out``; raises typed errors that name the path."""
 
 
 EXPORTERS: dict[str, type[Exporter]] = {}
@@ -99,11 +102,18 @@ def exporter(export_format: str) -> Exporter:
         raise UnknownExportFormatError(export_format) from None
 
 
-def _refuse_folder(out: Path) -> None:
-    if out.is_dir():
+def _file(job: ExportJob) -> Path:
+    """``job.out``, which must not be a folder (a file exporter was given one)."""
+    if job.out.is_dir():
         from skranke.exports import ExportWriteError  # noqa: PLC0415
 
-        raise ExportWriteError(out, "det er en mappe; angiv et filnavn")
+        raise ExportWriteError(job.out, "det er en mappe; angiv et filnavn")
+    return job.out
+
+
+def _tables_options(job: ExportJob) -> dict[str, Any]:
+    """What every writer of the aggregated tables is given besides the tally."""
+    return {"price_table": job.source.price_table, "solution_titles": job.source.solution_titles}
 
 
 @register
@@ -113,21 +123,13 @@ class ContactsCsv(Exporter):
     label_en = "CSV for Excel (contacts)"
     suffix = ".csv"
 
-    def write(
-        self,
-        source: ExportSource,
-        period: Period,
-        out: Path,
-        *,
-        progress: Progress | None = None,
-        cancelled: Cancelled | None = None,
-    ) -> ExportResult:
+    def write(self, job: ExportJob) -> ExportResult:
         from skranke.exports import write_contacts_csv  # noqa: PLC0415
 
-        _refuse_folder(out)
-        contacts = source.contacts(period)
+        out = _file(job)
+        contacts = job.source.contacts(job.period)
         written = write_contacts_csv(
-            contacts, out, source.vocabulary, progress=progress, cancelled=cancelled
+            contacts, out, job.source.vocabulary, progress=job.progress, cancelled=job.cancelled
         )
         return ExportResult((out,), written)
 
@@ -140,37 +142,27 @@ class TablesCsv(Exporter):
     suffix = ".zip"
     folder = True
 
-    def write(
-        self,
-        source: ExportSource,
-        period: Period,
-        out: Path,
-        *,
-        progress: Progress | None = None,
-        cancelled: Cancelled | None = None,
-    ) -> ExportResult:
+    def write(self, job: ExportJob) -> ExportResult:
         from skranke.exports import (  # noqa: PLC0415
             ExportWriteError,
             write_tally_csv_files,
             write_tally_csv_zip,
         )
 
-        tally = source.tally(period)
-        prices, titles = source.price_table, source.solution_titles
-        if out.suffix.lower() == self.suffix:
-            _refuse_folder(out)
+        tally = job.source.tally(job.period)
+        if job.out.suffix.lower() == self.suffix:
+            out = _file(job)
             write_tally_csv_zip(
-                tally, out, source.vocabulary, price_table=prices, solution_titles=titles,
-                cancelled=cancelled,
-            )  # fmt: skip
+                tally, out, job.source.vocabulary, cancelled=job.cancelled, **_tables_options(job)
+            )
             return ExportResult((out,), tally.total)
         try:
-            out.mkdir(parents=True, exist_ok=True)
+            job.out.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise ExportWriteError(out, error.strerror or str(error)) from error
+            raise ExportWriteError(job.out, error.strerror or str(error)) from error
         files = write_tally_csv_files(
-            tally, out, source.vocabulary, price_table=prices, solution_titles=titles,
-            progress=progress, cancelled=cancelled,
+            tally, job.out, job.source.vocabulary, progress=job.progress, cancelled=job.cancelled,
+            **_tables_options(job),
         )  # fmt: skip
         return ExportResult(tuple(files), tally.total)
 
@@ -182,22 +174,14 @@ class Workbook(Exporter):
     label_en = "Excel (XLSX)"
     suffix = ".xlsx"
 
-    def write(
-        self,
-        source: ExportSource,
-        period: Period,
-        out: Path,
-        *,
-        progress: Progress | None = None,
-        cancelled: Cancelled | None = None,
-    ) -> ExportResult:
+    def write(self, job: ExportJob) -> ExportResult:
         from skranke.exports import write_tally_xlsx  # noqa: PLC0415
 
-        _refuse_folder(out)
-        tally = source.tally(period)
+        out = _file(job)
+        tally = job.source.tally(job.period)
         write_tally_xlsx(
-            tally, out, source.vocabulary, price_table=source.price_table,
-            solution_titles=source.solution_titles, progress=progress, cancelled=cancelled,
+            tally, out, job.source.vocabulary, progress=job.progress, cancelled=job.cancelled,
+            **_tables_options(job),
         )  # fmt: skip
         return ExportResult((out,), tally.total)
 
@@ -209,31 +193,22 @@ class ReportPdf(Exporter):
     label_en = "PDF report"
     suffix = ".pdf"
 
-    def write(
-        self,
-        source: ExportSource,
-        period: Period,
-        out: Path,
-        *,
-        progress: Progress | None = None,
-        cancelled: Cancelled | None = None,
-    ) -> ExportResult:
+    def write(self, job: ExportJob) -> ExportResult:
         from skranke.charts import render_charts  # noqa: PLC0415 - matplotlib only here
         from skranke.exports import ExportCancelled, ExportWriteError, tally_tables  # noqa: PLC0415
         from skranke.report_pdf import render_report  # noqa: PLC0415
 
-        _refuse_folder(out)
-        tally = source.tally(period)
+        out = _file(job)
+        source = job.source
+        tally = source.tally(job.period)
         charts = render_charts(tally, source.vocabulary)
-        if cancelled is not None and cancelled():
+        if job.cancelled is not None and job.cancelled():
             raise ExportCancelled
-        tables = tally_tables(
-            tally, source.vocabulary, price_table=source.price_table,
-            solution_titles=source.solution_titles,
-        )  # fmt: skip
+        tables = tally_tables(tally, source.vocabulary, **_tables_options(job))
         pdf = render_report(
-            tally, tables, charts, municipality_name=source.municipality_name, progress=progress
-        )
+            tally, tables, charts, municipality_name=source.municipality_name,
+            progress=job.progress,
+        )  # fmt: skip
         try:
             out.write_bytes(pdf)
         except OSError as error:
@@ -251,15 +226,7 @@ class Komhen(Exporter):
     label_en = "KOMHEN counting weeks"
     suffix = ".xlsx"
 
-    def write(
-        self,
-        source: ExportSource,
-        period: Period,
-        out: Path,
-        *,
-        progress: Progress | None = None,
-        cancelled: Cancelled | None = None,
-    ) -> ExportResult:
+    def write(self, job: ExportJob) -> ExportResult:
         from skranke.exports import (  # noqa: PLC0415
             ExportCancelled,
             komhen_matrix,
@@ -268,19 +235,17 @@ class Komhen(Exporter):
             write_komhen_xlsx,
         )
 
-        _refuse_folder(out)
-        weeks = komhen_weeks(period)
+        out = _file(job)
+        weeks = komhen_weeks(job.period)
         matrices = []
         for done, week in enumerate(weeks):
-            if cancelled is not None and cancelled():
+            if job.cancelled is not None and job.cancelled():
                 raise ExportCancelled
-            if progress is not None:
-                progress(done, len(weeks))
-            matrices.append(komhen_matrix(source.tally(week), source.vocabulary))
-        if out.suffix.lower() == ".csv":
-            write_komhen_csv(matrices, out, source.vocabulary)
-        else:
-            write_komhen_xlsx(matrices, out, source.vocabulary)
-        if progress is not None:
-            progress(len(weeks), len(weeks))
+            if job.progress is not None:
+                job.progress(done, len(weeks))
+            matrices.append(komhen_matrix(job.source.tally(week), job.source.vocabulary))
+        write = write_komhen_csv if out.suffix.lower() == ".csv" else write_komhen_xlsx
+        write(matrices, out, job.source.vocabulary)
+        if job.progress is not None:
+            job.progress(len(weeks), len(weeks))
         return ExportResult((out,), sum(matrix.total for matrix in matrices))
