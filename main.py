@@ -46,12 +46,16 @@ def foreign_package() -> str | None:
         origin = Path(spec.origin).resolve() if spec is not None and spec.origin else None
         if origin is None:
             return f"Skranke er ikke installeret helt: pakken '{name}' mangler i {home}."
-        own = origin.parent.parent == home
-        if not own or not getattr(importlib.import_module(name), MARKER, False):
+        if origin.parent.parent != home:
             return (
                 f"pakken '{name}' i {origin.parent} hører ikke til Skranke, men skygger for "
                 f"Skrankes egen i {home / name}. Fjern den anden pakke fra PYTHONPATH, eller "
                 "installér Skranke i sit eget miljø (fx med pipx)."
+            )
+        if not getattr(importlib.import_module(name), MARKER, False):
+            return (
+                f"pakken '{name}' i {origin.parent} er overskrevet af et andet program med en "
+                "pakke af samme navn. Installér Skranke igen i sit eget miljø (fx med pipx)."
             )
     return None
 

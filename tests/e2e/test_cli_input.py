@@ -8,8 +8,10 @@ import csv
 import importlib.util
 import os
 import pty
+import shutil
 import sqlite3
 import subprocess
+import sys
 import zipfile
 from datetime import date, timedelta
 from pathlib import Path
@@ -343,6 +345,20 @@ def test_a_foreign_ui_package_on_the_path_is_named(config: Path, tmp_path: Path)
     path = os.pathsep.join(filter(None, [str(foreign.parent), os.environ.get("PYTHONPATH")]))
     result = _run("--config", str(config), "catalog", "list", env={"PYTHONPATH": path})
     _assert_refused(result, f"pakken 'ui' i {foreign}", "hører ikke til Skranke")
+    assert result.stdout == ""
+
+
+def test_a_package_overwritten_in_place_is_named(tmp_path: Path) -> None:
+    home = Path(main.__file__).parent
+    shutil.copy(home / "main.py", tmp_path / "main.py")
+    for name in ("skranke", "database", "ui"):
+        shutil.copytree(home / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+    (tmp_path / "database" / "__init__.py").write_text('"""Another program\'s database."""\n')
+    result = subprocess.run(
+        [sys.executable, str(tmp_path / "main.py"), "--version"],
+        capture_output=True, text=True, timeout=60, check=False, cwd=tmp_path,
+    )  # fmt: skip
+    _assert_refused(result, f"pakken 'database' i {tmp_path / 'database'} er overskrevet")
     assert result.stdout == ""
 
 
