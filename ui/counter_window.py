@@ -359,10 +359,10 @@ class CounterWindow(QMainWindow):
     @Slot()
     def focus_search(self, text: str = "") -> None:
         """The solution search, started afresh when a letter is typed from elsewhere."""
-        self.side_tabs.setCurrentWidget(self.solution_panel)
         search = self.solution_panel.search_edit
-        if text and not search.hasFocus():
+        if text and not search.hasFocus():  # asked before the tab switch moves the focus
             search.clear()
+        self.side_tabs.setCurrentWidget(self.solution_panel)
         self.solution_panel.focus_search(text)
 
     def focus_counter(self) -> None:

@@ -169,7 +169,7 @@ def _hyphenate(word: str, metrics: QFontMetrics, width: int) -> str:
     while metrics.horizontalAdvance(rest) > width and len(rest) > 5:
         fitting = [
             cut
-            for cut in range(3, len(rest) - 2)
+            for cut in range(3, len(rest) - 3)  # at least four letters on the next line
             if metrics.horizontalAdvance(rest[:cut] + "-") <= width
         ]
         if not fitting:

@@ -249,6 +249,9 @@ def test_delete_never_voids_a_row_staff_did_not_choose(
 def test_letters_typed_in_todays_list_start_the_search_and_escape_returns(
     qtbot: QtBot, window: CounterWindow, desk: CounterDesk
 ) -> None:
+    _type(qtbot, window, "flyt")  # an earlier search, shown and logged
+    _press(qtbot, window, Qt.Key.Key_Return)
+    _after_qr(qtbot, window)
     _press(qtbot, window, Qt.Key.Key_1)
     _click_row(qtbot, window, 0)
     _type(qtbot, window, "pas")
