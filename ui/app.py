@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from skranke import __version__
+from skranke import identity
 from skranke.resources import RESOURCES_DIR
 
 STYLESHEET = """
@@ -48,13 +49,24 @@ QLabel#tallyLabel { color: white; font-size: 13pt; font-weight: 600; }
 """
 
 
+def window_icon() -> QIcon:
+    """Skranke's icon in every size it ships (the window, the task bar, Alt+Tab)."""
+    icon = QIcon()
+    for size in identity.ICON_SIZES:
+        icon.addFile(str(identity.icon_png(size)))
+    return icon
+
+
 def create_application(argv: list[str], language: str = "da") -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
-    app.setApplicationName("Skranke")
-    app.setApplicationDisplayName("Skranke")
-    app.setApplicationVersion(__version__)
-    app.setOrganizationName("Skranke")
+    # QSettings (window state) is kept under the organisation's and application's names.
+    app.setApplicationName(identity.APP_NAME)
+    app.setApplicationDisplayName(identity.APP_NAME)
+    app.setApplicationVersion(identity.VERSION)
+    app.setOrganizationName(identity.ORGANIZATION)
+    app.setDesktopFileName(identity.APP_ID)  # Wayland and the task bar find the desktop entry
+    app.setWindowIcon(window_icon())
     app.setStyle("Fusion")
     app.setStyleSheet(STYLESHEET)
     QLocale.setDefault(
