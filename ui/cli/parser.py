@@ -15,8 +15,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from skranke import __version__
 from skranke.exporters import EXPORTERS
+from skranke.identity import version_line
 
 DATABASE_ENV = "SKRANKE_DATABASE_URL"
 
@@ -112,7 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Uden KOMMANDO åbnes skrankevinduet.",
     )
     parser.add_argument(
-        "--version", action="version", version=f"Skranke {__version__}",
+        "--version", action="version", version=version_line(),
         help="vis Skrankes version og afslut",
     )  # fmt: skip
     parser.add_argument(
