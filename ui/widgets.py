@@ -101,9 +101,11 @@ class TwoLineButton(QPushButton):
         font = self._font(points)
         if font != self._label.font():
             self._label.setFont(font)
-        text = self._broken(QFontMetrics(font))
+        text, side = self._shape(points, whole_words=False) or self._clipped(points)
         if text != self._label.text():
             self._label.setText(text)
+        if self._label.contentsMargins().left() != side:
+            self._label.setContentsMargins(side, 0, side, 0)
 
     def _font(self, points: float) -> QFont:
         font = QFont(self.font())
@@ -116,9 +118,8 @@ class TwoLineButton(QPushButton):
         height = max(10, self.height() - 10)
         return width, height
 
-    def _broken(self, metrics: QFontMetrics) -> str:
-        """The label with each word too wide for the tile hyphenated onto more lines."""
-        width, _height = self._room()
+    def _broken(self, metrics: QFontMetrics, width: int) -> str:
+        """The label with each word too wide for ``width`` hyphenated onto more lines."""
         lines = []
         for line in self._text.split("\n"):
             words = [
@@ -128,15 +129,31 @@ class TwoLineButton(QPushButton):
             lines.append(" ".join(words))
         return "\n".join(lines)
 
-    def _fits(self, points: float, *, whole_words: bool) -> bool:
+    def _shape(self, points: float, *, whole_words: bool) -> tuple[str, int] | None:
+        """The text to show at ``points`` and the label's side margin, or None if it does not
+        fit. A block of lines tall enough to reach the key hint in the corner is kept narrow
+        (margins as wide as the hint on both sides, so it stays centred)."""
         metrics = QFontMetrics(self._font(points))
         width, height = self._room()
+        hint = self._hint.sizeHint()
         words = self._text.replace("\u200b", " ").replace("\n", " ").split()
-        widest = max((metrics.horizontalAdvance(word) for word in words), default=0)
-        if whole_words and widest > width:
-            return False
-        box = metrics.boundingRect(QRect(0, 0, width, 10_000), _FLAGS, self._broken(metrics))
-        return box.height() <= height
+        # Clear of the hint, full width; then narrow; then full width under the hint (a
+        # readable label matters more than a free corner).
+        for side, clear in ((0, True), (hint.width() + 2, False), (0, False)):
+            room = width - 2 * side
+            if whole_words and max(map(metrics.horizontalAdvance, words), default=0) > room:
+                continue
+            text = self._broken(metrics, room)
+            box = metrics.boundingRect(QRect(0, 0, room, 10_000), _FLAGS, text)
+            if clear and box.height() + 2 * (hint.height() - 4) > height:
+                continue
+            if box.height() <= height:
+                return text, side
+        return None
+
+    def _clipped(self, points: float) -> tuple[str, int]:
+        """Nothing fits even at the smallest size: the whole width, hyphenated."""
+        return self._broken(QFontMetrics(self._font(points)), self._room()[0]), 0
 
     def _best_points(self) -> float:
         """The largest size (in half points) at which the label fits this button: wrapped at
@@ -150,7 +167,7 @@ class TwoLineButton(QPushButton):
             points -= 0.5
         for whole_words in (True, False):
             for points in sizes:
-                if self._fits(points, whole_words=whole_words):
+                if self._shape(points, whole_words=whole_words) is not None:
                     return points
         return self._min_points
 
