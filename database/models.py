@@ -6,11 +6,13 @@ import uuid
 from datetime import UTC, datetime
 
 from sqlalchemy import (
+    BigInteger,
     CheckConstraint,
     DateTime,
     Dialect,
     ForeignKey,
     Index,
+    Integer,
     MetaData,
     String,
     TypeDecorator,
@@ -72,6 +74,9 @@ class ContactRow(Base):
     municipality: Mapped[str] = mapped_column(String(3))
     note: Mapped[str | None] = mapped_column(String(120))
     voided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The installation (desk id, a UUID) that logged it; None for contacts logged before
+    # migration 0004 (the pusher then sends its own desk id). See 0004's docstring.
+    desk_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
 
     __table_args__ = (
         CheckConstraint("duration_seconds >= 0", name="duration_not_negative"),
@@ -131,3 +136,40 @@ class HandoutHourRow(_HourlyKey, Base):
     how: Mapped[str] = mapped_column(String(10), primary_key=True)
     solution: Mapped[str] = mapped_column(String(40), primary_key=True)
     handouts: Mapped[int]
+
+
+SEQUENCE = BigInteger().with_variant(Integer, "sqlite")  # SQLite's rowid must be INTEGER
+
+
+class OutboxRow(Base):
+    """A change waiting for the central database: a contact added (with its hand-outs) or
+    voided. Written in the same transaction as the change; deleted only after the central
+    database has committed it. ``seq`` only grows (SQLite AUTOINCREMENT never reuses one).
+
+    The row names the contact; the pusher reads the contact as it is when it pushes, so an
+    added-then-voided contact arrives voided, and re-sending either change is harmless.
+    """
+
+    __tablename__ = "sync_outbox"
+
+    seq: Mapped[int] = mapped_column(SEQUENCE, primary_key=True, autoincrement=True)
+    contact_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    change: Mapped[str] = mapped_column(String(4))
+
+    __table_args__ = (
+        CheckConstraint("change IN ('add', 'void')", name="change_known"),
+        {"sqlite_autoincrement": True},
+    )
+
+
+class DeskSyncRow(Base):
+    """In the central database: when each desk was last heard from, and how far it got."""
+
+    __tablename__ = "desk_sync"
+
+    desk_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    desk: Mapped[str] = mapped_column(String(40))
+    municipality: Mapped[str] = mapped_column(String(3))
+    last_sequence: Mapped[int] = mapped_column(BigInteger)
+    last_push_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    app_version: Mapped[str] = mapped_column(String(40))

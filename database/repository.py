@@ -1,6 +1,8 @@
 """The contact repository: takes and returns ``skranke`` domain objects.
 
-Every write is one committed transaction: when ``add`` returns, the contact is on disk.
+Every write is one committed transaction: when ``add`` returns, the contact is on disk. The
+same transaction writes the outbox row (``sync_outbox``) that the pusher (database/sync.py)
+sends to a central database later: a click never waits on the network.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Integer, Row, Table, cast, func, insert, select, update
+from sqlalchemy import Connection, Integer, Row, Select, Table, cast, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -25,17 +27,25 @@ _TABLE = Base.metadata.tables["contact"]
 _HANDOUTS = Base.metadata.tables["contact_handout"]
 _HOURS = Base.metadata.tables["contact_hour"]
 _HANDOUT_HOURS = Base.metadata.tables["handout_hour"]
+_OUTBOX = Base.metadata.tables["sync_outbox"]
 HOUR_KEY = ("hour", "desk", "municipality", "channel", "area", "kind", "outcome", "assisted",
             "readiness", "requester")  # fmt: skip
 HANDOUT_HOUR_KEY = ("hour", "desk", "municipality", "channel", "area", "outcome", "how",
                     "solution")  # fmt: skip
 _SECONDS_PER_HOUR = 3600
-_COLUMNS = [column.name for column in _TABLE.columns]
+# The domain's fields; ``desk_id`` is the installation's, written by the repository.
+_COLUMNS = [column.name for column in _TABLE.columns if column.name != "desk_id"]
 _CHUNK = 500  # ids per IN (...) when loading handouts
 
 
-def _to_row(contact: Contact) -> dict[str, Any]:
-    return {name: getattr(contact, name) for name in _COLUMNS}
+def _to_row(contact: Contact, desk_id: uuid.UUID | None) -> dict[str, Any]:
+    return {**{name: getattr(contact, name) for name in _COLUMNS}, "desk_id": desk_id}
+
+
+def _to_outbox(conn: Connection, change: str, ids: Sequence[uuid.UUID]) -> None:
+    """Queue ``ids`` for the central database, in the caller's transaction."""
+    if ids:
+        conn.execute(insert(_OUTBOX), [{"contact_id": i, "change": change} for i in ids])
 
 
 def _handout_rows(contacts: Sequence[Contact]) -> list[dict[str, Any]]:
@@ -113,12 +123,34 @@ def _to_contacts(conn: Connection, rows: Sequence[Row[Any]]) -> list[Contact]:
         )
         for contact_id, solution, how in conn.execute(query):
             found.setdefault(contact_id, []).append(Handout(solution, how))
-    return [Contact(**row._asdict(), handouts=tuple(found.get(row.id, ()))) for row in rows]
+    return [
+        Contact(
+            **{name: value for name, value in row._asdict().items() if name != "desk_id"},
+            handouts=tuple(found.get(row.id, ())),
+        )
+        for row in rows
+    ]
+
+
+def contact_rows(
+    conn: Connection, ids: Sequence[uuid.UUID]
+) -> tuple[dict[uuid.UUID, Contact], dict[uuid.UUID, uuid.UUID | None]]:
+    """The contacts with ``ids`` (with hand-outs) and the desk id stored on each."""
+    query: Select[Any] = select(*(_TABLE.c[name] for name in _COLUMNS), _TABLE.c.desk_id)
+    rows: list[Row[Any]] = []
+    for start in range(0, len(ids), _CHUNK):
+        rows += conn.execute(query.where(_TABLE.c.id.in_(ids[start : start + _CHUNK]))).all()
+    contacts = _to_contacts(conn, rows)
+    return {c.id: c for c in contacts}, {row.id: row.desk_id for row in rows}
 
 
 class ContactRepository:
-    def __init__(self, database: Database) -> None:
+    """``desk_id``: this installation's id, stored on each contact it adds (see migration
+    0004); None leaves it to the pusher."""
+
+    def __init__(self, database: Database, desk_id: uuid.UUID | None = None) -> None:
         self.database = database
+        self.desk_id = desk_id
         self._select = select(*(_TABLE.c[name] for name in _COLUMNS))
 
     def add(self, contact: Contact) -> None:
@@ -131,10 +163,11 @@ class ContactRepository:
             return
         handouts = _handout_rows(contacts)
         with translate_errors(self.database.location), self.database.engine.begin() as conn:
-            conn.execute(insert(_TABLE), [_to_row(contact) for contact in contacts])
+            conn.execute(insert(_TABLE), [_to_row(c, self.desk_id) for c in contacts])
             if handouts:
                 conn.execute(insert(_HANDOUTS), handouts)
             _update_summaries(conn, contacts, +1)
+            _to_outbox(conn, "add", [contact.id for contact in contacts])
 
     def get(self, contact_id: uuid.UUID) -> Contact | None:
         with translate_errors(self.database.location), self.database.engine.connect() as conn:
@@ -183,6 +216,7 @@ class ContactRepository:
                 raced = [i for i in open_ids if i not in changed]
                 by_id.update({c.id: c for c in _to_contacts(conn, self._rows(conn, raced))})
             _update_summaries(conn, [by_id[i] for i in open_ids if i in changed], -1)
+            _to_outbox(conn, "void", [i for i in open_ids if i in changed])
         return [by_id[i].void(when) if i in changed else by_id[i] for i in ids]
 
     def _rows(self, conn: Connection, ids: Sequence[uuid.UUID]) -> list[Row[Any]]:

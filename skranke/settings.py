@@ -8,6 +8,7 @@ Only the user's file is ever written by Skranke.
 from __future__ import annotations
 
 import os
+import uuid
 from dataclasses import Field, dataclass, field, fields, replace
 from enum import StrEnum
 from pathlib import Path
@@ -65,6 +66,17 @@ class Settings:
     database_url: str = field(
         default="",
         metadata=_doc("SQLAlchemy URL; empty means a SQLite file in the user's data folder."),
+    )
+    central_url: str = field(
+        default="",
+        metadata=_doc(
+            "The central PostgreSQL this desk pushes its contacts to "
+            "(postgresql+psycopg://user@host/db, no password); empty means none."
+        ),
+    )
+    desk_id: str = field(
+        default="",
+        metadata=_doc("This installation's desk id (a UUID), made once on the first start."),
     )
     vocabulary_file: str = field(
         default="", metadata=_doc("A municipality's TOML file that adds, relabels or hides areas.")
@@ -352,6 +364,25 @@ def save_user_settings(path: Path, **changes: Any) -> None:
     favourites, so the shipped defaults apply again.
     """
     _write_document(path, _checked(path, changes))
+
+
+def ensure_desk_id(store: SettingsStore) -> uuid.UUID:
+    """This installation's desk id: the one in the settings, or a new one made and saved once.
+
+    Raises SettingsError when the settings hold something that is not a UUID (nothing is
+    guessed: the id names this desk in the central database), and SettingsWriteError when a
+    new id cannot be saved.
+    """
+    text = store.current.desk_id
+    if not text:
+        made = uuid.uuid4()
+        store.update(desk_id=str(made))
+        return made
+    try:
+        return uuid.UUID(text)
+    except ValueError:
+        path = store.path or Path("settings.toml")
+        raise SettingsError(path, [Problem(path, None, "desk_id", "invalid", "UUID")]) from None
 
 
 class SettingsStore:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -91,5 +92,38 @@ def test_from_0002_the_hourly_summaries_are_filled(db_path: Path, vocabulary: Vo
         assert tally_in_database(repository, period) == expected
         assert expected.solutions_shown == {"moving": 1}
         assert not expected.sheets_printed  # its contact was voided
+    finally:
+        database.close()
+
+
+def test_from_0003_the_outbox_holds_the_history(db_path: Path) -> None:
+    """0004: contacts already logged wait in the outbox, oldest first, and keep no desk id;
+    a new contact is queued in the same transaction, after them."""
+    _database_at(db_path, "0003")
+    later = (uuid.uuid4().hex, "2026-11-20 13:59:59.000000", *ROW_0001[2:])
+    with sqlite3.connect(db_path) as conn:
+        for row in (later, ROW_0001):
+            conn.execute("INSERT INTO contact VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", row)
+    database = open_database(sqlite_url(db_path))
+    try:
+        desk_id = uuid.uuid4()
+        repository = ContactRepository(database, desk_id)
+        (old, *_) = repository.between(
+            datetime(2026, 11, 20, tzinfo=UTC), datetime(2026, 11, 21, tzinfo=UTC)
+        )
+        new = replace(old, id=uuid.uuid4(), logged_at=datetime(2026, 11, 21, 9, tzinfo=UTC))
+        repository.add(new)
+        with database.engine.connect() as conn:
+            queued = conn.exec_driver_sql(
+                "SELECT o.seq, o.contact_id, o.change, c.desk_id FROM sync_outbox o "
+                "JOIN contact c ON c.id = o.contact_id ORDER BY o.seq"
+            ).all()
+        assert [(row[1], row[2]) for row in queued] == [
+            (ROW_0001[0], "add"),
+            (later[0], "add"),
+            (new.id.hex, "add"),
+        ]
+        assert [row[3] for row in queued] == [None, None, desk_id.hex]
+        assert [row[0] for row in queued] == sorted(row[0] for row in queued)
     finally:
         database.close()
