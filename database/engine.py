@@ -244,7 +244,9 @@ def open_database(
     location = str(path) if path is not None else parsed.render_as_string(hide_password=True)
     if path is not None:
         read_only = _url_read_only(parsed)
-        if not writes and path.exists() and (read_only or not _writable(path)):
+        if (read_only or not writes) and not path.exists():  # reading creates nothing
+            raise DatabaseUnavailableError(location, "filen findes ikke")
+        if not writes and (read_only or not _writable(path)):
             return _open_sqlite_for_reading(parsed, path, busy_timeout_ms)
         _check_sqlite_file(path, location, read_only)
     engine = _make_engine(parsed, busy_timeout_ms)

@@ -282,6 +282,19 @@ def test_export_reads_a_read_only_database(config: Path, demo_db: Path, tmp_path
     assert demo_db.read_bytes() == before
 
 
+@pytest.mark.parametrize("read_only_url", [False, True])
+def test_export_from_a_missing_database_creates_nothing(
+    config: Path, tmp_path: Path, read_only_url: bool
+) -> None:
+    db = tmp_path / "typo" / "skranke.sqlite3"
+    url = f"sqlite:///file:{db}?mode=ro&uri=true" if read_only_url else str(db)
+    out = tmp_path / "t.xlsx"
+    result = _export(config, url, "--format", "xlsx", "--out", str(out))
+    _assert_refused(result, f"Databasen {db} kan ikke åbnes: filen findes ikke")
+    assert not (tmp_path / "typo").exists()
+    assert not out.exists()
+
+
 def test_demo_data_refuses_a_read_only_database(config: Path, demo_db: Path) -> None:
     read_only = f"sqlite:///file:{demo_db}?mode=ro&uri=true"
     result = _run("--config", str(config), "--database", read_only, "demo-data",
