@@ -188,7 +188,6 @@ class CounterWindow(QMainWindow):
         self.error_banner.setWordWrap(True)
         self.error_banner.setAccessibleName(self.tr("Fejlmeddelelse"))
         self.error_banner.hide()
-        root.addWidget(self.error_banner)
         body = QHBoxLayout()
         body.setSpacing(12)
         left = QVBoxLayout()
@@ -199,12 +198,19 @@ class CounterWindow(QMainWindow):
         left.addWidget(self.tiles_panel, 1)
         left.addWidget(self.favourites_panel)
         body.addLayout(left, 3)
-        # A fixed share of the width: showing a QR code never moves the tiles.
-        self.side_tabs.setMinimumWidth(530)
-        policy = self.side_tabs.sizePolicy()
-        policy.setHorizontalPolicy(policy.Policy.Ignored)
-        self.side_tabs.setSizePolicy(policy)
-        body.addWidget(self.side_tabs, 2)
+        # A fixed share of the width: showing a QR code or an error never moves the tiles.
+        for widget in (self.side_tabs, self.error_banner):
+            widget.setMinimumWidth(530)
+            policy = widget.sizePolicy()
+            policy.setHorizontalPolicy(policy.Policy.Ignored)
+            widget.setSizePolicy(policy)
+        # The banner sits above the side panel, whose list gives it room: the form and the
+        # tiles never move when an error shows.
+        right = QVBoxLayout()
+        right.setSpacing(8)
+        right.addWidget(self.error_banner)
+        right.addWidget(self.side_tabs, 1)
+        body.addLayout(right, 2)
         root.addLayout(body, 1)
         root.addWidget(self.tally_strip)
         return central

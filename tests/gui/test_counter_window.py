@@ -499,6 +499,19 @@ def test_the_tiles_stay_put_when_a_qr_is_shown(qtbot: QtBot, window: CounterWind
     assert _positions(window) == before
 
 
+def test_the_tiles_stay_put_when_an_error_is_shown(
+    qtbot: QtBot, window: CounterWindow, desk: CounterDesk
+) -> None:
+    before = _positions(window)
+    qtbot.keyClicks(window.note_edit, "borgerens nr 010190-1234")
+    qtbot.mouseClick(_tile(window, "cpr"), Qt.MouseButton.LeftButton)
+    _saved(qtbot, window)
+    assert window.error_banner.isVisible()
+    qtbot.wait(50)  # let the layouts settle
+    assert _positions(window) == before
+    assert _stored(desk) == []
+
+
 def test_tile_labels_wrap_in_one_readable_size_per_row(window: CounterWindow) -> None:
     tiles = [tile for _area, tile in window.tiles]
     rows = [tiles[start : start + 5] for start in range(0, len(tiles), 5)]

@@ -235,6 +235,9 @@ class DetailsBox(QGroupBox):
         self.note_edit.setPlaceholderText(self.tr("Valgfri kort note – aldrig navn eller CPR-nr."))
         self.note_edit.setMaxLength(NOTE_MAX_LENGTH + 20)  # over-long notes get a clear message
         self.note_edit.textEdited.connect(self._on_note)
+        # Room for the thicker red border of a refused note, so nothing below it moves.
+        self.note_edit.ensurePolished()
+        self.note_edit.setMinimumHeight(self.note_edit.sizeHint().height() + 4)
         # The hand-outs line keeps its room when empty, so the tiles below never move when a
         # QR code is shown.
         self.handouts_label = QLabel()
