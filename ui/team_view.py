@@ -612,7 +612,7 @@ class TeamView(QWidget):
             dialog.reset()
             self.status.setText(
                 self.tr("Eksporteret {n} henvendelser til {path}").format(
-                    n=result.contacts, path=result.paths[0]
+                    n=format_number(result.contacts, 0, self.language), path=result.paths[0]
                 )
             )
 

@@ -220,3 +220,10 @@ def test_the_english_view_is_english_from_figures_to_charts(
     assert view.what_if_area.itemText(0) == desk.vocabulary.visible_areas[0].en
     assert " a year" in view.what_if_result.text()
     assert "DKK " in view.what_if_result.text()
+
+
+def test_the_view_opens_no_larger_than_the_screen(team: TeamView) -> None:
+    """At 200 % a laptop's screen is small; the view is no larger than it must be."""
+    room, least = team.screen().availableGeometry(), team.minimumSizeHint()
+    assert team.width() <= max(room.width(), least.width())
+    assert team.height() <= max(room.height(), least.height())
