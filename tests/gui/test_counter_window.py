@@ -65,6 +65,13 @@ def _after_qr(qtbot: QtBot, window: CounterWindow) -> None:
     qtbot.waitUntil(window.isActiveWindow)
 
 
+def _show_qr(qtbot: QtBot, window: CounterWindow, search: str) -> None:
+    """Type a search anywhere and press Enter: the first result's QR code is shown."""
+    _type(qtbot, window, search)
+    _press(qtbot, window, Qt.Key.Key_Return)
+    _after_qr(qtbot, window)
+
+
 def _click_row(qtbot: QtBot, window: CounterWindow, row: int) -> None:
     view = window.recent_view
     window.side_tabs.setCurrentWidget(window.recent_panel)
@@ -249,9 +256,7 @@ def test_delete_never_voids_a_row_staff_did_not_choose(
 def test_letters_typed_in_todays_list_start_the_search_and_escape_returns(
     qtbot: QtBot, window: CounterWindow, desk: CounterDesk
 ) -> None:
-    _type(qtbot, window, "flyt")  # an earlier search, shown and logged
-    _press(qtbot, window, Qt.Key.Key_Return)
-    _after_qr(qtbot, window)
+    _show_qr(qtbot, window, "flyt")  # an earlier search, shown and logged
     _press(qtbot, window, Qt.Key.Key_1)
     _click_row(qtbot, window, 0)
     _type(qtbot, window, "pas")
@@ -274,12 +279,10 @@ def test_letters_typed_in_todays_list_start_the_search_and_escape_returns(
 def test_number_keys_log_right_after_a_qr_is_shown(
     qtbot: QtBot, window: CounterWindow, desk: CounterDesk
 ) -> None:
-    _type(qtbot, window, "flyt")
+    _show_qr(qtbot, window, "flyt")
     panel = window.solution_panel
     assert panel.search_edit.text() == "flyt"
-    _press(qtbot, window, Qt.Key.Key_Return)
     assert panel.shown is not None
-    _after_qr(qtbot, window)
     assert not panel.search_edit.hasFocus()
     _press(qtbot, window, Qt.Key.Key_4)
     (contact,) = _stored(desk)
@@ -491,9 +494,7 @@ def _positions(window: CounterWindow) -> list[QPoint]:
 
 def test_the_tiles_stay_put_when_a_qr_is_shown(qtbot: QtBot, window: CounterWindow) -> None:
     before = _positions(window)
-    _type(qtbot, window, "boligstøtte")
-    _press(qtbot, window, Qt.Key.Key_Return)
-    _after_qr(qtbot, window)
+    _show_qr(qtbot, window, "boligstøtte")
     assert window.handouts_label.isVisible()
     qtbot.wait(50)  # let the layouts settle
     assert _positions(window) == before
