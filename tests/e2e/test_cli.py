@@ -278,6 +278,7 @@ def test_export_bad_dates(config: Path, tmp_path: Path, args: list[str], words: 
 
 def test_export_to_an_unwritable_place(config: Path, tmp_path: Path) -> None:
     db = sqlite_url(tmp_path / "db.sqlite3")
+    open_database(db).close()
     period = ["--from", "2026-11-01", "--to", "2026-11-30"]
     result = _run("--config", str(config), "--database", db, "export", *period,
                   "--format", "pdf", "--out", "/nonexistent/r.pdf")  # fmt: skip
