@@ -189,6 +189,8 @@ def _empty(axes: Axes, language: Language) -> None:
     )
     axes.set_xticks([])
     axes.set_yticks([])
+    for spine in axes.spines.values():
+        spine.set_visible(False)
 
 
 def _thin(labels: list[str], room_in: float) -> tuple[list[int], list[str]]:

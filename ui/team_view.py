@@ -263,6 +263,7 @@ class TeamView(QWidget):
             edit.setObjectName(name)
             edit.setCalendarPopup(True)
             edit.setLocale(locale)
+            edit.calendarWidget().setLocale(locale)  # its month and weekday names
             edit.setDisplayFormat(locale.dateFormat(QLocale.FormatType.ShortFormat))
             edit.dateChanged.connect(self.refresh)
         self._show_period(Period.month(local_today()))
