@@ -105,7 +105,7 @@ def _add_to(
     conn.execute(statement, rows)
 
 
-def _update_summaries(conn: Connection, contacts: Sequence[Contact], sign: int) -> None:
+def update_summaries(conn: Connection, contacts: Sequence[Contact], sign: int) -> None:
     hours, handouts = _summaries(contacts, sign)
     _add_to(conn, _HOURS, HOUR_KEY, "contacts", hours)
     _add_to(conn, _HANDOUT_HOURS, HANDOUT_HOUR_KEY, "handouts", handouts)
@@ -166,7 +166,7 @@ class ContactRepository:
             conn.execute(insert(_TABLE), [_to_row(c, self.desk_id) for c in contacts])
             if handouts:
                 conn.execute(insert(_HANDOUTS), handouts)
-            _update_summaries(conn, contacts, +1)
+            update_summaries(conn, contacts, +1)
             _to_outbox(conn, "add", [contact.id for contact in contacts])
 
     def get(self, contact_id: uuid.UUID) -> Contact | None:
@@ -215,7 +215,7 @@ class ContactRepository:
             if len(changed) < len(open_ids):  # another desk voided some in between
                 raced = [i for i in open_ids if i not in changed]
                 by_id.update({c.id: c for c in _to_contacts(conn, self._rows(conn, raced))})
-            _update_summaries(conn, [by_id[i] for i in open_ids if i in changed], -1)
+            update_summaries(conn, [by_id[i] for i in open_ids if i in changed], -1)
             _to_outbox(conn, "void", [i for i in open_ids if i in changed])
         return [by_id[i].void(when) if i in changed else by_id[i] for i in ids]
 

@@ -1,0 +1,109 @@
+"""Desks with their own SQLite files, a central PostgreSQL, and the check that they agree."""
+
+from __future__ import annotations
+
+import uuid
+from collections import Counter
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import text
+
+from database.central import Timeouts
+from database.engine import Database, open_database, sqlite_url
+from database.outbox import Outbox
+from database.repository import ContactRepository
+from database.sync import DeskIdentity, Pusher
+from skranke.contact import Contact, ContactChoice, Handout, make_contacts
+from skranke.vocabulary import Vocabulary
+
+START = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
+EVERYTHING = (datetime(2000, 1, 1, tzinfo=UTC), datetime(2100, 1, 1, tzinfo=UTC))
+FAST = Timeouts(connect=2, keepalive_idle=1, keepalive_interval=1, keepalive_count=2,
+                user_timeout=2, statement=5)  # fmt: skip
+_CHOICES = [
+    ContactChoice("in_person", "passport", "handled_by_staff"),
+    ContactChoice("phone", "mitid", "assisted_self_service"),
+    ContactChoice("in_person", "moving", "referred_to_self_service"),
+]
+
+
+@dataclass
+class Desk:
+    identity: DeskIdentity
+    database: Database
+    repository: ContactRepository
+    logged: int = 0
+
+    def log(
+        self, vocabulary: Vocabulary, count: int = 1, *, handout: bool = False
+    ) -> list[Contact]:
+        made = make_contacts(
+            _CHOICES[self.logged % len(_CHOICES)],
+            vocabulary,
+            desk=self.identity.desk,
+            municipality_code=self.identity.municipality,
+            count=count,
+            now=START + timedelta(minutes=7 * self.logged),
+            handouts=[Handout("moving", "qr")] if handout else [],
+        )
+        self.logged += 1
+        self.repository.add_many(made)
+        return list(made)
+
+    def pusher(self, central_url: str, **options: Any) -> Pusher:
+        options.setdefault("timeouts", FAST)
+        options.setdefault("push_timeout", 3.0)
+        return Pusher(self.database, central_url, self.identity, **options)
+
+    def contacts(self) -> list[Contact]:
+        return self.repository.between(*EVERYTHING, include_voided=True)
+
+
+def make_desk(folder: Path, name: str, municipality: str = "165") -> Desk:
+    identity = DeskIdentity(uuid.uuid4(), name, municipality)
+    database = open_database(sqlite_url(folder / f"{identity.desk_id}.sqlite3"))
+    return Desk(identity, database, ContactRepository(database, identity.desk_id))
+
+
+_FRESH_HOURS = """
+SELECT CAST(floor(extract(epoch FROM logged_at) / 3600) AS INTEGER), desk, municipality,
+       channel, area, kind, outcome, CASE WHEN assisted THEN 1 ELSE 0 END,
+       COALESCE(readiness, ''), requester, count(*)
+FROM contact WHERE voided_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+"""
+_FRESH_HANDOUTS = """
+SELECT CAST(floor(extract(epoch FROM c.logged_at) / 3600) AS INTEGER), c.desk,
+       c.municipality, c.channel, c.area, c.outcome, h.how, h.solution, count(*)
+FROM contact_handout h JOIN contact c ON c.id = h.contact_id
+WHERE c.voided_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+"""
+
+
+def assert_converged(central: Database, desks: list[Desk]) -> None:
+    """Central = the union of the desks: the same contacts (voids, hand-outs and all), each
+    once, with its desk's id; summaries equal to a fresh GROUP BY; every outbox empty."""
+    local = [c for desk in desks for c in desk.contacts()]
+    remote = ContactRepository(central).between(*EVERYTHING, include_voided=True)
+    assert Counter(c.id for c in remote) == Counter(c.id for c in local)
+    assert sorted(remote, key=lambda c: c.id) == sorted(local, key=lambda c: c.id)
+    assert {c.id for c in remote if c.voided} == {c.id for c in local if c.voided}
+    with central.engine.connect() as conn:
+        hours = conn.execute(text("SELECT * FROM contact_hour WHERE contacts <> 0")).all()
+        assert Counter(tuple(row) for row in hours) == Counter(
+            tuple(row) for row in conn.execute(text(_FRESH_HOURS))
+        )
+        handouts = conn.execute(text("SELECT * FROM handout_hour WHERE handouts <> 0")).all()
+        assert Counter(tuple(row) for row in handouts) == Counter(
+            tuple(row) for row in conn.execute(text(_FRESH_HANDOUTS))
+        )
+        owners = dict(conn.execute(text("SELECT id, desk_id FROM contact")).all())
+    for desk in desks:
+        assert {owners[c.id] for c in desk.contacts()} <= {desk.identity.desk_id}
+        assert Outbox(desk.database).count() == 0
+
+
+def central_database(url: str) -> Database:
+    return open_database(url, upgrade=False)
