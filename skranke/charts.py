@@ -274,7 +274,8 @@ def _areas(
     names = [o.short_label(lang) for o in outcomes]
     width, height = figure.get_size_inches()
     top_margin = _legend_margin(figure, names)
-    top = max(3, min(top, int((height - top_margin - 0.45) / _LINE_IN)))  # as many as can be read
+    row = 1.3 * TEXT_PT / 72  # a name's height and a little air
+    top = max(3, min(top, int((height - top_margin - 0.45) / row)))  # as many as can be read
     title = _TEXTS[lang]["areas"].format(top=top)
     areas = sorted(tally.by_area, key=lambda a: tally.by_area[a], reverse=True)[:top][::-1]
     room = int(width * 0.36 / _CHAR_IN)

@@ -141,7 +141,7 @@ def test_charts_fit_the_size_asked_for(two_days: Tally, vocabulary: Vocabulary) 
     assert {(c.width_px, c.height_px) for c in charts} == {(960, 480)}
 
 
-@pytest.mark.parametrize(("height", "shown"), [(3.2, 10), (2.2, 6)])
+@pytest.mark.parametrize(("height", "shown"), [(3.2, 10), (2.2, 7)])
 def test_a_short_areas_chart_shows_fewer_areas_not_overlapping_names(
     height: float, shown: int, vocabulary: Vocabulary
 ) -> None:
