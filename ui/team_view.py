@@ -264,6 +264,7 @@ class TeamView(QWidget):
             edit.setCalendarPopup(True)
             edit.setLocale(locale)
             edit.calendarWidget().setLocale(locale)  # its month and weekday names
+            edit.calendarWidget().setFirstDayOfWeek(locale.firstDayOfWeek())  # Monday
             edit.setDisplayFormat(locale.dateFormat(QLocale.FormatType.ShortFormat))
             edit.dateChanged.connect(self.refresh)
         self._show_period(Period.month(local_today()))

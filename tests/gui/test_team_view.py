@@ -213,6 +213,9 @@ def test_the_english_view_is_english_from_figures_to_charts(
     assert " kr." not in figures
     assert "henvendelser" not in figures
     assert view.first_edit.text() == "01/01/2000"
+    calendar = view.first_edit.calendarWidget()
+    assert calendar.firstDayOfWeek() == Qt.DayOfWeek.Monday  # as the weeks in the charts
+    assert calendar.locale().monthName(12) == "December"
     assert view.status.text() == "Period: 1 Jan 2000–1 Jan 2100"
     titles = [label.accessibleName() for label in view.chart_labels]
     assert titles[0] == "Contacts per day and channel"
