@@ -59,6 +59,9 @@ class Timeouts:
     keepalive_count: int = 3
     user_timeout: int = 10  # unacknowledged data for this long: the link is dead
     statement: int = 15  # the server gives up a statement after this long
+    # ... and a transaction left open by a desk that vanished mid-push, after this long (its
+    # row locks would hold up that desk's next push of the same contacts).
+    idle_in_transaction: int = 30
 
 
 def central_url(text_url: str) -> URL:
@@ -78,7 +81,10 @@ def connect_args(timeouts: Timeouts) -> dict[str, Any]:
         "keepalives_interval": timeouts.keepalive_interval,
         "keepalives_count": timeouts.keepalive_count,
         "tcp_user_timeout": timeouts.user_timeout * 1000,
-        "options": f"-c statement_timeout={timeouts.statement * 1000}",
+        "options": (
+            f"-c statement_timeout={timeouts.statement * 1000} "
+            f"-c idle_in_transaction_session_timeout={timeouts.idle_in_transaction * 1000}"
+        ),
         "application_name": "skranke",
     }
 

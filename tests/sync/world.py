@@ -22,7 +22,7 @@ from skranke.vocabulary import Vocabulary
 START = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
 EVERYTHING = (datetime(2000, 1, 1, tzinfo=UTC), datetime(2100, 1, 1, tzinfo=UTC))
 FAST = Timeouts(connect=2, keepalive_idle=1, keepalive_interval=1, keepalive_count=2,
-                user_timeout=2, statement=5)  # fmt: skip
+                user_timeout=2, statement=5, idle_in_transaction=2)  # fmt: skip
 _CHOICES = [
     ContactChoice("in_person", "passport", "handled_by_staff"),
     ContactChoice("phone", "mitid", "assisted_self_service"),
