@@ -36,9 +36,14 @@ MARKER = "__skranke_package__"  # set in each of Skranke's own packages
 
 def foreign_package() -> str | None:
     """A Danish message when ``skranke``, ``database`` or ``ui`` is not Skranke's own package
-    next to this file (another distribution's package of the same name shadows it)."""
+    next to this file (another distribution's package of the same name shadows it).
+
+    A frozen build (PyInstaller) carries only its own packages, so it is not checked."""
     import importlib  # noqa: PLC0415
     import importlib.util  # noqa: PLC0415
+
+    if getattr(sys, "frozen", False):
+        return None
 
     home = Path(__file__).resolve().parent
     for name in OWN_PACKAGES:
