@@ -896,6 +896,7 @@ class CounterWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._clock_timer.stop()
         self.worker.wait(CLOSE_WAIT_MS)  # a contact on its way is stored before we go
+        QSettings().setValue("counterWindow/geometry", self.saveGeometry())  # window state only
         super().closeEvent(event)
 
 

@@ -10,13 +10,14 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QComboBox,
     QLabel,
     QLineEdit,
+    QMenu,
     QSpinBox,
     QTableView,
 )
@@ -457,6 +458,33 @@ def test_pin_the_last_contact_as_a_favourite(
     window.remove_favourite("F7")
     assert read_settings_file(settings_path).favourite("F7") is None
     assert window.favourite_buttons["F7"].label() == "ledig"
+
+
+def _menu_action(qtbot: QtBot, window: CounterWindow, key: str, text: str) -> QAction:
+    """Right-click a favourite and find an entry of the menu that opens."""
+    button = window.favourite_buttons[key]
+    button.customContextMenuRequested.emit(button.rect().center())  # a right-click
+    menu = window.findChildren(QMenu, "favouriteMenu")[-1]
+    qtbot.waitUntil(menu.isVisible)
+    action = next(a for a in menu.actions() if a.text().startswith(text))
+    menu.close()
+    return action
+
+
+def test_right_click_pins_on_the_chosen_key_and_removes(
+    qtbot: QtBot, window: CounterWindow, desk: CounterDesk, settings_path: Path
+) -> None:
+    pin = _menu_action(qtbot, window, "F8", "Gem seneste henvendelse på F8")
+    assert not pin.isEnabled()  # nothing logged yet
+    _press(qtbot, window, Qt.Key.Key_2)
+    _menu_action(qtbot, window, "F8", "Gem seneste henvendelse på F8").trigger()
+    saved = read_settings_file(settings_path).favourite("F8")
+    assert saved is not None
+    assert saved.choice.area == window.tiles[1][0].id
+    assert read_settings_file(settings_path).favourite("F7") is None  # not the next free key
+    _menu_action(qtbot, window, "F8", "Fjern favorit F8").trigger()
+    assert read_settings_file(settings_path).favourite("F8") is None
+    assert window.favourite_buttons["F8"].label() == "ledig"
 
 
 def test_a_favourite_with_an_unknown_area_is_disabled_not_fatal(make_window) -> None:  # type: ignore[no-untyped-def]
