@@ -14,7 +14,6 @@ is shown, and with Escape from the search or today's list.
 from __future__ import annotations
 
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
@@ -539,6 +538,8 @@ class CounterWindow(QMainWindow):
             note.setFocus()
 
     def _unexpected(self, error: BaseException) -> None:
+        import traceback  # noqa: PLC0415 - only for a bug; keeps start-up short
+
         traceback.print_exception(error, file=sys.stderr)
         self._show_banner(
             self.tr("Uventet fejl – intet er ændret ved denne handling: {error}").format(
