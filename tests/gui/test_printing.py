@@ -104,8 +104,9 @@ def test_the_slip_prints_on_80_mm_paper(
     qtbot.waitUntil(
         lambda: dialog.pdf is not None and dialog.sheet_format == "slip", timeout=10_000
     )
-    preview = dialog.findChild(QLabel, "previewPage1")
-    assert preview is not None
+    item = dialog.pages_layout.itemAt(0)  # the slip's page (the A4 one may await deletion)
+    preview = item.widget() if item is not None else None
+    assert isinstance(preview, QLabel)
     qtbot.waitUntil(lambda: preview.isVisible() and preview.height() > 10)
     qtbot.wait(50)  # laid out in the dialog
     # The preview shows the slip itself, not a tall white strip around it.
