@@ -9,6 +9,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 _FLAGS = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
+_SIDE, _TOP = 5, 2  # the label's margins inside the button
 
 
 class TwoLineButton(QPushButton):
@@ -51,7 +52,7 @@ class TwoLineButton(QPushButton):
         # The key hint sits in the top right corner, over the label's margin, so the label
         # keeps the button's whole height for its lines.
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setContentsMargins(_SIDE, _TOP, _SIDE, _TOP)
         layout.setSpacing(0)
         layout.addWidget(self._label, 1)
         self._hint.setParent(self)
@@ -114,8 +115,8 @@ class TwoLineButton(QPushButton):
         return font
 
     def _room(self) -> tuple[int, int]:
-        width = max(10, self.width() - 14)
-        height = max(10, self.height() - 10)
+        width = max(10, self.width() - 2 * _SIDE)
+        height = max(10, self.height() - 2 * _TOP)
         return width, height
 
     def _broken(self, metrics: QFontMetrics, width: int) -> str:

@@ -550,6 +550,15 @@ def test_tile_labels_wrap_in_one_readable_size_per_row(window: CounterWindow) ->
         assert min(sizes) >= 10
     for button in window.favourite_buttons.values():
         assert button.label_points() >= 9.5
+    # Nothing is cut: every label's lines fit inside its tile.
+    for tile in [*tiles, *window.favourite_buttons.values()]:
+        label = tile.findChild(QLabel, "label")
+        assert label is not None
+        room = label.contentsRect()
+        box = label.fontMetrics().boundingRect(
+            room, int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), label.text()
+        )
+        assert box.height() <= room.height(), (tile.label(), box.height(), room.height())
 
 
 def test_before_the_database_is_open_nothing_is_logged_and_it_says_why(
