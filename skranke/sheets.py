@@ -51,6 +51,7 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
 from skranke.catalog import MunicipalContact, Pack, Solution
 from skranke.clock import local_today
 from skranke.errors import SkrankeError
+from skranke.formatting import format_numeric_date
 from skranke.qr import QUIET_ZONE, QrMatrix, qr_matrix
 from skranke.resources import RESOURCES_DIR
 
@@ -143,14 +144,6 @@ _TEXTS: dict[str, dict[str, str]] = {
         "pack_intro": "{count} guides from {sender}. Each guide has its own QR code.",
     },
 }
-_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def format_date(day: date, language: str) -> str:
-    """22.11.2026 in Danish (d.m.yyyy), 22 Nov 2026 in English; independent of the locale."""
-    if language == "en":
-        return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
-    return f"{day.day}.{day.month}.{day.year}"
 
 
 # ---------------------------------------------------------------------------
@@ -622,9 +615,9 @@ class _GuideDoc(BaseDocTemplate):  # type: ignore[misc]
 
     def _end_page(self, canvas: Any, doc: Any) -> None:
         texts = _TEXTS[self.language]
-        text = texts["printed"].format(date=format_date(self.printed_on, self.language))
+        text = texts["printed"].format(date=format_numeric_date(self.printed_on, self.language))
         if self.current is not None:
-            checked = format_date(self.current.checked, self.language)
+            checked = format_numeric_date(self.current.checked, self.language)
             text += " · " + texts["checked"].format(date=checked)
         canvas.footer = (text, self.sheet, self.language)
 
