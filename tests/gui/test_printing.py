@@ -19,7 +19,7 @@ from skranke.contact import Handout
 from skranke.settings import Settings, read_settings_file
 from ui import sheet_dialog
 from ui.counter_window import CounterWindow
-from ui.sheet_dialog import SheetDialog
+from ui.sheet_dialog import PrinterFactory, SheetDialog
 
 MOVING_URL = "https://www.borger.dk/bolig-og-flytning/flytning_oversigt/guide--naar-du-skal-flytte"
 
@@ -47,15 +47,20 @@ def counter(make_window, printed_to: Path, desk: CounterDesk) -> CounterWindow: 
     window = make_window(
         Settings(desk="Skranke 1", municipality="165", a4_printer="Skranke-test-printer")
     )
+    window.printer_factory = _printing_to(printed_to)
+    return window
+
+
+def _printing_to(path: Path, kind: type[QPrinter] = QPrinter) -> PrinterFactory:
+    """A printer factory whose printers write PDF files to ``path`` instead of paper."""
 
     def pdf_printer(sheet_format: str, name: str) -> QPrinter:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer = kind(QPrinter.PrinterMode.HighResolution)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(printed_to))
+        printer.setOutputFileName(str(path))
         return printer
 
-    window.printer_factory = pdf_printer
-    return window
+    return pdf_printer
 
 
 def _show_moving(qtbot: QtBot, window: CounterWindow) -> None:
@@ -171,14 +176,7 @@ def test_the_printer_chosen_once_is_used_at_the_next_ctrl_p_and_after_a_restart(
     _PrintDialogChoosing.opened = 0
     window = make_window(Settings(desk="Skranke 1", municipality="165"))
     qtbot.waitUntil(window.isActiveWindow)  # offscreen activates the window a moment later
-
-    def pdf_printer(sheet_format: str, name: str) -> QPrinter:
-        printer = _NamedPdfPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(printed_to))
-        return printer
-
-    window.printer_factory = pdf_printer
+    window.printer_factory = _printing_to(printed_to, _NamedPdfPrinter)
     _show_moving(qtbot, window)
     for _ in range(2):
         dialog = _opened(qtbot, window)
