@@ -3,6 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from database.counter import CounterDesk
@@ -37,6 +38,9 @@ def make_window(qtbot: QtBot, desk: CounterDesk, settings_path: Path, clock: Fak
     create_application([])
 
     def make(settings: Settings | None = None) -> CounterWindow:
+        # A fresh desk: no size and place remembered from an earlier test's window (the
+        # offscreen screen is small, so a restored geometry would be squeezed to its minimum).
+        QSettings().remove("counterWindow/geometry")
         window = CounterWindow(
             desk.vocabulary,
             QtSettingsStore(
