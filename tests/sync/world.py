@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import uuid
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -62,9 +65,20 @@ class Desk:
         return self.repository.between(*EVERYTHING, include_voided=True)
 
 
+@cache
+def _empty_desk_file() -> Path:
+    """A desk's SQLite file at the head schema, made once and copied (migrating each takes
+    a while)."""
+    path = Path(tempfile.mkdtemp(prefix="skranke-desk-")) / "empty.sqlite3"
+    open_database(sqlite_url(path)).close()
+    return path
+
+
 def make_desk(folder: Path, name: str, municipality: str = "165") -> Desk:
     identity = DeskIdentity(uuid.uuid4(), name, municipality)
-    database = open_database(sqlite_url(folder / f"{identity.desk_id}.sqlite3"))
+    path = folder / f"{identity.desk_id}.sqlite3"
+    shutil.copyfile(_empty_desk_file(), path)
+    database = open_database(sqlite_url(path))
     return Desk(identity, database, ContactRepository(database, identity.desk_id))
 
 

@@ -1,0 +1,57 @@
+"""The push thread: pushes when woken, backs off while the central database is away, comes
+back by itself, and never takes the desk down with it."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from database.outbox import Outbox
+from database.sync import PushRunner, SyncState
+from skranke.vocabulary import Vocabulary
+from tests.postgres import PostgresServer
+from tests.sync.proxy import Proxy
+from tests.sync.test_faults import via
+from tests.sync.world import assert_converged, central_database, make_desk
+
+
+def wait_for(condition: Callable[[], bool], what: str, seconds: float = 20) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, f"waited {seconds} s for {what}"
+        time.sleep(0.02)
+
+
+def test_offline_then_back_by_itself(
+    postgres: PostgresServer, tmp_path: Path, vocabulary: Vocabulary
+) -> None:
+    central_url = postgres.new_database()
+    desk = make_desk(tmp_path, "Skranke 1")
+    with Proxy(postgres.port) as proxy:
+        proxy.blackhole()
+        pusher = desk.pusher(via(central_url, proxy))
+        runner = PushRunner(pusher, idle_seconds=60, first_backoff=0.2, max_backoff=0.4)
+        desk.log(vocabulary, 2)
+        runner.start()
+        try:
+            wait_for(lambda: pusher.status.state is SyncState.OFFLINE, "offline")
+            since = pusher.status.since
+            desk.log(vocabulary, 1)  # logging goes on; the runner keeps trying
+            wait_for(lambda: pusher.status.waiting == 3, "the new contact counted as waiting")
+            assert pusher.status.since == since  # offline since the first failure
+            proxy.forward()
+            runner.wake()
+            wait_for(lambda: pusher.status.state is SyncState.SYNCED, "synced again")
+            assert pusher.status.last_push_at is not None
+            desk.log(vocabulary, 4)
+            runner.wake()  # a logged contact goes out at once, not after idle_seconds
+            wait_for(lambda: Outbox(desk.database).count() == 0, "the new contacts pushed")
+        finally:
+            runner.stop()
+        assert not runner._thread.is_alive()
+        pusher.close()
+    central = central_database(central_url)
+    assert_converged(central, [desk])
+    central.close()
+    desk.database.close()
