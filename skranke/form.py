@@ -38,9 +38,6 @@ class Handouts:
     def clear(self) -> None:
         self.items.clear()
 
-    def __bool__(self) -> bool:
-        return bool(self.items)
-
     def as_tuple(self) -> tuple[Handout, ...]:
         return tuple(self.items)
 
@@ -86,9 +83,6 @@ class ContactForm:
 
     def set_count(self, count: int) -> None:
         self.count = max(1, min(MAX_BATCH, count))
-
-    def step_count(self, step: int) -> None:
-        self.set_count(self.count + step)
 
     @property
     def is_default_outcome(self) -> bool:

@@ -314,13 +314,6 @@ class CounterWindow(QMainWindow):
     def selected_outcome(self) -> str:
         return self.form.outcome
 
-    def select_contact_row(self, row: int) -> None:
-        """Select one row of today's list, as a keyboard user does."""
-        self.side_tabs.setCurrentWidget(self.recent_panel)
-        self.recent_panel.select_row(row)
-
-    # ---- keyboard -------------------------------------------------------------------------
-
     def _shortcut(
         self, sequence: QKeySequence | QKeySequence.StandardKey | str, slot: Callable[[], object]
     ) -> None:
@@ -404,9 +397,6 @@ class CounterWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Formularen er nulstillet."), 3000)
 
     # ---- the form -------------------------------------------------------------------------
-
-    def current_choice(self, area_id: str) -> ContactChoice:
-        return self.form.choice(area_id)
 
     def reset_form(self) -> None:
         """Back to the common case. The channel stays: phone staff stay on the phone."""
@@ -568,10 +558,6 @@ class CounterWindow(QMainWindow):
 
         verb = self.tr("Fortrudt")
         self.worker.submit(work, lambda result: self._voided(*result, verb), self._void_failed)
-
-    @Slot()
-    def void_selected(self) -> None:
-        self.void_contacts(self.recent_panel.selected_contacts())
 
     @Slot(list)
     def void_contacts(self, targets: list[Contact]) -> None:
@@ -862,9 +848,6 @@ class CounterWindow(QMainWindow):
     def _show_tally(self, tally: DayTally | None) -> None:
         if tally is not None:  # None: the figures could not be read just now; keep the last
             self.tally_strip.show_tally(tally)
-
-    def tally_text(self, tally: DayTally) -> str:
-        return self.tally_strip.text(tally)
 
     @Slot()
     def open_team_view(self) -> QWidget | None:

@@ -77,10 +77,6 @@ class TwoLineButton(QPushButton):
     def label(self) -> str:
         return self._text.replace("\u200b", "")
 
-    def shown_label(self) -> str:
-        """The label as drawn, with any hyphen added to break a word too wide for the tile."""
-        return self._label.text().replace("\u200b", "")
-
     def hint(self) -> str:
         return self._hint.text()
 

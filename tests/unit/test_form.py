@@ -52,7 +52,7 @@ def test_reset_keeps_the_channel_and_clears_the_rest(vocabulary: Vocabulary) -> 
 
 def test_the_count_stays_within_a_batch(vocabulary: Vocabulary) -> None:
     form = ContactForm(vocabulary)
-    form.step_count(-1)
+    form.set_count(0)
     assert form.count == 1
     form.set_count(500)
     assert form.count == 99

@@ -162,13 +162,3 @@ class RecentPanel(QGroupBox):
     @Slot()
     def void_selected(self) -> None:
         self.voidRequested.emit(self.selected_contacts())
-
-    def select_row(self, row: int) -> None:
-        """Select one row as a keyboard user does (focus on the list, the row chosen)."""
-        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
-        index = self.model.index(row, 0)
-        self.view.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
