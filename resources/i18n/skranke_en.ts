@@ -78,12 +78,12 @@
         <translation type="vanished">Today: …</translation>
     </message>
     <message>
-        <location filename="../../ui/counter_window.py" line="+155"/>
+        <location filename="../../ui/counter_window.py" line="+154"/>
         <source>Åbner databasen …</source>
         <translation>Opening the database …</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+71"/>
         <source>Klar. Klik på et sagsområde (eller tast dets nummer) for at registrere.</source>
         <translation>Ready. Click an area (or press its number) to log a contact.</translation>
     </message>
@@ -93,7 +93,7 @@
         <translation>One moment: the database is opening.</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-42"/>
         <source>Fejlmeddelelse</source>
         <translation>Error message</translation>
     </message>
@@ -293,7 +293,7 @@
         <translation type="vanished">Assist.</translation>
     </message>
     <message>
-        <location line="+195"/>
+        <location line="+194"/>
         <source>Fortryd seneste</source>
         <translation>Undo last</translation>
     </message>
@@ -346,12 +346,12 @@
         <translation type="vanished">Figures, charts and export (Ctrl+L)</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+92"/>
         <source>Ny borger: tiden kører.</source>
         <translation>New citizen: the timer is running.</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-31"/>
         <source>Formularen er nulstillet.</source>
         <translation>The form has been reset.</translation>
     </message>
@@ -365,7 +365,7 @@
         <translation>Back at the counter: press a number to log a contact.</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+65"/>
         <source>{key} er ledig. Gem en favorit med Ctrl+D efter en registrering.</source>
         <translation>{key} is free. Save a favourite with Ctrl+D after logging a contact.</translation>
     </message>
@@ -395,7 +395,7 @@
         <translation>Not saved – see the message at the top.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Uventet fejl – intet er ændret ved denne handling: {error}</source>
         <translation>Unexpected error – this action changed nothing: {error}</translation>
     </message>
@@ -415,7 +415,7 @@
         <translation>Undone</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>Vælg en eller flere henvendelser i listen for at annullere dem.</source>
         <translation>Select one or more contacts in the list to cancel them.</translation>
     </message>
@@ -659,7 +659,7 @@
         <translation>Optional short note – never a name or CPR number</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Udleveret ved denne henvendelse</source>
         <translation>Handed out during this contact</translation>
     </message>
@@ -750,7 +750,7 @@
 <context>
     <name>OutcomeBox</name>
     <message>
-        <location filename="../../ui/counter/form_panels.py" line="-224"/>
+        <location filename="../../ui/counter/form_panels.py" line="-227"/>
         <source>Udfald</source>
         <translation>Outcome</translation>
     </message>
@@ -1250,7 +1250,7 @@
         <translation>Period</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Fra dato</source>
         <translation>From date</translation>
     </message>
@@ -1300,7 +1300,7 @@
         <translation>Outcome:</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Andel der flyttes til selvbetjening</source>
         <translation>Share moved to self-service</translation>
     </message>
@@ -1325,7 +1325,7 @@
         <translation>moves to self-service:</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>&lt;b&gt;ca. {amount} om året&lt;/b&gt; ({moved} af {yearly} om året, {saved} sparet pr. henvendelse; kanalpriser {year})</source>
         <translation>&lt;b&gt;about {amount} a year&lt;/b&gt; ({moved} of {yearly} a year, {saved} saved per contact; channel prices {year})</translation>
     </message>
@@ -1441,12 +1441,12 @@
         <translation>Area – click or press the number to log a contact</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Åbner databasen …</source>
         <translation>Opening the database …</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Sortér efter brug</source>
         <translation>Sort by use</translation>
     </message>
