@@ -414,6 +414,20 @@ def test_undo_on_a_locked_database_says_so_and_keeps_the_contact(
     assert window.tally_label.text().startswith("I dag: 1 henvendelse ")
 
 
+def test_void_on_a_locked_database_says_so_and_voids_nothing(
+    qtbot: QtBot, window: CounterWindow, desk: CounterDesk, db_path: Path
+) -> None:
+    _press(qtbot, window, Qt.Key.Key_1)
+    _click_row(qtbot, window, 0)
+    with write_lock(db_path):
+        _press(qtbot, window, Qt.Key.Key_Delete)
+        assert window.error_banner.isVisible()
+    assert "låst" in window.error_banner.text()
+    assert "Intet er annulleret" in window.statusBar().currentMessage()
+    assert len(_stored(desk)) == 1
+    assert not window.recent_model.contact(0).voided
+
+
 def test_the_timer_records_the_handling_time(
     qtbot: QtBot, window: CounterWindow, desk: CounterDesk, clock: FakeClock
 ) -> None:
