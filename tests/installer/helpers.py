@@ -45,7 +45,9 @@ def run_spec(target: str) -> SpecRun:
     class Analysis:
         def __init__(self, scripts: list[str], **options: Any) -> None:
             run.analysis = {"scripts": scripts, **options}
-            self.scripts = scripts
+            # PyInstaller adds its run-time hooks, e.g. a throw-away MPLCONFIGDIR per start.
+            self.scripts = [("pyi_rth_mplconfig", "pyi_rth_mplconfig.py", "PYSOURCE")]
+            self.scripts += [(Path(s).stem, s, "PYSOURCE") for s in scripts]
             self.pure: list[Any] = []
             self.binaries: list[tuple[str, str, str]] = []
             self.datas = options["datas"]
@@ -54,7 +56,7 @@ def run_spec(target: str) -> SpecRun:
         return "PYZ"
 
     def exe(*parts: Any, **options: Any) -> dict[str, Any]:
-        run.executables.append(options)
+        run.executables.append({"scripts": [name for name, _, _ in parts[1]], **options})
         return options
 
     def collect(*parts: Any, **options: Any) -> dict[str, Any]:

@@ -11,6 +11,7 @@ import shutil
 import sqlite3
 import subprocess
 from contextlib import closing
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -116,6 +117,14 @@ def test_the_built_program_finds_its_migrations_and_resources(
         (count,) = connection.execute("SELECT count(*) FROM contact").fetchone()
         (revision,) = connection.execute("SELECT version_num FROM alembic_version").fetchone()
     assert (count, revision) == (30, KNOWN_REVISIONS[-1])
+    report = tmp_path / "rapport.pdf"  # charts: matplotlib, and reportlab with the fonts
+    first, last = (date.today() - timedelta(days=366)).isoformat(), date.today().isoformat()
+    result = run_built(built_app, tmp_path, "--database", str(database), "export", "--from",
+                       first, "--to", last, "--format", "pdf", "--out", str(report))  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert report.read_bytes().startswith(b"%PDF-")
+    # matplotlib's font list stays in Skranke's cache for the next start, not in a temp folder
+    assert list((tmp_path / ".cache" / "skranke" / "matplotlib").glob("fontlist-*.json"))
     sheet = tmp_path / "pas.pdf"
     result = run_built(built_app, tmp_path, "sheet", "moving", "--lang", "en", "--out", str(sheet))
     assert result.returncode == 0, result.stderr

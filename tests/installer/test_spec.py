@@ -69,6 +69,14 @@ def test_tools_and_unused_qt_modules_stay_out(linux_spec: SpecRun) -> None:
     assert linux_spec.analysis["hooksconfig"]["matplotlib"]["backends"] == ["Agg"]
 
 
+def test_matplotlib_keeps_its_font_list_between_starts(linux_spec: SpecRun) -> None:
+    (program,) = linux_spec.executables
+    assert "pyi_rth_mplconfig" not in program["scripts"]  # a new temporary folder every start
+    (hook,) = linux_spec.analysis["runtime_hooks"]
+    assert Path(hook).is_file()
+    assert "user_cache_dir" in Path(hook).read_text(encoding="utf-8")
+
+
 def test_the_gtk_theme_and_framebuffer_platforms_are_left_out(linux_spec: SpecRun) -> None:
     plugins = "PySide6/Qt/plugins"
     found = [
