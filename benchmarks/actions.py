@@ -81,7 +81,9 @@ def _plan(window: CounterWindow, target: tuple[str, str, str]) -> list[Callable[
     return actions
 
 
-def _check(desk: CounterDesk, target: tuple[str, str, str]) -> None:
+def _check(window: CounterWindow, desk: CounterDesk, target: tuple[str, str, str]) -> None:
+    while window.worker.busy:  # stored on the desk's worker thread
+        QTest.qWait(1)
     latest = next(c for c in desk.today_contacts() if not c.voided)
     assert (latest.channel, latest.area, latest.outcome) == target, latest
 
@@ -96,17 +98,17 @@ def main() -> None:
             worst = _plan(window, target)
             for action in worst:
                 action()
-            _check(desk, target)
+            _check(window, desk, target)
             same = _plan(window, target)  # the channel is now the right one
             for action in same:
                 action()
-            _check(desk, target)
+            _check(window, desk, target)
             favourite = "-"
             if number < 8:
                 QTest.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
                 window.channel_buttons[other].click()
                 QTest.keyClick(window, getattr(Qt.Key, f"Key_F{number + 1}"))
-                _check(desk, target)
+                _check(window, desk, target)
                 favourite = "1"
             rows.append((target, len(worst), len(same), favourite))
         vocabulary = desk.vocabulary
