@@ -440,6 +440,18 @@ def test_the_timer_records_the_handling_time(
     assert window.timer_label.text() == "Tid –:––"  # idle until the next citizen
 
 
+def test_new_citizen_starts_the_timer_with_a_click(
+    qtbot: QtBot, window: CounterWindow, desk: CounterDesk, clock: FakeClock
+) -> None:
+    button = window.new_citizen_button
+    assert button.isVisible()
+    assert button.window() is window
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    clock.now += 42
+    _press(qtbot, window, Qt.Key.Key_1)
+    assert _stored(desk)[0].duration_seconds == 42
+
+
 def test_choosing_an_outcome_starts_the_timer(
     qtbot: QtBot, window: CounterWindow, desk: CounterDesk, clock: FakeClock
 ) -> None:

@@ -98,6 +98,7 @@ class ChannelRow(QWidget):
         self.new_citizen_button.setToolTip(self.tr("Start tiden forfra (Ctrl+N)"))
         self.new_citizen_button.setMinimumHeight(40)
         self.new_citizen_button.clicked.connect(self.newCitizen)
+        row.addWidget(self.new_citizen_button)
         self.group.buttonToggled.connect(self._on_toggled)
         self.refresh()
 
