@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QSpinBox,
     QTableView,
+    QWidget,
 )
 from pytestqt.qtbot import QtBot
 
@@ -540,6 +541,19 @@ def test_every_control_has_an_accessible_name(window: CounterWindow) -> None:
     ]  # fmt: skip
     assert unnamed == []
     assert len(controls) > 40
+
+
+def test_every_part_of_every_panel_is_in_the_window(window: CounterWindow) -> None:
+    panels = [window.channel_row, window.outcome_box, window.details_box, window.tiles_panel]
+    panels += [window.favourites_panel, window.recent_panel, window.tally_strip]
+    parts = []
+    for panel in panels:
+        for name, value in vars(panel).items():
+            values = value.values() if isinstance(value, dict) else [value]
+            parts += [(type(panel).__name__, name, v) for v in values if isinstance(v, QWidget)]
+    assert len(parts) > 30
+    lost = [(panel, name) for panel, name, part in parts if part.window() is not window]
+    assert lost == []
 
 
 def _positions(window: CounterWindow) -> list[QPoint]:
