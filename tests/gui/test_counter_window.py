@@ -9,7 +9,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt
+import pytest
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -28,6 +29,7 @@ from database.counter import CounterDesk
 from skranke.contact import Contact, ContactChoice
 from skranke.settings import Favourite, Settings, read_settings_file
 from tests.gui.conftest import FakeClock
+from tests.gui.test_english import english  # noqa: F401 - the translator fixture, by name
 from tests.helpers import write_lock
 from ui.counter_window import CounterWindow
 from ui.settings_store import QtSettingsStore
@@ -554,6 +556,34 @@ def test_every_part_of_every_panel_is_in_the_window(window: CounterWindow) -> No
     assert len(parts) > 30
     lost = [(panel, name) for panel, name, part in parts if part.window() is not window]
     assert lost == []
+
+
+def _overlapping(window: CounterWindow) -> list[tuple[str, str]]:
+    buttons = [b for b in window.findChildren(QAbstractButton) if b.isVisible()]
+    placed = [(b, QRect(b.mapTo(window, QPoint(0, 0)), b.size())) for b in buttons]
+    return [
+        (a.objectName(), b.objectName())
+        for i, (a, rect) in enumerate(placed)
+        for b, other in placed[i + 1 :]
+        if rect.intersects(other) and not (a.isAncestorOf(b) or b.isAncestorOf(a))
+    ]
+
+
+def test_no_button_covers_another(qtbot: QtBot, window: CounterWindow) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # the timer runs
+    qtbot.wait(20)
+    assert _overlapping(window) == []
+
+
+@pytest.mark.usefixtures("english")
+def test_no_button_covers_another_in_english(
+    qtbot: QtBot,
+    make_window,  # type: ignore[no-untyped-def]
+) -> None:
+    window = make_window(Settings(desk="Skranke 1", municipality="165", language="en"))
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(20)
+    assert _overlapping(window) == []
 
 
 def _positions(window: CounterWindow) -> list[QPoint]:

@@ -80,7 +80,7 @@ class ChannelRow(QWidget):
             if number <= 9:
                 button.setToolTip(self.tr("Ctrl+{n}").format(n=number))
             button.setMinimumHeight(48 if channel.primary else 36)
-            button.setMinimumWidth(150 if channel.primary else 80)
+            button.setMinimumWidth(120 if channel.primary else 64)
             self.group.addButton(button)
             self.buttons[channel.id] = button
             row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
