@@ -83,12 +83,33 @@ def run_spec(target: str) -> SpecRun:
     return run
 
 
+SOURCES = ("main.py", "skranke", "database", "ui", "resources", "installer")
+
+
+def newest_source() -> Path:
+    """The most recently changed file the build is made from."""
+    files = [ROOT / "main.py"]
+    for folder in SOURCES[1:]:
+        files += [
+            p for p in (ROOT / folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts
+        ]
+    return max(files, key=lambda p: p.stat().st_mtime)
+
+
 def require_build(path: Path, what: str) -> Path:
-    """``path`` when the build made it; otherwise skip, except in CI, where .ci/run builds the
-    installers before the tests run and a missing build is a failure."""
-    if path.exists():
+    """``path`` when the build made it from the current sources. Otherwise skip, except in CI,
+    where .ci/run builds the installers before the tests run, so a missing or stale build is a
+    failure. (Locally a build older than a source would test yesterday's program.)"""
+    message = ""
+    if not path.exists():
+        message = f"{path.relative_to(ROOT)} not built"
+    else:
+        newest = newest_source()
+        if newest.stat().st_mtime > path.stat().st_mtime:
+            message = f"{path.relative_to(ROOT)} is older than {newest.relative_to(ROOT)}"
+    if not message:
         return path
-    message = f"{path.relative_to(ROOT)} not built: run installer/linux/build-deb.sh ({what})"
+    message += f": run installer/linux/build-deb.sh ({what})"
     if os.environ.get("CI"):
         pytest.fail(message)
     pytest.skip(message)
