@@ -5,7 +5,7 @@
 #     installer/linux/build-deb.sh            # PyInstaller build, then the package
 #     installer/linux/build-deb.sh --reuse    # package the dist/skranke/ that is already there
 #
-# Needs uv (the project's environment, with PyInstaller from the dev group) and dpkg-deb
+# Needs uv (the project's environment, with PyInstaller from the dev group) and dpkg-dev
 # (installed when missing, as root). Prints how long each part took.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -15,7 +15,8 @@ HERE=installer/linux
 reuse=false
 if [ "${1:-}" = "--reuse" ]; then reuse=true; fi
 
-if ! command -v dpkg-deb >/dev/null 2>&1; then
+# dpkg-dev brings dpkg-deb and binutils' readelf (tests/installer reads the build's libraries).
+if ! command -v dpkg-deb >/dev/null 2>&1 || ! command -v readelf >/dev/null 2>&1; then
     SUDO=""; if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
     $SUDO apt-get install -y -qq --no-install-recommends dpkg-dev >/dev/null
 fi
