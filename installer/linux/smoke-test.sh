@@ -29,6 +29,9 @@ apt-get install -y -qq --no-install-recommends --reinstall "$deb" >/dev/null
 [ "$(readlink -f /usr/bin/skranke)" = /opt/skranke/skranke ] || fail "/usr/bin/skranke is not /opt/skranke/skranke"
 desktop=$(ls /usr/share/applications/*.desktop | xargs grep -l '^Exec=skranke' | head -n 1)
 [ -n "$desktop" ] || fail "no desktop entry starts skranke"
+if command -v desktop-file-validate >/dev/null 2>&1; then
+    desktop-file-validate "$desktop" || fail "the desktop entry is not valid"
+fi
 icon=$(sed -n 's/^Icon=//p' "$desktop")
 [ -f "/usr/share/icons/hicolor/48x48/apps/$icon.png" ] || fail "no 48 px icon $icon"
 [ -f "/usr/share/icons/hicolor/scalable/apps/$icon.svg" ] || fail "no scalable icon $icon"
