@@ -32,14 +32,7 @@ from database.sync import Pusher, PushRunner, SyncState
 from skranke.vocabulary import Vocabulary
 from tests.postgres import PostgresServer
 from tests.sync.proxy import Proxy
-from tests.sync.world import START, Desk, assert_converged, central_database, make_desk
-
-
-def wait_for(condition: Callable[[], bool], what: str, seconds: float = 20) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, f"waited {seconds} s for {what}"
-        time.sleep(0.02)
+from tests.sync.world import START, Desk, assert_converged, central_database, make_desk, wait_for
 
 
 @pytest.fixture

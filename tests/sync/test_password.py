@@ -3,6 +3,7 @@ the user can read (or PGPASSWORD), as docs/central.md tells municipal IT."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from database.errors import DatabaseError
 from database.sync import SyncState
 from skranke.vocabulary import Vocabulary
 from tests.postgres import PASSWORD, PostgresServer
-from tests.sync.world import make_desk
+from tests.sync.world import Desk, make_desk
 
 
 def _without_password(url: str) -> str:
@@ -27,17 +28,29 @@ def _password_file(folder: Path, port: int, mode: int) -> Path:
     return path
 
 
-def test_the_password_comes_from_a_file_only_the_user_can_read(
-    postgres: PostgresServer,
-    tmp_path: Path,
-    vocabulary: Vocabulary,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+@pytest.fixture
+def url(postgres: PostgresServer) -> str:
     url = _without_password(postgres.new_database())
     assert PASSWORD not in url
-    monkeypatch.delenv("PGPASSWORD", raising=False)
+    return url
+
+
+@pytest.fixture
+def desk(tmp_path: Path, vocabulary: Vocabulary) -> Iterator[Desk]:
     desk = make_desk(tmp_path, "Skranke 1")
     desk.log(vocabulary, 2)
+    yield desk
+    desk.database.close()
+
+
+def test_the_password_comes_from_a_file_only_the_user_can_read(
+    postgres: PostgresServer,
+    url: str,
+    desk: Desk,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("PGPASSWORD", raising=False)
     monkeypatch.setenv("PGPASSFILE", str(_password_file(tmp_path, postgres.port, 0o644)))
     pusher = desk.pusher(url)
     with pytest.raises(DatabaseError):  # libpq ignores a file others can read
@@ -48,22 +61,13 @@ def test_the_password_comes_from_a_file_only_the_user_can_read(
     assert pusher.push_all() == 2
     assert pusher.status.state is SyncState.SYNCED
     pusher.close()
-    desk.database.close()
 
 
 def test_or_from_the_environment(
-    postgres: PostgresServer,
-    tmp_path: Path,
-    vocabulary: Vocabulary,
-    monkeypatch: pytest.MonkeyPatch,
+    url: str, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    url = _without_password(postgres.new_database())
-    assert PASSWORD not in url
     monkeypatch.setenv("PGPASSFILE", str(tmp_path / "none"))
     monkeypatch.setenv("PGPASSWORD", PASSWORD)
-    desk = make_desk(tmp_path, "Skranke 2")
-    desk.log(vocabulary, 1)
     pusher = desk.pusher(url)
-    assert pusher.push_all() == 1
+    assert pusher.push_all() == 2
     pusher.close()
-    desk.database.close()

@@ -3,8 +3,6 @@ back by itself, and never takes the desk down with it."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from database.outbox import Outbox
@@ -13,14 +11,7 @@ from skranke.vocabulary import Vocabulary
 from tests.postgres import PostgresServer
 from tests.sync.proxy import Proxy
 from tests.sync.test_faults import via
-from tests.sync.world import assert_converged, central_database, make_desk
-
-
-def wait_for(condition: Callable[[], bool], what: str, seconds: float = 20) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, f"waited {seconds} s for {what}"
-        time.sleep(0.02)
+from tests.sync.world import assert_converged, central_database, make_desk, wait_for
 
 
 def test_offline_then_back_by_itself(

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import time
 import uuid
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import cache
@@ -117,6 +119,14 @@ def assert_converged(central: Database, desks: list[Desk]) -> None:
     for desk in desks:
         assert {owners[c.id] for c in desk.contacts()} <= {desk.identity.desk_id}
         assert Outbox(desk.database).count() == 0
+
+
+def wait_for(condition: Callable[[], bool], what: str, seconds: float = 20) -> None:
+    """Poll ``condition`` until it holds; fail naming ``what`` after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, f"waited {seconds} s for {what}"
+        time.sleep(0.02)
 
 
 def central_database(url: str) -> Database:
