@@ -1,16 +1,20 @@
 """Push throughput: a day's backlog of a desk (5,000 contacts) pushed to a central PostgreSQL,
-against the floor, a raw psycopg ``executemany`` INSERT of the same contact rows.
+against the floor, a raw psycopg ``executemany`` INSERT of the same contact rows. Then 40
+desks (processes, as 40 PCs would be) that were offline push their backlogs at once: the time
+until the central database holds every contact.
 
 Starts its own throw-away PostgreSQL cluster (Debian's binaries, as the tests do) unless
 ``--url`` names a server whose maintenance database this may create databases in. Each run
 pushes the same desk file (copied) into a fresh central database.
 
-    uv run python -m benchmarks.sync_push [--contacts 5000] [--runs 5] [--url ...]
+    uv run python -m benchmarks.sync_push [--contacts 5000] [--runs 5]
+                                          [--desks 40] [--per-desk 500]
 """
 
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import random
 import shutil
 import statistics
@@ -20,8 +24,10 @@ import uuid
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import psycopg
+from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from benchmarks.common import describe_machine
@@ -42,10 +48,10 @@ _CHOICES = [
 ]
 
 
-def _backlog(count: int) -> list[Contact]:
+def _backlog(count: int, desk: str = "Skranke 1", seed: int = 9) -> list[Contact]:
     """A day at a busy desk: 08:00-18:00, one in ten with a QR code, one in thirty voided."""
     vocabulary = load_vocabulary()
-    rng = random.Random(9)  # noqa: S311 - repeatable test data, not secrets
+    rng = random.Random(seed)  # noqa: S311 - repeatable test data, not secrets
     start = datetime(2026, 12, 1, 7, 0, tzinfo=UTC)
     contacts = []
     for n in range(count):
@@ -53,7 +59,7 @@ def _backlog(count: int) -> list[Contact]:
         (contact,) = make_contacts(
             rng.choice(_CHOICES),
             vocabulary,
-            desk="Skranke 1",
+            desk=desk,
             municipality_code="165",
             now=when,
             handouts=[Handout("moving", "qr")] if rng.random() < 0.1 else [],
@@ -64,8 +70,10 @@ def _backlog(count: int) -> list[Contact]:
     return contacts
 
 
-def _desk_file(folder: Path, contacts: list[Contact], desk_id: uuid.UUID) -> Path:
-    path = folder / "desk.sqlite3"
+def _desk_file(
+    folder: Path, contacts: list[Contact], desk_id: uuid.UUID, name: str = "desk"
+) -> Path:
+    path = folder / f"{name}.sqlite3"
     database = open_database(sqlite_url(path))
     repository = ContactRepository(database, desk_id)
     for start in range(0, len(contacts), 100):
@@ -112,10 +120,65 @@ def _raw(server: PostgresServer, contacts: list[Contact], desk_id: uuid.UUID) ->
         return time.perf_counter() - started
 
 
+def _desk_process(path: Path, central: str, identity: DeskIdentity, go: Any, done: Any) -> None:
+    """One desk PC: ready to push, waits for the start, pushes everything, reports the time."""
+    desk = open_database(sqlite_url(path))
+    pusher = Pusher(desk, central, identity)
+    go.wait()
+    started = time.perf_counter()
+    pusher.push_all()
+    done.put((time.perf_counter() - started, Outbox(desk).count()))
+    pusher.close()
+    desk.close()
+
+
+def _many_desks(server: PostgresServer, root: Path, desks: int, per_desk: int) -> str:
+    identities = [DeskIdentity(uuid.uuid4(), f"Skranke {n + 1}", "165") for n in range(desks)]
+    paths = [
+        _desk_file(root, _backlog(per_desk, i.desk, seed=n), i.desk_id, f"desk{n}")
+        for n, i in enumerate(identities)
+    ]
+    central = server.new_database()
+    fork = multiprocessing.get_context("fork")
+    go, done = fork.Event(), fork.Queue()
+    processes = [
+        fork.Process(target=_desk_process, args=(path, central, identity, go, done))
+        for path, identity in zip(paths, identities, strict=True)
+    ]
+    for process in processes:
+        process.start()
+    time.sleep(2)  # every desk has opened its file and waits; each connects when it starts
+    started = time.perf_counter()
+    go.set()
+    results = [done.get(timeout=600) for _ in processes]
+    converged = time.perf_counter() - started
+    for process in processes:
+        process.join()
+    engine = create_engine(central)
+    with engine.connect() as conn:
+        stored = conn.execute(text("SELECT count(*) FROM contact")).scalar_one()
+        counted = conn.execute(text("SELECT sum(contacts) FROM contact_hour")).scalar_one()
+        live = conn.execute(
+            text("SELECT count(*) FROM contact WHERE voided_at IS NULL")
+        ).scalar_one()
+    engine.dispose()
+    assert stored == desks * per_desk
+    assert counted == live
+    assert all(waiting == 0 for _, waiting in results)
+    times = sorted(seconds for seconds, _ in results)
+    return (
+        f"{desks} desks x {per_desk} contacts pushing at once: every contact central after "
+        f"{converged:.2f} s ({stored / converged:,.0f} contacts/s together); one desk's "
+        f"push: median {statistics.median(times):.2f} s, slowest {times[-1]:.2f} s"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--contacts", type=int, default=5000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--desks", type=int, default=40)
+    parser.add_argument("--per-desk", type=int, default=500)
     args = parser.parse_args()
     root = Path(tempfile.mkdtemp(prefix="skranke-bench-"))
     root.chmod(0o755)
@@ -128,6 +191,7 @@ def main() -> None:
         for _ in range(args.runs):
             raws.append(_raw(server, contacts, identity.desk_id))
             pushes.append(_push(server, desk_file, root, identity))
+        together = _many_desks(server, root, args.desks, args.per_desk) if args.desks else ""
     finally:
         server.stop("immediate")
         shutil.rmtree(root, ignore_errors=True)
@@ -141,6 +205,8 @@ def main() -> None:
         f"{n / push:,.0f} contacts/s (runs: {', '.join(f'{p * 1000:.0f}' for p in pushes)} ms)"
     )
     print(f"ratio of medians to the floor: {push / raw:.2f}x")
+    if together:
+        print(together)
 
 
 if __name__ == "__main__":

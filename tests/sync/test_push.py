@@ -144,3 +144,20 @@ def test_a_central_database_at_another_schema_pauses_pushing(
     assert pusher.push_all() == 3
     pusher.close()
     assert_converged(central, [desk])
+
+
+def test_a_dead_link_is_noticed_in_seconds_the_settings_reach_the_server(
+    desks: list[Desk], central_url: str
+) -> None:
+    pusher = desks[0].pusher(central_url)  # the tests' short timeouts (tests/sync/world.py)
+    with pusher._engine.connect() as conn:
+        shown = {
+            name: conn.execute(text(f"SHOW {name}")).scalar()
+            for name in ("statement_timeout", "idle_in_transaction_session_timeout")
+        }
+        dsn = conn.connection.driver_connection.info.dsn  # type: ignore[union-attr]
+    pusher.close()
+    assert shown == {"statement_timeout": "5s", "idle_in_transaction_session_timeout": "2s"}
+    options = set(dsn.split())
+    assert {"connect_timeout=2", "keepalives=1", "keepalives_idle=1", "keepalives_interval=1",
+            "keepalives_count=2", "tcp_user_timeout=2000"} <= options  # fmt: skip
