@@ -19,11 +19,7 @@ from sqlalchemy.pool import NullPool
 
 from database.engine import MIGRATIONS_DIR, parse_database_url, translate_errors
 from database.errors import DatabaseError, SchemaTooNewError
-from database.schema import HEAD_REVISION, KNOWN_REVISIONS
-
-# pg_advisory_xact_lock's key for schema upgrades: any fixed bigint, the same in every
-# Skranke version ("skranke" in ASCII).
-UPGRADE_LOCK_KEY = 0x736B72616E6B65
+from database.schema import HEAD_REVISION, KNOWN_REVISIONS, UPGRADE_LOCK_KEY
 
 
 class CentralError(DatabaseError):

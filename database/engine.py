@@ -27,7 +27,7 @@ from database.errors import (
     NotADatabaseError,
     SchemaTooNewError,
 )
-from database.schema import HEAD_REVISION, KNOWN_REVISIONS
+from database.schema import HEAD_REVISION, KNOWN_REVISIONS, UPGRADE_LOCK_KEY
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -200,6 +200,8 @@ def upgrade_schema(engine: Engine, location: str) -> None:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     with translate_errors(location), engine.begin() as conn:
+        if conn.dialect.name == "postgresql":  # several starting at once: one at a time
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": UPGRADE_LOCK_KEY})
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
 

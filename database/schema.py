@@ -8,3 +8,8 @@ at exactly its own ``HEAD_REVISION``.
 
 KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
+
+# pg_advisory_xact_lock's key for schema upgrades on PostgreSQL: any fixed bigint, the same in
+# every Skranke version ("skranke" in ASCII). Held for the upgrade's transaction, so several
+# programs starting at once on an empty database wait for each other instead of racing.
+UPGRADE_LOCK_KEY = 0x736B72616E6B65

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import multiprocessing.queues
-import time
+from collections.abc import Callable
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -13,20 +13,50 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.pool import NullPool
 
 from database.central import (
-    UPGRADE_LOCK_KEY,
     CentralUpgrade,
     NotPostgresError,
     upgrade_central,
 )
+from database.engine import current_revision, open_database
 from database.errors import SchemaTooNewError
 from database.models import Base
-from database.schema import HEAD_REVISION
+from database.schema import HEAD_REVISION, UPGRADE_LOCK_KEY
 from tests.postgres import PostgresServer
+from tests.sync.world import wait_for
 
 
 def _upgrade(url: str, results: multiprocessing.queues.Queue[tuple[str | None, str]]) -> None:
     result = upgrade_central(url)
     results.put((result.before, result.after))
+
+
+def _open(url: str, results: multiprocessing.queues.Queue[tuple[str | None, str]]) -> None:
+    database = open_database(url)
+    results.put((None, str(current_revision(database.engine))))
+    database.close()
+
+
+def _all_at_once(url: str, target: Callable[..., None], count: int) -> list[tuple[str | None, str]]:
+    """Start ``count`` processes running ``target(url, results)`` while the upgrade lock is
+    held, wait until every one queues on it, release it: they all meet the empty database
+    at once. Their results, once all have exited cleanly."""
+    holder = create_engine(url, poolclass=NullPool)
+    with holder.connect() as lock:
+        lock.execute(text("SELECT pg_advisory_lock(:k)"), {"k": UPGRADE_LOCK_KEY})
+        fork = multiprocessing.get_context("fork")  # started at once: nothing to import
+        results: multiprocessing.queues.Queue[tuple[str | None, str]] = fork.Queue()
+        runs = [fork.Process(target=target, args=(url, results)) for _ in range(count)]
+        for run in runs:
+            run.start()
+        queued = text("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")
+        wait_for(lambda: lock.execute(queued).scalar_one() == count, "all to queue on the lock")
+        lock.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": UPGRADE_LOCK_KEY})
+    outputs = [results.get(timeout=60) for _ in runs]
+    for run in runs:
+        run.join(timeout=10)
+    holder.dispose()
+    assert [run.exitcode for run in runs] == [0] * count
+    return outputs
 
 
 def test_an_empty_database_is_upgraded_once(postgres: PostgresServer) -> None:
@@ -41,37 +71,19 @@ def test_an_empty_database_is_upgraded_once(postgres: PostgresServer) -> None:
     engine.dispose()
 
 
-def test_six_desks_starting_at_once_never_race(postgres: PostgresServer) -> None:
-    url = postgres.new_database(schema=False)
-    holder = create_engine(url, poolclass=NullPool)
-    with holder.connect() as lock:
-        lock.execute(text("SELECT pg_advisory_lock(:k)"), {"k": UPGRADE_LOCK_KEY})
-        fork = multiprocessing.get_context("fork")  # started at once: nothing to import
-        results: multiprocessing.queues.Queue[tuple[str | None, str]] = fork.Queue()
-        runs = [fork.Process(target=_upgrade, args=(url, results)) for _ in range(6)]
-        for run in runs:
-            run.start()
-        deadline = time.monotonic() + 30
-        waiting = 0
-        while waiting < 6 and time.monotonic() < deadline:  # all six queue on the lock
-            waiting = int(
-                lock.execute(
-                    text(
-                        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
-                    )
-                ).scalar_one()
-            )
-            time.sleep(0.05)
-        assert waiting == 6
-        lock.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": UPGRADE_LOCK_KEY})
-    outputs = [results.get(timeout=60) for _ in runs]
-    for run in runs:
-        run.join(timeout=10)
-    holder.dispose()
-    assert [run.exitcode for run in runs] == [0] * 6
+def test_six_admins_upgrading_at_once_never_race(postgres: PostgresServer) -> None:
+    outputs = _all_at_once(postgres.new_database(schema=False), _upgrade, 6)
     assert sorted(outputs, key=str) == [(HEAD_REVISION, HEAD_REVISION)] * 5 + [
         (None, HEAD_REVISION)
     ]
+
+
+def test_six_programs_opening_an_empty_postgresql_at_once_never_race(
+    postgres: PostgresServer,
+) -> None:
+    """The issue's measurement: 'relation "alembic_version" already exists'."""
+    outputs = _all_at_once(postgres.new_database(schema=False), _open, 6)
+    assert outputs == [(None, HEAD_REVISION)] * 6
 
 
 def test_a_newer_central_schema_is_left_alone(postgres: PostgresServer) -> None:
