@@ -30,14 +30,15 @@ import psycopg
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from benchmarks.common import describe_machine
+from benchmarks.common import describe_machine, summary
 from database.engine import open_database, sqlite_url
 from database.outbox import Outbox
 from database.repository import ContactRepository
-from database.sync import DeskIdentity, Pusher
+from database.sync import DeskIdentity, Pusher, PushRunner
 from skranke.contact import Contact, ContactChoice, Handout, make_contacts
 from skranke.vocabulary import load_vocabulary
 from tests.postgres import PostgresServer, start_cluster
+from tests.sync.proxy import Proxy
 
 _CHOICES = [
     ContactChoice("in_person", "passport", "handled_by_staff"),
@@ -173,6 +174,48 @@ def _many_desks(server: PostgresServer, root: Path, desks: int, per_desk: int) -
     )
 
 
+def _adds(repository: ContactRepository, contacts: list[Contact]) -> list[float]:
+    samples = []
+    for contact in contacts:
+        started = time.perf_counter()
+        repository.add(contact)
+        samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def _logging_while_black_holed(server: PostgresServer, root: Path, count: int) -> str:
+    """Milliseconds per logged contact (one committed transaction each) with no pusher, and
+    with a push thread stuck on a link that swallows everything (a TCP proxy black-holing)."""
+    identity = DeskIdentity(uuid.uuid4(), "Skranke 1", "165")
+    contacts = _backlog(2 * count, seed=3)
+    alone = open_database(sqlite_url(root / "alone.sqlite3"))
+    plain = _adds(ContactRepository(alone, identity.desk_id), contacts[:count])
+    alone.close()
+    desk = open_database(sqlite_url(root / "cut.sqlite3"))
+    repository = ContactRepository(desk, identity.desk_id)
+    repository.add_many(contacts[count : count + 50])  # something to push
+    with Proxy(server.port) as proxy:
+        proxy.blackhole()
+        url = make_url(server.new_database()).set(port=proxy.port)
+        pusher = Pusher(desk, url.render_as_string(hide_password=False), identity)
+        runner = PushRunner(pusher, idle_seconds=0.1, first_backoff=0.1, max_backoff=0.1)
+        runner.start()
+        time.sleep(0.5)  # the push thread is inside a connect that will never be answered
+        cut = []
+        for contact in contacts[count + 50 :]:
+            cut += _adds(repository, [contact])
+            runner.wake()  # as the counter will after each contact
+        state = pusher.status.state
+        runner.stop(timeout=10)
+        pusher.close()
+    desk.close()
+    return (
+        f"logging one contact, no pusher: {summary('add', plain)}\n"
+        f"logging one contact, push thread stuck on a black-holed link (status {state}): "
+        f"{summary('add', cut)}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--contacts", type=int, default=5000)
@@ -192,6 +235,7 @@ def main() -> None:
             raws.append(_raw(server, contacts, identity.desk_id))
             pushes.append(_push(server, desk_file, root, identity))
         together = _many_desks(server, root, args.desks, args.per_desk) if args.desks else ""
+        black_holed = _logging_while_black_holed(server, root, 500)
     finally:
         server.stop("immediate")
         shutil.rmtree(root, ignore_errors=True)
@@ -207,6 +251,7 @@ def main() -> None:
     print(f"ratio of medians to the floor: {push / raw:.2f}x")
     if together:
         print(together)
+    print(black_holed)
 
 
 if __name__ == "__main__":
