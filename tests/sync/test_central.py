@@ -7,7 +7,9 @@ import multiprocessing.queues
 from collections.abc import Callable
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, text
 from sqlalchemy.pool import NullPool
@@ -17,12 +19,18 @@ from database.central import (
     NotPostgresError,
     upgrade_central,
 )
-from database.engine import current_revision, open_database
+from database.engine import MIGRATIONS_DIR, current_revision, open_database
 from database.errors import SchemaTooNewError
 from database.models import Base
+from database.outbox import Outbox
+from database.repository import ContactRepository
 from database.schema import HEAD_REVISION, UPGRADE_LOCK_KEY
+from skranke.contact import ContactChoice, make_contacts
+from skranke.vocabulary import Vocabulary
 from tests.postgres import PostgresServer
 from tests.sync.world import wait_for
+
+_OLD_COLUMNS = [c.name for c in Base.metadata.tables["contact"].columns if c.name != "desk_id"]
 
 
 def _upgrade(url: str, results: multiprocessing.queues.Queue[tuple[str | None, str]]) -> None:
@@ -101,3 +109,36 @@ def test_a_newer_central_schema_is_left_alone(postgres: PostgresServer) -> None:
 def test_the_central_database_must_be_postgresql(tmp_path: object) -> None:
     with pytest.raises(NotPostgresError):
         upgrade_central(f"sqlite:///{tmp_path}/central.sqlite3")
+
+
+def test_a_central_database_from_the_previous_release_keeps_its_contacts(
+    postgres: PostgresServer, vocabulary: Vocabulary
+) -> None:
+    """0003 -> 0004 on PostgreSQL with data: contacts stay, with no desk id, and the central
+    outbox stays empty (only a desk's SQLite file queues its history)."""
+    url = postgres.new_database(schema=False)
+    engine = create_engine(url, poolclass=NullPool)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0003")
+    (contact,) = make_contacts(
+        ContactChoice("phone", "mitid", "assisted_self_service"),
+        vocabulary,
+        desk="Skranke 1",
+        municipality_code="165",
+    )
+    row = {name: getattr(contact, name) for name in _OLD_COLUMNS}
+    with engine.begin() as conn:
+        conn.execute(Base.metadata.tables["contact"].insert().values(row))
+    engine.dispose()
+    assert upgrade_central(url) == CentralUpgrade("0003", HEAD_REVISION)
+    database = open_database(url, upgrade=False)
+    try:
+        assert ContactRepository(database).get(contact.id) == contact
+        assert Outbox(database).count() == 0
+        with database.engine.connect() as conn:
+            assert conn.execute(text("SELECT desk_id FROM contact")).scalar() is None
+    finally:
+        database.close()
