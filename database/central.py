@@ -10,15 +10,18 @@ database/sync.py).
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, inspect, select, text
 from sqlalchemy.engine import URL
 from sqlalchemy.pool import NullPool
 
 from database.engine import MIGRATIONS_DIR, parse_database_url, translate_errors
 from database.errors import DatabaseError, SchemaTooNewError
+from database.models import Base
 from database.schema import HEAD_REVISION, KNOWN_REVISIONS, UPGRADE_LOCK_KEY
 
 
@@ -110,6 +113,30 @@ def revision_in(conn: Connection) -> str | None:
         return None
     row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
     return None if row is None else str(row[0])
+
+
+@dataclass(frozen=True)
+class DeskHeardFrom:
+    """A desk's ``desk_sync`` row: when the central database last heard from it."""
+
+    desk_id: uuid.UUID
+    desk: str
+    municipality: str
+    last_sequence: int
+    last_push_at: datetime
+    app_version: str
+
+
+def desks_heard_from(text_url: str, timeouts: Timeouts | None = None) -> list[DeskHeardFrom]:
+    """Every desk that has pushed, by municipality and name."""
+    engine = central_engine(text_url, timeouts)
+    table = Base.metadata.tables["desk_sync"]
+    query = select(*table.columns).order_by(table.c.municipality, table.c.desk)
+    try:
+        with translate_errors(location_of(engine)), engine.connect() as conn:
+            return [DeskHeardFrom(**row._asdict()) for row in conn.execute(query)]
+    finally:
+        engine.dispose()
 
 
 @dataclass(frozen=True)

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import argparse
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from database.engine import current_revision, open_database
 from database.schema import HEAD_REVISION
+from skranke import __version__
 from skranke.settings import Settings
 from skranke.vocabulary import Vocabulary
 from tests.postgres import PostgresServer
+from tests.sync.world import START, make_desk
 from ui.cli import central
 from ui.cli.common import StartupConfig, UsageError
 
@@ -21,8 +24,8 @@ def _config(tmp_path: Path, central_url: str = "") -> StartupConfig:
     return StartupConfig(settings, tmp_path / "settings.toml", "", "IT", "165")
 
 
-def _upgrade(url: str | None) -> argparse.Namespace:
-    return argparse.Namespace(command="central", central_command="upgrade", url=url)
+def _args(url: str | None, command: str = "upgrade") -> argparse.Namespace:
+    return argparse.Namespace(command="central", central_command=command, url=url)
 
 
 def test_creates_then_finds_nothing_to_do(
@@ -32,10 +35,10 @@ def test_creates_then_finds_nothing_to_do(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     url = postgres.new_database(schema=False)
-    assert central.run(_upgrade(url), _config(tmp_path), vocabulary) == 0
+    assert central.run(_args(url), _config(tmp_path), vocabulary) == 0
     assert capsys.readouterr().err == f"den fælles database er oprettet med skema {HEAD_REVISION}\n"
     # The address from the settings when none is given.
-    assert central.run(_upgrade(None), _config(tmp_path, url), vocabulary) == 0
+    assert central.run(_args(None), _config(tmp_path, url), vocabulary) == 0
     assert "allerede skema" in capsys.readouterr().err
     database = open_database(url, upgrade=False)
     assert current_revision(database.engine) == HEAD_REVISION
@@ -44,6 +47,33 @@ def test_creates_then_finds_nothing_to_do(
 
 def test_says_what_is_missing_or_wrong(tmp_path: Path, vocabulary: Vocabulary) -> None:
     with pytest.raises(UsageError, match="angiv den fælles databases adresse"):
-        central.run(_upgrade(None), _config(tmp_path), vocabulary)
+        central.run(_args(None), _config(tmp_path), vocabulary)
     with pytest.raises(UsageError, match="skal være PostgreSQL"):
-        central.run(_upgrade(str(tmp_path / "central.sqlite3")), _config(tmp_path), vocabulary)
+        central.run(_args(str(tmp_path / "central.sqlite3")), _config(tmp_path), vocabulary)
+
+
+def test_lists_when_each_desk_was_last_heard_from(
+    postgres: PostgresServer,
+    tmp_path: Path,
+    vocabulary: Vocabulary,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    url = postgres.new_database()
+    desks = _args(url, "desks")
+    assert central.run(desks, _config(tmp_path), vocabulary) == 0
+    assert capsys.readouterr().out.splitlines()[1] == "(ingen skranker har sendt endnu)"
+    for name, minutes in (("Skranke 2", 5), ("Skranke 1", 65)):
+        desk = make_desk(tmp_path, name)
+        desk.log(vocabulary, 3)
+        pusher = desk.pusher(url, clock=lambda m=minutes: START + timedelta(minutes=m))
+        pusher.push_all()
+        pusher.close()
+        desk.database.close()
+    assert central.run(desks, _config(tmp_path), vocabulary) == 0
+    header, *rows = capsys.readouterr().out.splitlines()
+    assert header.split("\t")[:3] == ["kommune", "skranke", "sidst hørt fra"]
+    # 08:00 UTC is 09:00 in Copenhagen in December.
+    assert [row.split("\t")[:5] for row in rows] == [
+        ["165", "Skranke 1", "2026-12-01 10:05", "3", __version__],
+        ["165", "Skranke 2", "2026-12-01 09:05", "3", __version__],
+    ]
