@@ -571,24 +571,12 @@ class CounterWindow(QMainWindow):
         if desk is None:
             return
 
-        def work() -> tuple[list[Contact], DayTally | None, SkrankeError | None]:
-            voided: list[Contact] = []
-            try:
-                for contact in targets:
-                    voided.append(desk.void(contact.id))
-            except SkrankeError as error:  # the ones before it are voided: show them
-                return voided, _tally_after(desk), error
-            return voided, _tally_after(desk), None
+        def work() -> tuple[list[Contact], DayTally | None]:
+            # One transaction: all of the chosen contacts are voided, or (on error) none.
+            return desk.void_many([contact.id for contact in targets]), _tally_after(desk)
 
         verb = self.tr("Annulleret")
-
-        def done(result: tuple[list[Contact], DayTally | None, SkrankeError | None]) -> None:
-            voided, tally, error = result
-            self._voided(voided, tally, verb)
-            if error is not None:
-                self._void_failed(error)
-
-        self.worker.submit(work, done, self._void_failed)
+        self.worker.submit(work, lambda result: self._voided(*result, verb), self._void_failed)
 
     def _voided(self, voided: list[Contact], tally: DayTally | None, verb: str) -> None:
         if not voided:
