@@ -59,6 +59,7 @@ from ui.messages import error_text, problem_text
 from ui.recent_model import RecentContactsModel
 from ui.settings_store import QtSettingsStore
 from ui.solution_panel import SolutionPanel
+from ui.tasks import run_task
 from ui.widgets import TwoLineButton
 
 if TYPE_CHECKING:  # the database layer (and SQLAlchemy) load after the window is shown
@@ -433,9 +434,19 @@ class CounterWindow(QMainWindow):
     @Slot()
     def _tick(self) -> None:
         self._update_timer_label()
-        if self.desk is not None and self.desk.today() != self._day:  # past midnight
-            self._day = self.desk.today()
-            self.reload_today()
+        desk = self.desk
+        if desk is not None and desk.today() != self._day:  # past midnight: a new, empty day
+            self._day = desk.today()
+            run_task(
+                lambda: (desk.today_contacts(), desk.today_tally()),
+                self._new_day,
+                self._read_failed,
+            )
+
+    def _new_day(self, today: tuple[list[Contact], DayTally]) -> None:
+        contacts, tally = today
+        self.recent_panel.model.reset(contacts)
+        self._show_tally(tally)
 
     # ---- logging --------------------------------------------------------------------------
 
@@ -631,11 +642,10 @@ class CounterWindow(QMainWindow):
         if desk is None:
             return
         before = self.tiles_panel.areas()
-        try:
-            after = desk.tile_order()
-        except SkrankeError as error:
-            self._show_banner(error_text(error))
-            return
+        # Reading 30 days of use may wait for a database another program holds: off the GUI.
+        run_task(desk.tile_order, lambda after: self._sorted(before, after), self._read_failed)
+
+    def _sorted(self, before: list[Area], after: list[Area]) -> None:
         if not self._save_tile_order(after):
             return
         self.tiles_panel.set_areas(after)
@@ -652,6 +662,12 @@ class CounterWindow(QMainWindow):
                 shown += self.tr(" og {n} flere").format(n=more)
             message = self.tr("Sorteret efter brug: {changes}.").format(changes=shown)
         self.statusBar().showMessage(message, 15000)
+
+    def _read_failed(self, error: BaseException) -> None:
+        if isinstance(error, SkrankeError):
+            self._show_banner(error_text(error))
+        else:
+            self._unexpected(error)
 
     # ---- favourites -----------------------------------------------------------------------
 

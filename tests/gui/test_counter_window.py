@@ -7,6 +7,7 @@ back, as staff see the status bar change.
 from __future__ import annotations
 
 import time
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from database.counter import CounterDesk
+from skranke.clock import utc_now
 from skranke.contact import Contact, ContactChoice
 from skranke.settings import Favourite, Settings, read_settings_file
 from tests.gui.conftest import FakeClock
@@ -355,7 +357,7 @@ def test_tile_numbers_stay_across_restarts_until_staff_sort_them(
 
     second.activateWindow()
     qtbot.mouseClick(second.tiles_panel.sort_button, Qt.MouseButton.LeftButton)
-    assert second.tiles[0][0] == sixth
+    qtbot.waitUntil(lambda: second.tiles[0][0] == sixth)  # use is read off the GUI thread
     message = second.statusBar().currentMessage()
     assert f"{sixth.label()} er nu 1" in message, message
     sorted_keys = _keys(second)
@@ -653,3 +655,15 @@ def test_before_the_database_is_open_nothing_is_logged_and_it_says_why(
     assert len(_stored(desk)) == 1
     # Qt adds the application's name ("— Skranke") itself: the title names it only once.
     assert window.windowTitle() == "Skranke 1 · Albertslund Kommune"
+
+
+def test_past_midnight_the_list_and_tally_start_a_new_day(
+    qtbot: QtBot, window: CounterWindow, desk: CounterDesk
+) -> None:
+    _press(qtbot, window, Qt.Key.Key_1)
+    qtbot.waitUntil(lambda: window.recent_model.rowCount() == 1)
+    tomorrow = utc_now() + timedelta(days=1)
+    desk._clock = lambda: tomorrow  # the desk's clock passes midnight
+    window._tick()  # the once-a-second timer; the day is read off the GUI thread
+    qtbot.waitUntil(lambda: window.recent_model.rowCount() == 0)
+    assert "0 henvendelser" in window.tally_label.text()
