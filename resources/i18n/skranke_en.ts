@@ -39,7 +39,7 @@
         <translation>Restart the timer (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Tid {time}</source>
         <translation>Time {time}</translation>
     </message>
@@ -78,7 +78,7 @@
         <translation type="vanished">Today: …</translation>
     </message>
     <message>
-        <location filename="../../ui/counter_window.py" line="+154"/>
+        <location filename="../../ui/counter_window.py" line="+155"/>
         <source>Åbner databasen …</source>
         <translation>Opening the database …</translation>
     </message>
@@ -365,7 +365,7 @@
         <translation>Back at the counter: press a number to log a contact.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+75"/>
         <source>{key} er ledig. Gem en favorit med Ctrl+D efter en registrering.</source>
         <translation>{key} is free. Save a favourite with Ctrl+D after logging a contact.</translation>
     </message>
@@ -420,12 +420,12 @@
         <translation>Select one or more contacts in the list to cancel them.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+11"/>
         <source>Annulleret</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+17"/>
         <source>Intet er annulleret – se meddelelsen øverst.</source>
         <translation>Nothing was cancelled – see the message at the top.</translation>
     </message>
@@ -435,7 +435,7 @@
         <translation>The order of the areas could not be saved: {reason}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>Sagsområderne stod allerede efter brug; ingen numre er ændret.</source>
         <translation>The areas were already in order of use; no number changed.</translation>
     </message>
@@ -455,7 +455,7 @@
         <translation>Sorted by use: {changes}.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+52"/>
         <source>Favoritten kunne ikke gemmes: {reason}</source>
         <translation>The favourite could not be saved: {reason}</translation>
     </message>
