@@ -74,6 +74,18 @@ def test_csv_out_file_is_one_row_per_contact(config: Path, demo_db: Path, tmp_pa
     assert len(rows) - 1 == _contacts_in_period(result) > 0
 
 
+def test_the_database_and_settings_may_follow_the_command(
+    config: Path, demo_db: Path, tmp_path: Path
+) -> None:
+    # "skranke export ... --database FILE" was refused as unknown arguments.
+    out = tmp_path / "after.csv"
+    period = ("--from", FIRST, "--to", TODAY.isoformat())
+    where = ("--database", str(demo_db), "--config", str(config))
+    result = _run("export", *period, "--format", "csv", "--out", str(out), *where)
+    assert result.returncode == 0, result.stderr
+    assert len(_csv_rows(out)) - 1 == _contacts_in_period(result) > 0
+
+
 def test_csv_tables_only_when_asked_to_a_folder_or_a_zip(
     config: Path, demo_db: Path, tmp_path: Path
 ) -> None:

@@ -143,7 +143,27 @@ def build_parser() -> argparse.ArgumentParser:
     _add_sheet(commands)
     _add_export(commands)
     _add_demo(commands)
+    _accept_where_after_command(parser)
     return parser
+
+
+def _accept_where_after_command(parser: argparse.ArgumentParser) -> None:
+    """``skranke export ... --database FILE`` works as well as ``skranke --database FILE
+    export ...``: staff type the database where they think of it. Given after the command, the
+    value wins; not given there, the one before the command (or none) stays."""
+    for action in parser._actions:
+        if not isinstance(action, argparse._SubParsersAction):
+            continue
+        for sub in set(action.choices.values()):
+            sub.add_argument(
+                "--database", metavar="FIL|URL", default=argparse.SUPPRESS,
+                help="databasen (som før kommandoen)",
+            )  # fmt: skip
+            sub.add_argument(
+                "--config", metavar="FIL", type=Path, default=argparse.SUPPRESS,
+                help="brugerens indstillingsfil (som før kommandoen)",
+            )  # fmt: skip
+            _accept_where_after_command(sub)
 
 
 if TYPE_CHECKING:
