@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from pathlib import Path
 from enum import StrEnum
+from pathlib import Path
 from typing import Any, TypeVar
 
 from skranke.errors import InvalidContactError, Problem, VocabularyError
@@ -31,6 +31,7 @@ class OutcomeId(StrEnum):
     REFERRED_TO_SELF_SERVICE = "referred_to_self_service"
     REFERRED_ELSEWHERE = "referred_elsewhere"
     EXEMPTED = "exempted"
+
 
 KOMHEN_CLASSES = ("information", "transaction")
 SECTIONS = ("channels", "kinds", "outcomes", "readiness", "requesters", "areas")
