@@ -121,6 +121,10 @@ def _command(args: argparse.Namespace, config: StartupConfig, vocabulary: Vocabu
         from ui.cli import export  # noqa: PLC0415
 
         return export.run(args, config, vocabulary)
+    if args.command == "central":
+        from ui.cli import central  # noqa: PLC0415
+
+        return central.run(args, config, vocabulary)
     from ui.cli import demo  # noqa: PLC0415
 
     return demo.run(args, config, vocabulary)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
+import subprocess
+import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -36,7 +39,9 @@ def test_creates_then_finds_nothing_to_do(
 ) -> None:
     url = postgres.new_database(schema=False)
     assert central.run(_args(url), _config(tmp_path), vocabulary) == 0
-    assert capsys.readouterr().err == f"den fælles database er oprettet med skema {HEAD_REVISION}\n"
+    assert (
+        capsys.readouterr().err == f"Den fælles database er oprettet med skema {HEAD_REVISION}.\n"
+    )
     # The address from the settings when none is given.
     assert central.run(_args(None), _config(tmp_path, url), vocabulary) == 0
     assert "allerede skema" in capsys.readouterr().err
@@ -77,3 +82,32 @@ def test_lists_when_each_desk_was_last_heard_from(
         ["165", "Skranke 1", "2026-12-01 10:05", "3", __version__],
         ["165", "Skranke 2", "2026-12-01 09:05", "3", __version__],
     ]
+
+
+def _skranke(*args: str) -> subprocess.CompletedProcess[str]:
+    program = Path(sys.executable).with_name("skranke")
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [str(program), *args], capture_output=True, text=True, timeout=60, env=environment,
+        check=False,
+    )  # fmt: skip
+
+
+def test_the_installed_command(postgres: PostgresServer, tmp_path: Path) -> None:
+    config = tmp_path / "settings.toml"
+    config.write_text('desk = "IT"\nmunicipality = "165"\n', encoding="utf-8")
+    url = postgres.new_database(schema=False)
+    done = _skranke("--config", str(config), "central", "upgrade", url)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == f"Den fælles database er oprettet med skema {HEAD_REVISION}.\n"
+    listed = _skranke("--config", str(config), "central", "desks", url)
+    assert (listed.returncode, listed.stdout.splitlines()[1]) == (
+        0,
+        "(ingen skranker har sendt endnu)",
+    )
+    missing = _skranke("--config", str(config), "central", "upgrade")
+    assert missing.returncode == 2
+    assert "angiv den fælles databases adresse" in missing.stderr
+    assert "Traceback" not in missing.stderr
+    helped = _skranke("central", "--help")
+    assert "opgradér den fælles databases skema" in helped.stdout

@@ -84,7 +84,7 @@ def desks_text(desks: list[DeskHeardFrom]) -> str:
 
 def upgrade_text(before: str | None, after: str) -> str:
     if before is None:
-        return f"den fælles database er oprettet med skema {after}"
+        return f"Den fælles database er oprettet med skema {after}."
     if before == after:
-        return f"den fælles database har allerede skema {after}; intet ændret"
-    return f"den fælles database er opgraderet fra skema {before} til {after}"
+        return f"Den fælles database har allerede skema {after}; intet er ændret."
+    return f"Den fælles database er opgraderet fra skema {before} til {after}."

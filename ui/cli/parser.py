@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from skranke.exporters import EXPORTERS
 from skranke.identity import version_line
+from ui.cli import central
 
 DATABASE_ENV = "SKRANKE_DATABASE_URL"
 
@@ -143,6 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_sheet(commands)
     _add_export(commands)
     _add_demo(commands)
+    central.add_parser(commands)  # skranke central upgrade|desks (ui/cli/central.py)
     _accept_where_after_command(parser)
     return parser
 
