@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from skranke.settings import Settings
     from skranke.vocabulary import Vocabulary
     from ui.cli.common import StartupConfig
+    from ui.settings_store import QtSettingsStore
 
 EXIT_BAD_INPUT = 2
 EXIT_UNEXPECTED = 3
@@ -91,14 +92,17 @@ def _start(args: argparse.Namespace, argv: list[str]) -> int:
     if args.command is not None:
         return _command(args, config, vocabulary)
 
+    from skranke.settings import SettingsStore  # noqa: PLC0415
     from ui.app import create_application  # noqa: PLC0415
     from ui.cli.common import EXIT_CANCELLED  # noqa: PLC0415
+    from ui.settings_store import QtSettingsStore  # noqa: PLC0415
 
     create_application([sys.argv[0], *argv], config.settings.language)
+    store = QtSettingsStore(SettingsStore(config.settings, config.settings_path))
     needs_set_up = not config.desk or not config.municipality
-    if needs_set_up and not _first_run_set_up(config):
+    if needs_set_up and not _first_run_set_up(config, store):
         return EXIT_CANCELLED
-    return _run_window(args, config, vocabulary)
+    return _run_window(args, config, vocabulary, store)
 
 
 def _skranke_error() -> type[SkrankeError]:
@@ -107,27 +111,22 @@ def _skranke_error() -> type[SkrankeError]:
     return SkrankeError
 
 
+_COMMAND_MODULES = {
+    "catalog": "catalog",
+    "sheet": "sheet",
+    "export": "export",
+    "central": "central",
+    "demo-data": "demo",
+}
+
+
 def _command(args: argparse.Namespace, config: StartupConfig, vocabulary: Vocabulary) -> int:
     """Run the sub-command's module from ``ui/cli`` (each loads what it needs)."""
-    if args.command == "catalog":
-        from ui.cli import catalog  # noqa: PLC0415
+    import importlib  # noqa: PLC0415
 
-        return catalog.run(args, config, vocabulary)
-    if args.command == "sheet":
-        from ui.cli import sheet  # noqa: PLC0415
-
-        return sheet.run(args, config, vocabulary)
-    if args.command == "export":
-        from ui.cli import export  # noqa: PLC0415
-
-        return export.run(args, config, vocabulary)
-    if args.command == "central":
-        from ui.cli import central  # noqa: PLC0415
-
-        return central.run(args, config, vocabulary)
-    from ui.cli import demo  # noqa: PLC0415
-
-    return demo.run(args, config, vocabulary)
+    module = importlib.import_module(f"ui.cli.{_COMMAND_MODULES[args.command]}")
+    code: int = module.run(args, config, vocabulary)
+    return code
 
 
 def _refuse(text: str, *, dialog: bool) -> int:
@@ -210,15 +209,9 @@ def _load_vocabulary(settings: Settings) -> Vocabulary:
     return load_vocabulary(extension=extension)
 
 
-def _overlay(settings: Settings) -> Path | None:
-    from ui.cli.common import overlay  # noqa: PLC0415
-
-    return overlay(settings)
-
-
-def _first_run_set_up(config: StartupConfig) -> bool:
+def _first_run_set_up(config: StartupConfig, store: QtSettingsStore) -> bool:
     """Ask for the desk and municipality and save them; False when the user cancels."""
-    from skranke.settings import save_user_settings  # noqa: PLC0415
+    from ui.cli.common import error_message  # noqa: PLC0415
     from ui.setup_dialog import SetupDialog  # noqa: PLC0415
 
     dialog = SetupDialog(config.desk, config.municipality)
@@ -226,9 +219,9 @@ def _first_run_set_up(config: StartupConfig) -> bool:
         return False
     config.desk, config.municipality = dialog.desk, dialog.municipality_code
     try:
-        save_user_settings(config.settings_path, desk=config.desk, municipality=config.municipality)
-    except (OSError, _skranke_error()) as error:
-        print(f"skranke: {config.settings_path}: {error}", file=sys.stderr)
+        store.update(desk=config.desk, municipality=config.municipality)
+    except _skranke_error() as error:  # the counter works; it asks again at the next start
+        print(f"skranke: {error_message(error)}", file=sys.stderr)
     return True
 
 
@@ -250,26 +243,29 @@ def _open_desk(config: StartupConfig, vocabulary: Vocabulary) -> CounterDesk:
 def _open_all(config: StartupConfig, vocabulary: Vocabulary) -> tuple[CounterDesk, CatalogResult]:
     """The database and the self-service catalogue, read on a worker thread."""
     from skranke.catalog import load_catalog  # noqa: PLC0415
+    from ui.cli.common import overlay  # noqa: PLC0415
 
-    catalog = load_catalog(vocabulary, _overlay(config.settings))
+    catalog = load_catalog(vocabulary, overlay(config.settings))
     return _open_desk(config, vocabulary), catalog
 
 
-def _run_window(args: argparse.Namespace, config: StartupConfig, vocabulary: Vocabulary) -> int:
+def _run_window(
+    args: argparse.Namespace,
+    config: StartupConfig,
+    vocabulary: Vocabulary,
+    store: QtSettingsStore,
+) -> int:
     """Show the window at once; open the database meanwhile and hand it over when ready."""
     from PySide6.QtCore import QTimer  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
-    from skranke.settings import SettingsStore  # noqa: PLC0415
     from ui.counter_window import CounterWindow  # noqa: PLC0415
-    from ui.settings_store import QtSettingsStore  # noqa: PLC0415
     from ui.tasks import run_task  # noqa: PLC0415
 
     def report(stage: str) -> None:
         if args.report_startup:
             print(f"{stage} {time.time():.6f}", flush=True)
 
-    store = QtSettingsStore(SettingsStore(config.settings, config.settings_path))
     window = CounterWindow(
         vocabulary,
         store,

@@ -357,15 +357,6 @@ def _write_document(path: Path, values: dict[str, Any]) -> None:
         raise SettingsWriteError(path, exc.strerror or str(exc)) from exc
 
 
-def save_user_settings(path: Path, **changes: Any) -> None:
-    """Validate ``changes`` and write them into the user's settings file at ``path``.
-
-    Other settings and the user's comments stay. ``favourites=None`` removes the pinned
-    favourites, so the shipped defaults apply again.
-    """
-    _write_document(path, _checked(path, changes))
-
-
 def ensure_desk_id(store: SettingsStore) -> uuid.UUID:
     """This installation's desk id: the one in the settings, or a new one made and saved once.
 

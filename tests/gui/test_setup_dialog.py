@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+import main
+from skranke.settings import SettingsStore, read_settings_file
 from ui.app import create_application
+from ui.cli.common import StartupConfig
+from ui.settings_store import QtSettingsStore
 from ui.setup_dialog import SetupDialog
 
 
@@ -69,3 +75,28 @@ def test_typing_the_name_as_the_hint_suggests_is_enough(qtbot: QtBot, typed: str
     with qtbot.waitSignal(dialog.accepted, timeout=1000):
         qtbot.keyClick(dialog.desk_edit, Qt.Key.Key_Return)
     assert dialog.municipality_code == "165"
+
+
+def test_the_first_run_answers_go_through_the_settings_store(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The answers were written around the store, so the running window's store still said
+    # desk = "" until the next start.
+    create_application([])
+    path = tmp_path / "settings.toml"
+    path.write_text('# sat op af IT\nlanguage = "da"\n')
+    store = QtSettingsStore(SettingsStore(read_settings_file(path), path))
+    config = StartupConfig(store.current, path, "sqlite://", "", "")
+
+    def answer(dialog: SetupDialog) -> int:
+        dialog.desk_edit.setText("Skranke 4")
+        dialog.municipality_combo.setEditText("Albertslund")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(SetupDialog, "exec", answer)
+    assert main._first_run_set_up(config, store)
+    assert (store.current.desk, store.current.municipality) == ("Skranke 4", "165")
+    assert (config.desk, config.municipality) == ("Skranke 4", "165")
+    assert path.read_text().startswith("# sat op af IT\n")
+    assert read_settings_file(path).desk == "Skranke 4"

@@ -17,7 +17,6 @@ from skranke.settings import (
     favourite_problems,
     load_settings,
     read_settings_file,
-    save_user_settings,
 )
 from skranke.vocabulary import Vocabulary
 
@@ -73,7 +72,7 @@ def test_a_broken_settings_file_names_line_and_field(
 
 def test_favourites_round_trip_and_other_keys_survive(tmp_path: Path) -> None:
     path = tmp_path / "conf" / "settings.toml"
-    save_user_settings(path, desk="Skranke 2", municipality="187")
+    SettingsStore(Settings(), path).update(desk="Skranke 2", municipality="187")
     favourites = [
         Favourite("F1", ContactChoice("phone", "mitid", "assisted_self_service")),
         Favourite(
@@ -82,7 +81,7 @@ def test_favourites_round_trip_and_other_keys_survive(tmp_path: Path) -> None:
                           assisted=False, on_behalf=True),
         ),
     ]  # fmt: skip
-    save_user_settings(path, favourites=favourites)
+    SettingsStore(Settings(), path).update(favourites=favourites)
     settings = read_settings_file(path)
     assert settings.desk == "Skranke 2"
     assert settings.municipality == "187"
@@ -117,7 +116,7 @@ def test_saving_keeps_the_users_comments_and_order(tmp_path: Path) -> None:
         'desk = "Skranke 3"  # navnet står på skiltet\n'
         'municipality = "165"\n'
     )
-    save_user_settings(path, a4_printer="HP LaserJet 4. sal")
+    SettingsStore(Settings(), path).update(a4_printer="HP LaserJet 4. sal")
     text = path.read_text()
     assert text.startswith("# Skranke 3 ved indgangen, sat op af IT 2026-11-01\n")
     assert 'desk = "Skranke 3"  # navnet står på skiltet\n' in text
@@ -127,7 +126,9 @@ def test_saving_keeps_the_users_comments_and_order(tmp_path: Path) -> None:
 def test_every_setting_name_can_be_saved_including_printers(tmp_path: Path) -> None:
     # `a4_printer` has a digit: an earlier key check refused it and choosing a printer crashed.
     path = tmp_path / "settings.toml"
-    save_user_settings(path, a4_printer="A4", slip_printer="Bon", tile_order=("mitid", "passport"))
+    SettingsStore(Settings(), path).update(
+        a4_printer="A4", slip_printer="Bon", tile_order=("mitid", "passport")
+    )
     settings = read_settings_file(path)
     assert (settings.a4_printer, settings.slip_printer) == ("A4", "Bon")
     assert settings.tile_order == ("mitid", "passport")
