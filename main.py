@@ -111,22 +111,28 @@ def _skranke_error() -> type[SkrankeError]:
     return SkrankeError
 
 
-_COMMAND_MODULES = {
-    "catalog": "catalog",
-    "sheet": "sheet",
-    "export": "export",
-    "central": "central",
-    "demo-data": "demo",
-}
-
-
 def _command(args: argparse.Namespace, config: StartupConfig, vocabulary: Vocabulary) -> int:
-    """Run the sub-command's module from ``ui/cli`` (each loads what it needs)."""
-    import importlib  # noqa: PLC0415
+    """Run the sub-command's module from ``ui/cli`` (each loads what it needs). The imports
+    are written out, not computed, so PyInstaller sees and bundles every module."""
+    if args.command == "catalog":
+        from ui.cli import catalog  # noqa: PLC0415
 
-    module = importlib.import_module(f"ui.cli.{_COMMAND_MODULES[args.command]}")
-    code: int = module.run(args, config, vocabulary)
-    return code
+        return catalog.run(args, config, vocabulary)
+    if args.command == "sheet":
+        from ui.cli import sheet  # noqa: PLC0415
+
+        return sheet.run(args, config, vocabulary)
+    if args.command == "export":
+        from ui.cli import export  # noqa: PLC0415
+
+        return export.run(args, config, vocabulary)
+    if args.command == "central":
+        from ui.cli import central  # noqa: PLC0415
+
+        return central.run(args, config, vocabulary)
+    from ui.cli import demo  # noqa: PLC0415
+
+    return demo.run(args, config, vocabulary)
 
 
 def _refuse(text: str, *, dialog: bool) -> int:
