@@ -173,3 +173,4 @@ class DeskSyncRow(Base):
     last_sequence: Mapped[int] = mapped_column(BigInteger)
     last_push_at: Mapped[datetime] = mapped_column(UTCDateTime)
     app_version: Mapped[str] = mapped_column(String(40))
+    centre: Mapped[str | None] = mapped_column(String(60))  # the desk's afdeling, if set

@@ -89,6 +89,7 @@ class DeskIdentity:
     desk_id: uuid.UUID
     desk: str
     municipality: str
+    centre: str | None = None  # the desk's afdeling (the ``centre`` setting), if set
 
 
 class Pusher:
@@ -206,6 +207,7 @@ class Pusher:
             "last_sequence": batch.last_sequence,
             "last_push_at": self._clock(),
             "app_version": self.app_version,
+            "centre": self.identity.centre or None,
         }
         statement = postgresql_insert(_DESK_SYNC).values(row)
         conn.execute(

@@ -59,6 +59,13 @@ class Settings:
     municipality: str = field(
         default="", metadata=_doc("Three-digit municipality code (kommunekode), e.g. '165'.")
     )
+    centre: str = field(
+        default="",
+        metadata=_doc(
+            "The centre (afdeling) the desk belongs to, e.g. 'Rådhuset'; the team view on the "
+            "central database groups and filters desks by it. Empty means none."
+        ),
+    )
     language: Language = field(
         default=Language.DANISH,
         metadata=_doc("Interface language: 'da' or 'en'.", choices=tuple(Language)),

@@ -127,3 +127,21 @@ def test_from_0003_the_outbox_holds_the_history(db_path: Path) -> None:
         assert [row[0] for row in queued] == sorted(row[0] for row in queued)
     finally:
         database.close()
+
+
+def test_from_0004_a_desk_heard_from_keeps_its_row_without_a_centre(db_path: Path) -> None:
+    """0005: desks heard from before the centre existed keep their row, with no centre."""
+    _database_at(db_path, "0004")
+    desk_id = uuid.uuid4().hex
+    with sqlite3.connect(db_path) as conn:
+        conn.execute(
+            "INSERT INTO desk_sync VALUES (?, 'Skranke 1', '165', 42, "
+            "'2026-12-01 18:00:00.000000', '0.9.0')",
+            (desk_id,),
+        )
+    open_database(sqlite_url(db_path)).close()
+    with sqlite3.connect(db_path) as conn:
+        rows = conn.execute("SELECT desk, last_sequence, centre FROM desk_sync").fetchall()
+        (revision,) = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    assert rows == [("Skranke 1", 42, None)]
+    assert revision == HEAD_REVISION
