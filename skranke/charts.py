@@ -176,11 +176,11 @@ def _number_axis(axis: Any, language: Language) -> None:
     axis.set_major_formatter(FuncFormatter(lambda value, _: format_number(value, 0, language)))
 
 
-def _empty(axes: Axes, language: Language) -> None:
+def _empty(axes: Axes, data: ChartData) -> None:
     axes.text(
         0.5,
         0.5,
-        _TEXTS[language]["empty"],
+        data.empty_text,
         ha="center",
         va="center",
         fontsize=TITLE_PT - 1,
@@ -193,15 +193,6 @@ def _empty(axes: Axes, language: Language) -> None:
         spine.set_visible(False)
 
 
-def _thin(labels: list[str], room_in: float) -> tuple[list[int], list[str]]:
-    """Every n-th label so that the labels, written side by side, fit ``room_in`` inches."""
-    longest = max((len(label) for label in labels), default=1)
-    fits = max(1, int(room_in // (longest * _CHAR_IN + 0.15)))
-    step = max(1, math.ceil(len(labels) / fits))
-    positions = list(range(0, len(labels), step))
-    return positions, [labels[i] for i in positions]
-
-
 def _axes_width(figure: Figure, axes: Axes) -> float:
     return float(axes.get_position().width * figure.get_size_inches()[0])
 
@@ -210,54 +201,280 @@ def _axes_height(figure: Figure, axes: Axes) -> float:
     return float(axes.get_position().height * figure.get_size_inches()[1])
 
 
-def _per_day(figure: Figure, tally: Tally, vocabulary: Vocabulary, lang: Language) -> str:
-    """Contacts per day, stacked by channel; a single day is drawn per hour instead."""
+# ---- the chart descriptions: what each chart shows, drawn by matplotlib or Qt alike ---------
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    """One coloured part of a chart: a value per category (a heat map: per hour of a row)."""
+
+    name: str
+    colour: str
+    values: tuple[float, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ChartData:
+    """Everything a chart shows, already in the reader's language, with no drawing in it.
+
+    ``kind`` is ``columns`` (stacked vertical bars over ``labels``), ``bars`` (stacked
+    horizontal bars, ``labels`` top to bottom, the largest first), ``heat`` (``series`` are the
+    rows named by ``rows``, ``labels`` the columns) or ``line`` (one series of shares).
+    """
+
+    name: str
+    kind: str
+    title_text: str  # "{top}": how many bars are shown (the areas chart)
+    labels: tuple[str, ...]
+    series: tuple[Series, ...]
+    rows: tuple[str, ...] = ()
+    axis_word: str = ""  # under the category axis
+    percent: bool = False  # values are shares 0-1
+    legend: bool = True
+    empty_text: str = ""
+    language: Language = Language.DANISH
+
+    @property
+    def empty(self) -> bool:
+        return not self.labels or not any(any(s.values) for s in self.series)
+
+    @property
+    def title(self) -> str:
+        return self.title_showing(len(self.labels))
+
+    def title_showing(self, shown: int) -> str:
+        return self.title_text.format(top=shown)
+
+    def number(self, value: float, places: int = 0) -> str:
+        if self.percent:
+            return format_percent(value, places, self.language)
+        return format_number(value, places, self.language)
+
+    def totals(self) -> list[float]:
+        """The stacked height of each category."""
+        return [sum(s.values[i] for s in self.series) for i in range(len(self.labels))]
+
+
+def _describe_per_day(tally: Tally, vocabulary: Vocabulary, lang: Language) -> ChartData:
+    """Contacts per day, stacked by channel; a single day is shown per hour instead."""
+    texts = _TEXTS[lang]
     if tally.period.days == 1:
-        return _per_hour(figure, tally, lang)
-    title = _TEXTS[lang]["per_day"]
+        return _describe_per_hour(tally, lang)
     channels = [c for c in vocabulary.channels if tally.by_channel.get(c.id)]
-    names = [c.label(lang) for c in channels]
-    axes = _axes(figure, title, _Margins(top=_legend_margin(figure, names)))
-    axes.grid(axis="y", color=_GRID, linewidth=0.8)
-    if not tally.per_day:
-        _empty(axes, lang)
-        return title
-    first, last = min(tally.per_day), max(tally.per_day)
-    days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
-    positions = list(range(len(days)))
-    bottom = [0] * len(days)
-    width = 0.8 if len(days) <= 40 else 1.0  # many days: no gaps, which would alias
-    for colour, channel, name in zip(_PALETTE, channels, names, strict=False):
-        values = [tally.per_day.get(day, {}).get(channel.id, 0) for day in days]
-        axes.bar(
-            positions, values, bottom=bottom, color=colour, label=name, width=width, linewidth=0
+    days: list[date] = []
+    if tally.per_day:
+        first, last = min(tally.per_day), max(tally.per_day)
+        days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+    series = tuple(
+        Series(
+            channel.label(lang),
+            colour,
+            tuple(tally.per_day.get(day, {}).get(channel.id, 0) for day in days),
         )
-        bottom = [b + v for b, v in zip(bottom, values, strict=True)]
-    ticks, labels = _thin([format_short_date(day, lang) for day in days], _axes_width(figure, axes))
-    axes.set_xticks(ticks, labels)
-    axes.set_xlim(-0.6, len(days) - 0.4)
-    _number_axis(axes.yaxis, lang)
-    _legend(figure, axes, names)
-    return title
+        for colour, channel in zip(_PALETTE, channels, strict=False)
+    )
+    labels = tuple(format_short_date(day, lang) for day in days)
+    return ChartData("per_day", "columns", texts["per_day"], labels, series,
+                     empty_text=texts["empty"], language=lang)  # fmt: skip
 
 
-def _per_hour(figure: Figure, tally: Tally, lang: Language) -> str:
+def _describe_per_hour(tally: Tally, lang: Language) -> ChartData:
     """One day: contacts per hour of the day (the day's row of the hour × weekday counts)."""
+    texts = _TEXTS[lang]
     day: date = tally.period.first
-    title = _TEXTS[lang]["per_hour"].format(day=format_numeric_date(day, lang))
-    axes = _axes(figure, title, _Margins(top=0.45, bottom=0.55))
-    axes.grid(axis="y", color=_GRID, linewidth=0.8)
     per_hour = tally.hour_weekday[day.weekday()]
     used = [hour for hour, count in enumerate(per_hour) if count]
-    if not used:
-        _empty(axes, lang)
+    hours = list(range(min(used), max(used) + 1)) if used else []
+    return ChartData(
+        "per_day", "columns", texts["per_hour"].format(day=format_numeric_date(day, lang)),
+        tuple(f"{h:02d}" for h in hours),
+        (Series(texts["count"], _PALETTE[0], tuple(per_hour[h] for h in hours)),),
+        axis_word=texts["hour"], legend=False, empty_text=texts["empty"], language=lang,
+    )  # fmt: skip
+
+
+def _describe_areas(
+    tally: Tally, vocabulary: Vocabulary, lang: Language, top: int = 10
+) -> ChartData:
+    """The largest areas, stacked by outcome; the largest first."""
+    texts = _TEXTS[lang]
+    outcomes = [
+        o for o in vocabulary.outcomes if any(c.get(o.id) for c in tally.area_outcome.values())
+    ]
+    areas = sorted(tally.by_area, key=lambda a: tally.by_area[a], reverse=True)[:top]
+    series = tuple(
+        Series(
+            outcome.short_label(lang),
+            colour,
+            tuple(tally.area_outcome.get(a, {}).get(outcome.id, 0) for a in areas),
+        )
+        for colour, outcome in zip(_PALETTE, outcomes, strict=False)
+    )
+    labels = tuple(vocabulary.area(a).short_label(lang) for a in areas)
+    return ChartData("areas", "bars", texts["areas"], labels, series,
+                     empty_text=texts["empty"], language=lang)  # fmt: skip
+
+
+def _describe_heat_map(tally: Tally, vocabulary: Vocabulary, lang: Language) -> ChartData:
+    """Hours × weekdays, the hours from the first to the last with contacts."""
+    texts = _TEXTS[lang]
+    weekdays = tuple(weekday_name(d, lang, short=True).capitalize() for d in range(7))
+    rows = tally.hour_weekday
+    used = [h for h in range(24) if any(rows[d][h] for d in range(7))]
+    hours = list(range(min(used), max(used) + 1)) if used else []
+    series = tuple(Series(weekdays[d], "", tuple(rows[d][h] for h in hours)) for d in range(7))
+    return ChartData("heat_map", "heat", texts["heat_map"], tuple(f"{h:02d}" for h in hours),
+                     series, rows=weekdays, axis_word=texts["hour"], legend=False,
+                     empty_text=texts["empty"], language=lang)  # fmt: skip
+
+
+def _describe_assisted_trend(tally: Tally, vocabulary: Vocabulary, lang: Language) -> ChartData:
+    texts = _TEXTS[lang]
+    weeks = [week for week in sorted(tally.weekly) if tally.weekly[week][0]]
+    shares = tuple(tally.weekly[w][1] / tally.weekly[w][0] for w in weeks)
+    years = {year for year, _ in weeks}
+    labels = tuple(
+        f"{year}-{week:02d}" if len(years) > 1 else texts["week"].format(week=week)
+        for year, week in weeks
+    )
+    return ChartData("assisted_trend", "line", texts["assisted_trend"], labels,
+                     (Series(texts["assisted_trend"], _PALETTE[0], shares),), percent=True,
+                     legend=False, empty_text=texts["empty"], language=lang)  # fmt: skip
+
+
+_DESCRIBERS: dict[str, Callable[[Tally, Vocabulary, Language], ChartData]] = {
+    "per_day": _describe_per_day,
+    "areas": _describe_areas,
+    "heat_map": _describe_heat_map,
+    "assisted_trend": _describe_assisted_trend,
+}
+
+
+def describe_chart(
+    name: str, tally: Tally, vocabulary: Vocabulary, language: str = "da"
+) -> ChartData:
+    """What chart ``name`` (one of :data:`CHART_NAMES`) shows of ``tally``."""
+    return _DESCRIBERS[name](tally, vocabulary, language_of(language))
+
+
+def describe_charts(tally: Tally, vocabulary: Vocabulary, language: str = "da") -> list[ChartData]:
+    """The four charts of ``tally``, described (no matplotlib: cheap, on any thread)."""
+    return [describe_chart(name, tally, vocabulary, language) for name in CHART_NAMES]
+
+
+_HEAT_STOPS = (  # matplotlib's "Blues", so the window's heat map matches the PDF's
+    "#f7fbff", "#deebf7", "#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#08519c",
+    "#08306b",
+)  # fmt: skip
+
+
+def heat_colour(fraction: float) -> str:
+    """The colour of a heat-map cell at ``fraction`` (0-1) of the busiest cell."""
+    position = max(0.0, min(1.0, fraction)) * (len(_HEAT_STOPS) - 1)
+    index = min(int(position), len(_HEAT_STOPS) - 2)
+    share = position - index
+    low, high = _HEAT_STOPS[index], _HEAT_STOPS[index + 1]
+    channels = (
+        round(int(low[i : i + 2], 16) * (1 - share) + int(high[i : i + 2], 16) * share)
+        for i in (1, 3, 5)
+    )
+    return "#" + "".join(f"{c:02x}" for c in channels)
+
+
+def heat_ink(fraction: float) -> str:
+    """The colour of a heat-map cell's number: white on the darker cells."""
+    return "white" if fraction > 0.6 else _INK
+
+
+def nice_ticks(top: float, most: int = 6, *, whole: bool = True) -> list[float]:
+    """Round tick values from 0 to at least ``top``, at most ``most`` + 1 of them."""
+    if top <= 0:
+        return [0.0, 1.0]
+    raw = top / most
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    if whole:
+        step = max(1.0, float(math.ceil(step)))
+    count = math.ceil(top / step - 1e-9)
+    return [step * n for n in range(count + 1)]
+
+
+def thin_labels(labels: Sequence[str], room: float, char: float, gap: float) -> list[int]:
+    """The positions of every n-th label so that they fit ``room`` side by side, each label
+    ``char`` per character wide plus ``gap`` (any unit)."""
+    longest = max((len(label) for label in labels), default=1)
+    fits = max(1, int(room // (longest * char + gap)))
+    step = max(1, math.ceil(len(labels) / fits))
+    return list(range(0, len(labels), step))
+
+
+# ---- matplotlib (the PDF report) -----------------------------------------------------------
+
+
+def _thin(labels: Sequence[str], room_in: float) -> tuple[list[int], list[str]]:
+    positions = thin_labels(labels, room_in, _CHAR_IN, 0.15)
+    return positions, [labels[i] for i in positions]
+
+
+def _draw_columns(figure: Figure, data: ChartData) -> str:
+    names = [s.name for s in data.series] if data.legend else []
+    margins = (
+        _Margins(top=_legend_margin(figure, names))
+        if data.legend
+        else _Margins(top=0.45, bottom=0.55)
+    )
+    axes = _axes(figure, data.title, margins)
+    axes.grid(axis="y", color=_GRID, linewidth=0.8)
+    if data.empty:
+        _empty(axes, data)
+        return data.title
+    count = len(data.labels)
+    positions = list(range(count))
+    bottom = [0.0] * count
+    for series in data.series:
+        if count <= 40:
+            axes.bar(positions, series.values, bottom=bottom, color=series.colour,
+                     label=series.name, width=0.8, linewidth=0)  # fmt: skip
+        else:  # many days: one filled step shape per series, not a bar per day
+            top = [b + v for b, v in zip(bottom, series.values, strict=True)]
+            axes.fill_between(positions, bottom, top, step="mid", color=series.colour,
+                              label=series.name, linewidth=0)  # fmt: skip
+        bottom = [b + v for b, v in zip(bottom, series.values, strict=True)]
+    ticks, labels = _thin(data.labels, _axes_width(figure, axes))
+    axes.set_xticks(ticks, labels)
+    axes.set_xlim(-0.6, count - 0.4)
+    if data.axis_word:
+        axes.set_xlabel(data.axis_word, fontsize=TEXT_PT)
+    _number_axis(axes.yaxis, data.language)
+    _legend(figure, axes, names)
+    return data.title
+
+
+def _draw_bars(figure: Figure, data: ChartData) -> str:
+    names = [s.name for s in data.series]
+    width, height = figure.get_size_inches()
+    top_margin = _legend_margin(figure, names)
+    row = 1.3 * TEXT_PT / 72  # a name's height and a little air
+    shown = max(3, min(len(data.labels), int((height - top_margin - 0.45) / row)))
+    room = int(width * 0.36 / _CHAR_IN)
+    labels = [_shorten(label, room) for label in data.labels[:shown]][::-1]
+    title = data.title_showing(shown if labels else 10)
+    left_margin = max((len(label) for label in labels), default=4) * _CHAR_IN + 0.2
+    axes = _axes(figure, title, _Margins(left=left_margin, top=top_margin))
+    axes.grid(axis="x", color=_GRID, linewidth=0.8)
+    if data.empty:
+        _empty(axes, data)
         return title
-    hours = list(range(min(used), max(used) + 1))
-    axes.bar(hours, [per_hour[h] for h in hours], color=_PALETTE[0], width=0.8)
-    ticks, labels = _thin([f"{h:02d}" for h in hours], _axes_width(figure, axes))
-    axes.set_xticks([hours[i] for i in ticks], labels)
-    axes.set_xlabel(_TEXTS[lang]["hour"], fontsize=TEXT_PT)
-    _number_axis(axes.yaxis, lang)
+    left = [0.0] * len(labels)
+    for series in data.series:
+        values = list(series.values[:shown])[::-1]
+        axes.barh(range(len(labels)), values, left=left, color=series.colour,
+                  label=series.name, height=0.75)  # fmt: skip
+        left = [b + v for b, v in zip(left, values, strict=True)]
+    axes.set_yticks(range(len(labels)), labels)
+    axes.tick_params(axis="y", length=0)
+    _number_axis(axes.xaxis, data.language)
+    _legend(figure, axes, names)
     return title
 
 
@@ -265,74 +482,35 @@ def _shorten(text: str, chars: int) -> str:
     return text if len(text) <= chars else text[: max(1, chars - 1)].rstrip() + "…"
 
 
-def _areas(
-    figure: Figure, tally: Tally, vocabulary: Vocabulary, lang: Language, top: int = 10
-) -> str:
-    outcomes = [
-        o for o in vocabulary.outcomes if any(c.get(o.id) for c in tally.area_outcome.values())
-    ]
-    names = [o.short_label(lang) for o in outcomes]
-    width, height = figure.get_size_inches()
-    top_margin = _legend_margin(figure, names)
-    row = 1.3 * TEXT_PT / 72  # a name's height and a little air
-    top = max(3, min(top, int((height - top_margin - 0.45) / row)))  # as many as can be read
-    title = _TEXTS[lang]["areas"].format(top=top)
-    areas = sorted(tally.by_area, key=lambda a: tally.by_area[a], reverse=True)[:top][::-1]
-    room = int(width * 0.36 / _CHAR_IN)
-    labels = [_shorten(vocabulary.area(a).short_label(lang), room) for a in areas]
-    left_margin = max((len(label) for label in labels), default=4) * _CHAR_IN + 0.2
-    axes = _axes(figure, title, _Margins(left=left_margin, top=top_margin))
-    axes.grid(axis="x", color=_GRID, linewidth=0.8)
-    if not areas:
-        _empty(axes, lang)
-        return title
-    left = [0] * len(areas)
-    for colour, outcome, name in zip(_PALETTE, outcomes, names, strict=False):
-        values = [tally.area_outcome.get(a, {}).get(outcome.id, 0) for a in areas]
-        axes.barh(range(len(areas)), values, left=left, color=colour, label=name, height=0.75)
-        left = [b + v for b, v in zip(left, values, strict=True)]
-    axes.set_yticks(range(len(areas)), labels)
-    axes.tick_params(axis="y", length=0)
-    _number_axis(axes.xaxis, lang)
-    _legend(figure, axes, names)
-    return title
-
-
-def _heat_map(figure: Figure, tally: Tally, vocabulary: Vocabulary, lang: Language) -> str:
-    """Hours × weekdays; the counts are written in the cells when they can be read."""
-    title = _TEXTS[lang]["heat_map"]
-    weekdays = [weekday_name(d, lang, short=True).capitalize() for d in range(7)]
+def _draw_heat(figure: Figure, data: ChartData) -> str:
+    """The counts are written in the cells when they can be read."""
     margins = _Margins(left=0.5, right=0.85, top=0.45, bottom=0.55)
-    axes = _axes(figure, title, margins)
-    rows = [list(row) for row in tally.hour_weekday]
-    used = [h for h in range(24) if any(rows[d][h] for d in range(7))]
-    if not used:
-        _empty(axes, lang)
-        return title
-    hours = list(range(min(used), max(used) + 1))
-    matrix = [[rows[d][h] for h in hours] for d in range(7)]
+    axes = _axes(figure, data.title, margins)
+    if data.empty:
+        _empty(axes, data)
+        return data.title
+    matrix = [list(s.values) for s in data.series]
     image = axes.imshow(matrix, aspect="auto", cmap="Blues", interpolation="nearest")
-    axes.set_yticks(range(7), weekdays)
-    ticks, labels = _thin([f"{h:02d}" for h in hours], _axes_width(figure, axes))
+    axes.set_yticks(range(len(data.rows)), data.rows)
+    ticks, labels = _thin(data.labels, _axes_width(figure, axes))
     axes.set_xticks(ticks, labels)
-    axes.set_xlabel(_TEXTS[lang]["hour"], fontsize=TEXT_PT)
+    axes.set_xlabel(data.axis_word, fontsize=TEXT_PT)
     axes.tick_params(length=0)
     peak = max(max(row) for row in matrix) or 1
-    size = _cell_text_size(figure, axes, len(hours), len(format_number(peak, 0, lang)))
+    size = _cell_text_size(figure, axes, len(data.labels), len(data.number(peak)))
     if size is not None:
-        for d in range(7):
-            for i, value in enumerate(matrix[d]):
+        for d, row in enumerate(matrix):
+            for i, value in enumerate(row):
                 if value:
-                    colour = "white" if value > peak * 0.6 else _INK
-                    text = format_number(value, 0, lang)
-                    axes.text(i, d, text, ha="center", va="center", fontsize=size, color=colour)
+                    axes.text(i, d, data.number(value), ha="center", va="center", fontsize=size,
+                              color=heat_ink(value / peak))  # fmt: skip
     position = axes.get_position()
     width = figure.get_size_inches()[0]
     bar = figure.add_axes((position.x1 + 0.12 / width, position.y0, 0.14 / width, position.height))
     figure.colorbar(image, cax=bar)
     bar.tick_params(labelsize=TEXT_PT - 1)
-    _number_axis(bar.yaxis, lang)
-    return title
+    _number_axis(bar.yaxis, data.language)
+    return data.title
 
 
 def _cell_text_size(figure: Figure, axes: Axes, columns: int, digits: int) -> float | None:
@@ -344,48 +522,35 @@ def _cell_text_size(figure: Figure, axes: Axes, columns: int, digits: int) -> fl
     return size if size >= CELL_TEXT_MIN_PT else None
 
 
-def _assisted_trend(figure: Figure, tally: Tally, vocabulary: Vocabulary, lang: Language) -> str:
-    title = _TEXTS[lang]["assisted_trend"]
-    axes = _axes(figure, title, _Margins(left=0.65, top=0.45))
+def _draw_line(figure: Figure, data: ChartData) -> str:
+    axes = _axes(figure, data.title, _Margins(left=0.65, top=0.45))
     axes.grid(axis="y", color=_GRID, linewidth=0.8)
-    weeks = [week for week in sorted(tally.weekly) if tally.weekly[week][0]]
-    if not weeks:
-        _empty(axes, lang)
-        return title
-    shares = [tally.weekly[w][1] / tally.weekly[w][0] for w in weeks]
-    years = {year for year, _ in weeks}
-    labels = [
-        f"{year}-{week:02d}" if len(years) > 1 else _TEXTS[lang]["week"].format(week=week)
-        for year, week in weeks
-    ]
-    positions = list(range(len(weeks)))
-    axes.plot(positions, shares, marker="o", color=_PALETTE[0], linewidth=2, markersize=4)
-    if len(weeks) <= 8:  # few points: write their values
+    if data.empty:
+        _empty(axes, data)
+        return data.title
+    shares = data.series[0].values
+    positions = list(range(len(shares)))
+    axes.plot(positions, shares, marker="o", color=data.series[0].colour, linewidth=2,
+              markersize=4)  # fmt: skip
+    if len(shares) <= 8:  # few points: write their values
         for x, share in zip(positions, shares, strict=True):
-            axes.annotate(
-                format_percent(share, 0, lang),
-                (x, share),
-                textcoords="offset points",
-                xytext=(0, 6),
-                ha="center",
-                fontsize=TEXT_PT,
-                color=_INK,
-            )
+            axes.annotate(data.number(share), (x, share), textcoords="offset points",
+                          xytext=(0, 6), ha="center", fontsize=TEXT_PT, color=_INK)  # fmt: skip
     axes.set_ylim(0, max(1.0, max(shares) * 1.1))
-    axes.set_xlim(-0.5, len(weeks) - 0.5)
+    axes.set_xlim(-0.5, len(shares) - 0.5)
     from matplotlib.ticker import FuncFormatter  # noqa: PLC0415
 
-    axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _: format_percent(v, 0, lang)))
-    ticks, tick_labels = _thin(labels, _axes_width(figure, axes))
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _: data.number(v)))
+    ticks, tick_labels = _thin(data.labels, _axes_width(figure, axes))
     axes.set_xticks(ticks, tick_labels)
-    return title
+    return data.title
 
 
-_DRAWERS: dict[str, Callable[[Figure, Tally, Vocabulary, Language], str]] = {
-    "per_day": _per_day,
-    "areas": _areas,
-    "heat_map": _heat_map,
-    "assisted_trend": _assisted_trend,
+_DRAWERS: dict[str, Callable[[Figure, ChartData], str]] = {
+    "columns": _draw_columns,
+    "bars": _draw_bars,
+    "heat": _draw_heat,
+    "line": _draw_line,
 }
 
 
@@ -400,8 +565,9 @@ def draw_chart(
 ) -> tuple[Figure, str]:
     """One chart as a matplotlib figure and its title. Not safe on a worker thread by itself:
     :func:`render_chart` calls it under the lock."""
+    data = describe_chart(name, tally, vocabulary, language)
     figure = _figure(width_in, height_in)
-    return figure, _DRAWERS[name](figure, tally, vocabulary, language_of(language))
+    return figure, _DRAWERS[data.kind](figure, data)
 
 
 def render_chart(
