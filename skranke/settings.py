@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import os
 import uuid
+from collections.abc import Callable
 from dataclasses import Field, dataclass, field, fields, replace
+from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -19,10 +21,23 @@ import platformdirs
 from skranke.contact import ContactChoice, resolve_choice
 from skranke.errors import Problem, SettingsError, SettingsWriteError, SkrankeError
 from skranke.formatting import Language
+from skranke.hotline import (
+    COST_KEYS,
+    PER_CALL,
+    WEEKDAY_IDS,
+    check_clock,
+    check_codes,
+    check_cost,
+    check_days,
+    check_shares,
+    cross_problems,
+    parse_amount,
+)
 from skranke.tomlfile import TomlFile, read_toml
 from skranke.vocabulary import OutcomeId, Vocabulary
 
 APP_NAME = "skranke"
+TABLES = "hotline_shares"  # a [table] of its own, read apart from the plain values
 FAVOURITE_KEYS = tuple(f"F{n}" for n in range(1, 9))
 _FAVOURITE_FIELDS = {
     "key": str,
@@ -47,10 +62,15 @@ class Favourite:
 
 
 def _doc(
-    text: str, *, choices: tuple[str, ...] = (), bounds: tuple[int, int] | None = None
+    text: str,
+    *,
+    choices: tuple[str, ...] = (),
+    bounds: tuple[int, int] | None = None,
+    check: Callable[[Any], tuple[str, str] | None] | None = None,
 ) -> dict[str, object]:
-    """A setting's description and the values it accepts (checked when a file is read)."""
-    return {"doc": text, "choices": choices, "bounds": bounds}
+    """A setting's description and the values it accepts (checked when a file is read);
+    ``check`` says why a value of the right type is still wrong (code, detail)."""
+    return {"doc": text, "choices": choices, "bounds": bounds, "check": check}
 
 
 @dataclass(frozen=True)
@@ -116,6 +136,55 @@ class Settings:
             "start and kept until staff choose 'Sortér efter brug'; empty means not fixed yet."
         ),
     )
+    hotline: bool = field(
+        default=False,
+        metadata=_doc(
+            "This desk answers the shared hotline: each call records the caller's municipality."
+        ),
+    )
+    hotline_name: str = field(
+        default="", metadata=_doc("The hotline's name on its reports, e.g. 'Vestegnens ...'.")
+    )
+    hotline_desk: str = field(
+        default="",
+        metadata=_doc(
+            "The hotline desk whose contacts are the hotline's calls in its report; empty: "
+            "this desk on the hotline desk, elsewhere the desks the export is filtered to."
+        ),
+    )
+    hotline_municipalities: tuple[str, ...] = field(
+        default=(),
+        metadata=_doc(
+            "Codes of the municipalities taking part, in the order of their keys (Alt+1-9).",
+            check=check_codes,
+        ),
+    )
+    hotline_days: tuple[str, ...] = field(
+        default=("mon", "tue", "wed", "thu"),
+        metadata=_doc("The hotline's opening days.", choices=WEEKDAY_IDS, check=check_days),
+    )
+    hotline_opens: str = field(
+        default="19:00", metadata=_doc("Opening time (HH:MM, local).", check=check_clock)
+    )
+    hotline_closes: str = field(
+        default="22:00", metadata=_doc("Closing time (HH:MM, local).", check=check_clock)
+    )
+    hotline_cost_key: str = field(
+        default=PER_CALL,
+        metadata=_doc("How the municipalities split the cost.", choices=COST_KEYS),
+    )
+    hotline_cost_per_evening: str = field(
+        default="",
+        metadata=_doc(
+            "The hotline's running cost per opening evening in kroner ('2450.00'); empty: the "
+            "calls at the phone channel price.",
+            check=check_cost,
+        ),
+    )
+    hotline_shares: tuple[tuple[str, Decimal], ...] = field(
+        default=(),
+        metadata=_doc("The agreed key: a share per municipality code (e.g. its population)."),
+    )
     favourites: tuple[Favourite, ...] | None = field(
         default=None, metadata=_doc("Pinned combinations; absent means the shipped defaults.")
     )
@@ -127,7 +196,7 @@ class Settings:
         return None
 
 
-SCALAR_SETTINGS = tuple(f for f in fields(Settings) if f.name != "favourites")
+SCALAR_SETTINGS = tuple(f for f in fields(Settings) if f.name not in ("favourites", TABLES))
 SETTING_NAMES = frozenset(f.name for f in fields(Settings))
 
 DEFAULT_FAVOURITES: tuple[Favourite, ...] = (
@@ -156,10 +225,11 @@ def _check_scalar(spec: Field[Any], value: Any) -> tuple[str, str] | None:
     """Why ``value`` is not acceptable for the setting ``spec`` (code, detail), or None."""
     choices: tuple[str, ...] = spec.metadata["choices"]
     bounds: tuple[int, int] | None = spec.metadata["bounds"]
+    check: Callable[[Any], tuple[str, str] | None] | None = spec.metadata["check"]
     if isinstance(spec.default, tuple):  # a list of ids, e.g. tile_order
         if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
             return "wrong_type", "[str]"
-        return None
+        return None if check is None else check(value)
     expected: type[Any] = str if isinstance(spec.default, StrEnum) else type(spec.default)
     if not isinstance(value, expected) or isinstance(value, bool) is not (expected is bool):
         return "wrong_type", expected.__name__
@@ -167,7 +237,7 @@ def _check_scalar(spec: Field[Any], value: Any) -> tuple[str, str] | None:
         return "invalid", " / ".join(choices)
     if bounds is not None and not bounds[0] <= value <= bounds[1]:
         return "invalid", "{}-{}".format(*bounds)
-    return None
+    return None if check is None else check(value)
 
 
 def _clean(spec: Field[Any], value: Any) -> Any:
@@ -236,6 +306,23 @@ def _read_favourites(toml: TomlFile, problems: list[Problem]) -> tuple[Favourite
     return tuple(sorted(favourites, key=lambda f: FAVOURITE_KEYS.index(f.key)))
 
 
+def _read_shares(toml: TomlFile, problems: list[Problem]) -> tuple[tuple[str, Decimal], ...] | None:
+    """``[hotline_shares]``: a positive share per known municipality code."""
+    raw = toml.data.get(TABLES)
+    if raw is None:
+        return None
+    wrong = check_shares(raw)
+    for key, code, detail in wrong:
+        section = "" if key == TABLES else TABLES
+        problems.append(toml.problem(section, 0, key, code, detail))
+    if wrong:
+        return None
+    return tuple(
+        (str(code).strip().zfill(3), parse_amount(share) or Decimal(0))
+        for code, share in raw.items()
+    )
+
+
 def read_settings_file(path: Path, base: Settings | None = None) -> Settings:
     """Read one settings file over ``base``; a missing file changes nothing."""
     base = base or Settings()
@@ -247,11 +334,22 @@ def read_settings_file(path: Path, base: Settings | None = None) -> Settings:
     problems: list[Problem] = []
     values = _read_scalars(toml, problems)
     favourites = _read_favourites(toml, problems)
+    shares = _read_shares(toml, problems)
     if problems:
         raise SettingsError(path, problems)
     if favourites is not None:
         values["favourites"] = favourites
-    return replace(base, **values)
+    if shares is not None:
+        values[TABLES] = shares
+    merged = replace(base, **values)
+    if any(key.startswith("hotline") for key in toml.data):  # what does not fit together
+        for key, code, detail in cross_problems(merged):
+            section = TABLES if key == TABLES and code == "not_allowed" else ""
+            field_name = detail if section else key
+            problems.append(toml.problem(section, 0, field_name, code, detail))
+        if problems:
+            raise SettingsError(path, problems)
+    return merged
 
 
 def load_settings(user_path: Path | None = None, site_path: Path | None = None) -> Settings:
