@@ -11,7 +11,9 @@ database/sync.py).
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -19,8 +21,9 @@ from sqlalchemy import Connection, Engine, create_engine, inspect, select, text
 from sqlalchemy.engine import URL
 from sqlalchemy.pool import NullPool
 
+from database import roles
 from database.engine import MIGRATIONS_DIR, parse_database_url, translate_errors
-from database.errors import DatabaseError, SchemaTooNewError
+from database.errors import DatabaseError, DatabaseUnavailableError, SchemaTooNewError
 from database.models import Base
 from database.schema import HEAD_REVISION, KNOWN_REVISIONS, UPGRADE_LOCK_KEY
 
@@ -31,6 +34,61 @@ class CentralError(DatabaseError):
 
 class NotPostgresError(CentralError):
     """``central_url`` names another kind of database: the central one is PostgreSQL."""
+
+
+class CentralUnreachableError(CentralError, DatabaseUnavailableError):
+    """The server does not answer (down, wrong host or port, a firewall, no network)."""
+
+
+class CentralLoginError(CentralError, DatabaseUnavailableError):
+    """The server refused the login: wrong user name or password (or no password found)."""
+
+
+class CentralPrivilegeError(CentralError, DatabaseUnavailableError):
+    """The login lacks a privilege; ``detail`` names it (e.g. ``CREATEROLE``) or is the
+    server's own message."""
+
+
+class CentralNoDatabaseError(CentralError, DatabaseUnavailableError):
+    """The server has no database of that name (``skranke central init`` creates it)."""
+
+
+class CentralNotInitialisedError(CentralError):
+    """The roles of ``skranke central init`` are missing: run it first."""
+
+
+_UNREACHABLE = ("connection refused", "could not translate host name", "timeout expired",
+                "no route to host", "timed out", "network is unreachable",
+                "server closed the connection", "name or service not known",
+                "connection reset", "could not connect")  # fmt: skip
+_LOGIN = ("password authentication failed", "no password supplied", "authentication failed")
+
+
+@contextmanager
+def central_errors(location: str) -> Iterator[None]:
+    """Like ``translate_errors``, but says which of the things an administrator can fix
+    went wrong: the server unreachable, the login refused, a privilege missing."""
+    try:
+        with translate_errors(location):
+            yield
+    except DatabaseUnavailableError as error:
+        if isinstance(error, CentralError):
+            raise
+        cause = error.__cause__
+        original = getattr(cause, "orig", None)
+        state = getattr(original, "sqlstate", None)
+        message = error.detail.lower()
+        if state == "42501" or "permission denied" in message or "must be owner" in message:
+            raise CentralPrivilegeError(location, error.detail) from error
+        if any(words in message for words in _LOGIN) or (
+            'role "' in message and "does not exist" in message
+        ):
+            raise CentralLoginError(location, error.detail) from error
+        if 'database "' in message and "does not exist" in message:
+            raise CentralNoDatabaseError(location, error.detail) from error
+        if any(words in message for words in _UNREACHABLE):
+            raise CentralUnreachableError(location, error.detail) from error
+        raise
 
 
 class CentralSchemaMismatchError(CentralError):
@@ -125,6 +183,7 @@ class DeskHeardFrom:
     last_sequence: int
     last_push_at: datetime
     app_version: str
+    centre: str | None = None  # migration 0005: the desk's centre, if it has one set
 
 
 def desks_heard_from(text_url: str, timeouts: Timeouts | None = None) -> list[DeskHeardFrom]:
@@ -152,23 +211,122 @@ class CentralUpgrade:
 def upgrade_central(text_url: str) -> CentralUpgrade:
     """Bring the central schema to this version's ``HEAD_REVISION``, in one transaction
     under an advisory lock: a second caller waits, then finds nothing left to do. Never
-    touches a schema written by a newer Skranke (SchemaTooNewError)."""
-    from alembic import command  # noqa: PLC0415 - Alembic is only loaded when needed
-    from alembic.config import Config  # noqa: PLC0415
-
+    touches a schema written by a newer Skranke (SchemaTooNewError). Once ``init_central``
+    has made the roles, the migrations run as the owner role and every grant and policy is
+    applied again afterwards, so a table a new release adds is covered at once."""
     engine = create_engine(central_url(text_url), poolclass=NullPool)
     location = location_of(engine)
     try:
-        with translate_errors(location), engine.begin() as conn:
-            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": UPGRADE_LOCK_KEY})
-            before = revision_in(conn)
-            if before is not None and before not in KNOWN_REVISIONS:
-                raise SchemaTooNewError(location, before)
-            if before != HEAD_REVISION:
-                config = Config()
-                config.set_main_option("script_location", str(MIGRATIONS_DIR))
-                config.attributes["connection"] = conn
-                command.upgrade(config, "head")
+        with central_errors(location), engine.begin() as conn:
+            return _upgrade(conn, location)
     finally:
         engine.dispose()
+
+
+def _upgrade(conn: Connection, location: str) -> CentralUpgrade:
+    from alembic import command  # noqa: PLC0415 - Alembic is only loaded when needed
+    from alembic.config import Config  # noqa: PLC0415
+
+    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": UPGRADE_LOCK_KEY})
+    before = revision_in(conn)
+    if before is not None and before not in KNOWN_REVISIONS:
+        raise SchemaTooNewError(location, before)
+    managed = roles.roles_exist(conn)
+    if managed:
+        roles.take_ownership(conn)
+    if before != HEAD_REVISION:
+        if managed:
+            conn.execute(text(f"SET LOCAL ROLE {roles.OWNER}"))  # the owner owns new tables
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS_DIR))
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+        if managed:
+            conn.execute(text("RESET ROLE"))
+    if managed:
+        roles.apply_access(conn)
     return CentralUpgrade(before, HEAD_REVISION)
+
+
+@dataclass(frozen=True)
+class CentralInit:
+    """What ``init_central`` did; ``changed`` is False when it found everything in place."""
+
+    created_database: bool
+    created_roles: list[str]
+    schema: CentralUpgrade
+    access_changed: bool
+    database: str = ""
+    host: str = ""
+    port: int = 5432
+    logins: list[roles.Login] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return (
+            self.created_database
+            or bool(self.created_roles)
+            or self.schema.changed
+            or self.access_changed
+        )
+
+
+def init_central(text_url: str) -> CentralInit:
+    """Create the database (if missing), the group roles, the schema and every grant and
+    policy. Run by an administrator: a superuser, or a role with CREATEROLE (and CREATEDB
+    when the database is missing). Running it again changes nothing."""
+    url = central_url(text_url)
+    name = url.database or ""
+    location = url.render_as_string(hide_password=True)
+    admin = create_engine(roles.maintenance_url(url), poolclass=NullPool,
+                          isolation_level="AUTOCOMMIT")  # fmt: skip
+    try:
+        with central_errors(location), admin.connect() as conn:
+            exists = roles.database_exists(conn, name)
+            missing = roles.admin_rights(conn).missing(need_database=not exists)
+            if missing:
+                raise CentralPrivilegeError(location, " og ".join(missing))
+            created_roles = roles.create_groups(conn)
+            if not exists:
+                conn.execute(text(f'CREATE DATABASE "{name}"'))
+            roles.lock_database(conn, name)
+    finally:
+        admin.dispose()
+    engine = create_engine(url, poolclass=NullPool)
+    try:
+        with central_errors(location), engine.begin() as conn:
+            before = roles.access_fingerprint(conn)
+            schema = _upgrade(conn, location)
+            changed = roles.access_fingerprint(conn) != before
+            logins = list(roles.logins(conn))
+    finally:
+        engine.dispose()
+    return CentralInit(not exists, created_roles, schema, changed, name, url.host or "localhost",
+                       url.port or 5432, logins)  # fmt: skip
+
+
+def access_fingerprint_of(text_url: str) -> str:
+    """A digest of the database's owners, grants and policies (for tests and audits)."""
+    engine = create_engine(central_url(text_url), poolclass=NullPool)
+    try:
+        with central_errors(location_of(engine)), engine.connect() as conn:
+            return roles.access_fingerprint(conn)
+    finally:
+        engine.dispose()
+
+
+def add_login(text_url: str, login: roles.Login, password: str) -> bool:
+    """Create (True) or update (False: a new password, other municipalities) a desk's or a
+    reader's login. The password is stored only as a SCRAM verifier, on the server."""
+    url = central_url(text_url)
+    location = url.render_as_string(hide_password=True)
+    engine = create_engine(url, poolclass=NullPool)
+    try:
+        with central_errors(location), engine.begin() as conn:
+            if not roles.roles_exist(conn) or not inspect(conn).has_table(
+                "login", schema=roles.ACCESS
+            ):
+                raise CentralNotInitialisedError(location, "skranke central init")
+            return roles.save_login(conn, login, password)
+    finally:
+        engine.dispose()
