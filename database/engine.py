@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from sqlalchemy import Engine, create_engine, event, exc, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, exc, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.pool import NullPool
 
@@ -192,16 +192,51 @@ def _backup(engine: Engine, path: Path, revision: str) -> Path:
     return target
 
 
+@contextmanager
+def _upgrade_transaction(engine: Engine) -> Iterator[Connection]:
+    """One transaction for a whole upgrade, holding the lock that keeps others out.
+
+    PostgreSQL: a transaction-scoped advisory lock. SQLite: pysqlite's legacy transaction
+    handling runs DDL outside any transaction (a CREATE TABLE survived a failed migration), so
+    for this one connection the driver's handling is switched off and the upgrade takes the
+    write lock itself (``BEGIN IMMEDIATE``) before it reads the schema's revision. Programs
+    started at once on one new file then wait for each other (up to the busy timeout) and find
+    nothing left to do, and an upgrade cut off half-way leaves the old schema intact. The
+    engine's other connections (the clicks) keep their settings."""
+    if engine.dialect.name != "sqlite":
+        with engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": UPGRADE_LOCK_KEY})
+            yield conn
+        return
+    with engine.connect() as conn:
+        driver = conn.connection.driver_connection
+        assert isinstance(driver, sqlite3.Connection)
+        legacy = driver.isolation_level
+        driver.isolation_level = None  # no implicit BEGIN or COMMIT: the statements below rule
+        try:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.rollback()
+                raise
+            conn.commit()
+        finally:
+            if driver.in_transaction:  # never hand a connection back inside a transaction
+                driver.rollback()
+            driver.isolation_level = legacy
+
+
 def upgrade_schema(engine: Engine, location: str) -> None:
-    """Bring the schema to ``HEAD_REVISION`` with Alembic, in one transaction."""
+    """Bring the schema to ``HEAD_REVISION`` with Alembic, in one transaction under a lock
+    (see ``_upgrade_transaction``)."""
     from alembic import command  # noqa: PLC0415 - Alembic is only loaded when needed
     from alembic.config import Config  # noqa: PLC0415
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with translate_errors(location), engine.begin() as conn:
-        if conn.dialect.name == "postgresql":  # several starting at once: one at a time
-            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": UPGRADE_LOCK_KEY})
+    with translate_errors(location), _upgrade_transaction(engine) as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
 
