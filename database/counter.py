@@ -45,13 +45,17 @@ class CounterDesk:
         duration_seconds: int | None = None,
         note: str | None = None,
         handouts: Sequence[Handout] = (),
+        municipality_code: str | None = None,
     ) -> list[Contact]:
-        """Validate and store ``count`` contacts in one transaction; durable on return."""
+        """Validate and store ``count`` contacts in one transaction; durable on return.
+
+        ``municipality_code``: the caller's municipality on the shared hotline; None: the
+        desk's own."""
         contacts = make_contacts(
             choice,
             self.vocabulary,
             desk=self.desk,
-            municipality_code=self.municipality_code,
+            municipality_code=municipality_code or self.municipality_code,
             count=count,
             duration_seconds=duration_seconds,
             note=note,

@@ -27,6 +27,7 @@ from skranke.exporters import (
     UnknownExportFormatError,
     exporter,
 )
+from skranke.hotline import HotlineConfig
 from skranke.report import Filters, Period, Tally
 from skranke.vocabulary import Vocabulary
 
@@ -46,6 +47,7 @@ class ExportRequest:
     export_format: str  # an id in EXPORTERS
     out: Path
     municipality_name: str = "Borgerservice"
+    hotline: HotlineConfig | None = None  # the shared hotline's settings, for its exports
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class _DatabaseSource:
     price_table: PriceTable
     catalog: Catalog
     municipality_name: str
+    hotline: HotlineConfig | None = None
 
     @cached_property
     def solution_titles(self) -> Mapping[str, str]:
@@ -84,6 +87,7 @@ def run_export(
     """Write the export; raises typed errors (unwritable path, cancelled) that name the path."""
     chosen = exporter(request.export_format)
     source = _DatabaseSource(
-        repository, request.filters, vocabulary, price_table, catalog, request.municipality_name
-    )
+        repository, request.filters, vocabulary, price_table, catalog, request.municipality_name,
+        request.hotline,
+    )  # fmt: skip
     return chosen.write(ExportJob(source, request.period, request.out, progress, cancelled))

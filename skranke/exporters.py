@@ -22,6 +22,7 @@ from skranke.errors import SkrankeError
 if TYPE_CHECKING:
     from skranke.contact import Contact
     from skranke.costs import PriceTable
+    from skranke.hotline import HotlineConfig, HotlineReport
     from skranke.report import Period, Tally
     from skranke.vocabulary import Vocabulary
 
@@ -46,6 +47,8 @@ class ExportSource(Protocol):
     def solution_titles(self) -> Mapping[str, str]: ...
     @property
     def municipality_name(self) -> str: ...
+    @property
+    def hotline(self) -> HotlineConfig | None: ...  # the shared hotline, when configured
     def tally(self, period: Period) -> Tally: ...
     def contacts(self, period: Period) -> Sequence[Contact]: ...
 
@@ -249,3 +252,87 @@ class Komhen(Exporter):
         if job.progress is not None:
             job.progress(len(weeks), len(weeks))
         return ExportResult((out,), sum(matrix.total for matrix in matrices))
+
+
+class _Hotline(Exporter):
+    """The shared evening hotline: calls per participating (caller's) municipality and the
+    cost split. Without a configured hotline, every caller's municipality takes part."""
+
+    def write(self, job: ExportJob) -> ExportResult:
+        from skranke.exports import ExportCancelled  # noqa: PLC0415
+        from skranke.hotline import hotline_report  # noqa: PLC0415
+        from skranke.hotline_export import config_from_contacts  # noqa: PLC0415
+
+        out = _file(job)
+        source = job.source
+        contacts = source.contacts(job.period)
+        config = source.hotline or config_from_contacts(contacts)
+        report = hotline_report(contacts, job.period, config, source.price_table, source.vocabulary)
+        if job.cancelled is not None and job.cancelled():
+            raise ExportCancelled
+        self.render(report, contacts, source.vocabulary, out)
+        if job.progress is not None:
+            job.progress(1, 1)
+        return ExportResult((out,), report.calls)
+
+    @abstractmethod
+    def render(
+        self,
+        report: HotlineReport,
+        contacts: Sequence[Contact],
+        vocabulary: Vocabulary,
+        out: Path,
+    ) -> None: ...
+
+
+@register
+class HotlineCsv(_Hotline):
+    id = "hotline-csv"
+    label_da = "Hotline: CSV pr. kommune"
+    label_en = "Hotline: CSV per municipality"
+    suffix = ".csv"
+
+    def render(
+        self, report: HotlineReport, contacts: Sequence[Contact], vocabulary: Vocabulary,
+        out: Path,
+    ) -> None:  # fmt: skip
+        from skranke.hotline_export import write_hotline_csv  # noqa: PLC0415
+
+        write_hotline_csv(report, out)
+
+
+@register
+class HotlineXlsx(_Hotline):
+    id = "hotline-xlsx"
+    label_da = "Hotline: Excel (XLSX)"
+    label_en = "Hotline: Excel (XLSX)"
+    suffix = ".xlsx"
+
+    def render(
+        self, report: HotlineReport, contacts: Sequence[Contact], vocabulary: Vocabulary,
+        out: Path,
+    ) -> None:  # fmt: skip
+        from skranke.hotline_export import write_hotline_xlsx  # noqa: PLC0415
+
+        write_hotline_xlsx(report, out, vocabulary)
+
+
+@register
+class HotlinePdf(_Hotline):
+    id = "hotline-pdf"
+    label_da = "Hotline: PDF-rapport"
+    label_en = "Hotline: PDF report"
+    suffix = ".pdf"
+
+    def render(
+        self, report: HotlineReport, contacts: Sequence[Contact], vocabulary: Vocabulary,
+        out: Path,
+    ) -> None:  # fmt: skip
+        from skranke.exports import ExportWriteError  # noqa: PLC0415
+        from skranke.hotline_export import render_hotline_pdf  # noqa: PLC0415
+
+        pdf = render_hotline_pdf(report, contacts, vocabulary)
+        try:
+            out.write_bytes(pdf)
+        except OSError as error:
+            raise ExportWriteError(out, error.strerror or str(error)) from error

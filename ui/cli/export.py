@@ -30,6 +30,7 @@ def run(args: argparse.Namespace, config: StartupConfig, vocabulary: Vocabulary)
     from database.repository import ContactRepository  # noqa: PLC0415
     from skranke.catalog import load_catalog  # noqa: PLC0415
     from skranke.costs import load_price_table  # noqa: PLC0415
+    from skranke.hotline import hotline_config  # noqa: PLC0415
     from skranke.report import Filters, Period  # noqa: PLC0415
     from ui.cli.common import overlay  # noqa: PLC0415
 
@@ -38,7 +39,8 @@ def run(args: argparse.Namespace, config: StartupConfig, vocabulary: Vocabulary)
     filters = Filters(desks=frozenset({args.only_desk})) if args.only_desk else Filters()
     catalog = load_catalog(vocabulary, overlay(config.settings)).catalog
     name = catalog.issuer_name(config.municipality)
-    request = ExportRequest(period, filters, chosen, args.out, name)
+    hotline = hotline_config(config.settings)
+    request = ExportRequest(period, filters, chosen, args.out, name, hotline)
     database = open_database(
         config.database_url, busy_timeout_ms=config.settings.busy_timeout_ms, writes=False
     )
