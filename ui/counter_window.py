@@ -41,6 +41,7 @@ from skranke.contact import Contact, ContactChoice, describe
 from skranke.errors import CprLikeNoteError, NoteTooLongError, Problem, SkrankeError
 from skranke.favourites import Favourites, as_logged
 from skranke.form import ContactForm
+from skranke.hotline import PHONE, hotline_config
 from skranke.municipalities import municipality
 from skranke.search import SolutionIndex
 from skranke.settings import FAVOURITE_KEYS
@@ -52,6 +53,7 @@ from ui.citizen_screen import CitizenScreen
 from ui.counter.desk_worker import DeskWorker
 from ui.counter.favourites_panel import FavouritesPanel
 from ui.counter.form_panels import ChannelRow, DetailsBox, OutcomeBox
+from ui.counter.hotline_panel import HotlinePanel
 from ui.counter.recent_panel import RecentPanel, RecentView
 from ui.counter.tally_strip import TallyStrip
 from ui.counter.tiles_panel import TilesPanel
@@ -192,6 +194,9 @@ class CounterWindow(QMainWindow):
         body.setSpacing(12)
         left = QVBoxLayout()
         left.setSpacing(8)
+        self.hotline_panel = self._hotline_panel()
+        if self.hotline_panel is not None:
+            left.addWidget(self.hotline_panel)
         left.addWidget(self.channel_row)
         left.addWidget(self.outcome_box)
         left.addWidget(self.details_box)
@@ -214,6 +219,15 @@ class CounterWindow(QMainWindow):
         root.addLayout(body, 1)
         root.addWidget(self.tally_strip)
         return central
+
+    def _hotline_panel(self) -> HotlinePanel | None:
+        """On the shared hotline's desk: the caller's municipality, and calls on the phone."""
+        settings = self.store.current
+        config = hotline_config(settings) if settings.hotline else None
+        if config is None:
+            return None
+        self.form.choose_channel(PHONE)
+        return HotlinePanel(config, self.language)
 
     def attach(self, desk: CounterDesk) -> None:
         """The database is open: show the tiles (in the fixed order), today's list and tally."""
@@ -402,6 +416,8 @@ class CounterWindow(QMainWindow):
     def reset_form(self) -> None:
         """Back to the common case. The channel stays: phone staff stay on the phone."""
         self.form.reset()
+        if self.hotline_panel is not None:  # the caller's municipality belongs to the call
+            self.hotline_panel.clear()
         self._show_form()
         if self._citizen_screen is not None:
             self._citizen_screen.clear()
@@ -487,14 +503,21 @@ class CounterWindow(QMainWindow):
         desk = self._writable()
         if desk is None:
             return
+        caller = None if self.hotline_panel is None else self.hotline_panel.require()
+        if self.hotline_panel is not None and caller is None:  # never the last caller's
+            self.statusBar().showMessage(
+                self.tr("Vælg først den opringendes kommune, så registreres opkaldet."), 6000
+            )
+            return
         form = self.form
         count, note, handouts = form.count, form.note, form.handouts.as_tuple()
         duration = self.stopwatch.elapsed_seconds() if count == 1 else None
 
         def work() -> tuple[list[Contact], DayTally | None]:
             contacts = desk.log(
-                choice, count=count, duration_seconds=duration, note=note, handouts=handouts
-            )
+                choice, count=count, duration_seconds=duration, note=note, handouts=handouts,
+                municipality_code=caller,
+            )  # fmt: skip
             return contacts, _tally_after(desk)
 
         self.worker.submit(work, lambda result: self._logged(choice, *result), self._log_failed)
