@@ -14,7 +14,7 @@
         <translation>Ctrl+{n}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Ekspeditionstid</source>
         <translation>Handling time</translation>
     </message>
@@ -78,32 +78,32 @@
         <translation type="vanished">Today: …</translation>
     </message>
     <message>
-        <location filename="../../ui/counter_window.py" line="+155"/>
+        <location filename="../../ui/counter_window.py" line="+168"/>
         <source>Åbner databasen …</source>
         <translation>Opening the database …</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+159"/>
         <source>Klar. Klik på et sagsområde (eller tast dets nummer) for at registrere.</source>
         <translation>Ready. Click an area (or press its number) to log a contact.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Vent et øjeblik: databasen åbnes.</source>
         <translation>One moment: the database is opening.</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-56"/>
         <source>Fejlmeddelelse</source>
         <translation>Error message</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-145"/>
         <source>{desk} · {municipality}</source>
         <translation>{desk} · {municipality}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+93"/>
         <source>I dag</source>
         <translation>Today</translation>
     </message>
@@ -293,7 +293,7 @@
         <translation type="vanished">Assist.</translation>
     </message>
     <message>
-        <location line="+194"/>
+        <location line="+213"/>
         <source>Fortryd seneste</source>
         <translation>Undo last</translation>
     </message>
@@ -346,12 +346,12 @@
         <translation type="vanished">Figures, charts and export (Ctrl+L)</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+97"/>
         <source>Ny borger: tiden kører.</source>
         <translation>New citizen: the timer is running.</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-33"/>
         <source>Formularen er nulstillet.</source>
         <translation>The form has been reset.</translation>
     </message>
@@ -365,7 +365,7 @@
         <translation>Back at the counter: press a number to log a contact.</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+77"/>
         <source>{key} er ledig. Gem en favorit med Ctrl+D efter en registrering.</source>
         <translation>{key} is free. Save a favourite with Ctrl+D after logging a contact.</translation>
     </message>
@@ -375,7 +375,12 @@
         <translation>Still saving the previous one – wait a moment and try again.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+12"/>
+        <source>Vælg først den opringendes kommune, så registreres opkaldet.</source>
+        <translation>Choose the caller&apos;s municipality first; then the call is logged.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>✓ Registreret: {label}. Ctrl+Z fortryder.</source>
         <translation>✓ Logged: {label}. Ctrl+Z undoes.</translation>
     </message>
@@ -455,17 +460,17 @@
         <translation>Sorted by use: {changes}.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>Favoritten kunne ikke gemmes: {reason}</source>
         <translation>The favourite could not be saved: {reason}</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>QR-koden til {title} vises for borgeren.</source>
         <translation>The QR code for {title} is shown to the citizen.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>Kataloget over selvbetjeningsløsninger har fejl; de berørte filer er sprunget over, og Skranke bruger resten (kontrollér med &apos;skranke catalog check&apos;):</source>
         <translation>The catalogue of self-service solutions has errors; the files affected have been skipped and Skranke uses the rest (check with &apos;skranke catalog check&apos;):</translation>
     </message>
@@ -530,7 +535,7 @@
         <translation type="vanished">Remove favourite {key}</translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-146"/>
         <source>Registrér først en henvendelse; den kan så gemmes som favorit.</source>
         <translation>Log a contact first; it can then be saved as a favourite.</translation>
     </message>
@@ -569,7 +574,7 @@
 <context>
     <name>DetailsBox</name>
     <message>
-        <location filename="../../ui/counter/form_panels.py" line="+68"/>
+        <location filename="../../ui/counter/form_panels.py" line="+70"/>
         <source>Detaljer (nulstilles efter hver registrering)</source>
         <translation>Details (reset after each contact is logged)</translation>
     </message>
@@ -745,6 +750,44 @@
         <location line="+3"/>
         <source>Fjern favorit {key}</source>
         <translation>Remove favourite {key}</translation>
+    </message>
+</context>
+<context>
+    <name>HotlinePanel</name>
+    <message>
+        <location filename="../../ui/counter/hotline_panel.py" line="+67"/>
+        <source>Den opringendes kommune</source>
+        <translation>The caller&apos;s municipality</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Opkald fra {name} (Alt+{number})</source>
+        <translation>Call from {name} (Alt+{number})</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Opkald fra {name}</source>
+        <translation>Call from {name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vælg først den opringendes kommune (Alt+1–Alt+{last})</source>
+        <translation>Choose the caller&apos;s municipality first (Alt+1–Alt+{last})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Hvilken kommune ringer borgeren fra? (Alt+1–Alt+{last})</source>
+        <translation>Which municipality is the citizen calling from? (Alt+1–Alt+{last})</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Uden for åbningstid ({hours})</source>
+        <translation>Outside opening hours ({hours})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Åben {hours}</source>
+        <translation>Open {hours}</translation>
     </message>
 </context>
 <context>
@@ -1155,6 +1198,81 @@
     </message>
 </context>
 <context>
+    <name>SyncStatusLabel</name>
+    <message>
+        <location filename="../../ui/counter/sync_status.py" line="+63"/>
+        <source>Synkronisering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+51"/>
+        <source>Forbinder til den fælles database …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <location line="+36"/>
+        <source>Den fælles database: {server}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>central_url skal være en PostgreSQL-adresse (postgresql+psycopg://…), ikke &apos;{driver}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sendes ikke til den fælles database: {reason} Registreringer gemmes her.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>{n} venter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Synkroniseret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>den fælles database skal opgraderes af IT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>denne pc skal have den nye version af Skranke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sat på pause: {why} ({waiting}; gemt her).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Offline siden {time}: den fælles database afviser adgangskoden – kontakt IT ({waiting}; gemt her).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Offline siden {time}: den fælles database svarer ikke ({waiting}; gemt her).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sidst sendt: {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Intet sendt siden Skranke startede.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TallyStrip</name>
     <message>
         <location filename="../../ui/counter/tally_strip.py" line="+30"/>
@@ -1200,7 +1318,7 @@
 <context>
     <name>TeamView</name>
     <message>
-        <location filename="../../ui/team_view.py" line="+172"/>
+        <location filename="../../ui/team_view.py" line="+235"/>
         <source>Skranke – ledelsesinformation</source>
         <translation>Skranke – management information</translation>
     </message>
@@ -1210,7 +1328,17 @@
         <translation>Key figures</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+5"/>
+        <source>Grafer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skranker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+53"/>
         <source>I dag</source>
         <translation>Today</translation>
     </message>
@@ -1281,6 +1409,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Afdeling:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Skranke:</source>
         <translation>Desk:</translation>
     </message>
@@ -1300,7 +1433,38 @@
         <translation>Outcome:</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+45"/>
+        <source>Skranke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Afdeling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kommune</source>
+        <translation type="unfinished">Municipality</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+4"/>
+        <source>Sidst hørt fra</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Sidste sekvens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Andel der flyttes til selvbetjening</source>
         <translation>Share moved to self-service</translation>
     </message>
@@ -1330,7 +1494,52 @@
         <translation>&lt;b&gt;about {amount} a year&lt;/b&gt; ({moved} of {yearly} a year, {saved} saved per contact; channel prices {year})</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="+219"/>
+        <source>{day} kl. {time} ({ago})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{when} – stille i over en arbejdsdag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Skranker ({n}, {silent} stille)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Skranker ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>lige nu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>for {n} min. siden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>for {n} t. siden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>for 1 dag siden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>for {n} dage siden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>anslået kanalomkostning &lt;b&gt;{amount}&lt;/b&gt;</source>
         <translation>estimated channel cost &lt;b&gt;{amount}&lt;/b&gt;</translation>
     </message>
@@ -1365,22 +1574,22 @@
         <translation type="vanished">KOMHEN counting week …</translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="-269"/>
         <source>Eksportér som {text}</source>
         <translation>Export as {text}</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+74"/>
         <source>Tæller {label} …</source>
         <translation>Counting {label} …</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+77"/>
         <source>Periode: {label}</source>
         <translation>Period: {label}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+94"/>
         <source>&lt;b&gt;{n}&lt;/b&gt; henvendelser</source>
         <translation>&lt;b&gt;{n}&lt;/b&gt; contacts</translation>
     </message>
@@ -1722,6 +1931,24 @@
         <location line="+5"/>
         <source>Databasen {where} kan ikke åbnes: {detail}</source>
         <translation>The database {where} cannot be opened: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>team</name>
+    <message>
+        <location filename="../../ui/cli/team.py" line="+73"/>
+        <source>Skranke – ledelsesinformation</source>
+        <translation type="unfinished">Skranke – management information</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Databasen {where} har skema {theirs}, men denne Skranke bruger skema {ours}. Ledelsesinformationen ændrer ikke databasen: bed IT om at køre &apos;skranke central upgrade&apos; først.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Databasen {where} har skema {theirs}, som er nyere end denne Skranke (skema {ours}). Opdater Skranke på denne pc.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
