@@ -208,13 +208,19 @@ class CentralUpgrade:
         return self.before != self.after
 
 
+def _admin_engine(url: URL, **options: Any) -> Engine:
+    """A one-off connection for an administrator's command; gives up connecting after 10 s."""
+    connect = {"connect_timeout": 10, "application_name": "skranke-admin"}
+    return create_engine(url, poolclass=NullPool, connect_args=connect, **options)
+
+
 def upgrade_central(text_url: str) -> CentralUpgrade:
     """Bring the central schema to this version's ``HEAD_REVISION``, in one transaction
     under an advisory lock: a second caller waits, then finds nothing left to do. Never
     touches a schema written by a newer Skranke (SchemaTooNewError). Once ``init_central``
     has made the roles, the migrations run as the owner role and every grant and policy is
     applied again afterwards, so a table a new release adds is covered at once."""
-    engine = create_engine(central_url(text_url), poolclass=NullPool)
+    engine = _admin_engine(central_url(text_url))
     location = location_of(engine)
     try:
         with central_errors(location), engine.begin() as conn:
@@ -278,8 +284,7 @@ def init_central(text_url: str) -> CentralInit:
     url = central_url(text_url)
     name = url.database or ""
     location = url.render_as_string(hide_password=True)
-    admin = create_engine(roles.maintenance_url(url), poolclass=NullPool,
-                          isolation_level="AUTOCOMMIT")  # fmt: skip
+    admin = _admin_engine(roles.maintenance_url(url), isolation_level="AUTOCOMMIT")
     try:
         with central_errors(location), admin.connect() as conn:
             exists = roles.database_exists(conn, name)
@@ -292,7 +297,7 @@ def init_central(text_url: str) -> CentralInit:
             roles.lock_database(conn, name)
     finally:
         admin.dispose()
-    engine = create_engine(url, poolclass=NullPool)
+    engine = _admin_engine(url)
     try:
         with central_errors(location), engine.begin() as conn:
             before = roles.access_fingerprint(conn)
@@ -307,7 +312,7 @@ def init_central(text_url: str) -> CentralInit:
 
 def access_fingerprint_of(text_url: str) -> str:
     """A digest of the database's owners, grants and policies (for tests and audits)."""
-    engine = create_engine(central_url(text_url), poolclass=NullPool)
+    engine = _admin_engine(central_url(text_url))
     try:
         with central_errors(location_of(engine)), engine.connect() as conn:
             return roles.access_fingerprint(conn)
@@ -320,7 +325,7 @@ def add_login(text_url: str, login: roles.Login, password: str) -> bool:
     reader's login. The password is stored only as a SCRAM verifier, on the server."""
     url = central_url(text_url)
     location = url.render_as_string(hide_password=True)
-    engine = create_engine(url, poolclass=NullPool)
+    engine = _admin_engine(url)
     try:
         with central_errors(location), engine.begin() as conn:
             if not roles.roles_exist(conn) or not inspect(conn).has_table(

@@ -34,10 +34,11 @@ from database.central import (
     CentralSchemaMismatchError,
     Timeouts,
     central_engine,
+    central_errors,
     location_of,
     revision_in,
 )
-from database.engine import Database, translate_errors
+from database.engine import Database
 from database.errors import DatabaseError
 from database.models import Base
 from database.outbox import Outbox, OutboxBatch
@@ -157,7 +158,7 @@ class Pusher:
 
     def _send(self, batch: OutboxBatch) -> PushResult:
         with (
-            translate_errors(self.location),
+            central_errors(self.location),  # unreachable, login refused, privilege missing
             self._engine.connect() as conn,
             self._watchdog(conn),  # covers the COMMIT too
             conn.begin(),

@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import argparse
+import io
 import os
+import socket
 import subprocess
 import sys
+import uuid
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy.engine import make_url
 
+from database.central import CentralLoginError
 from database.engine import current_revision, open_database
 from database.schema import HEAD_REVISION
 from skranke import __version__
 from skranke.settings import Settings
 from skranke.vocabulary import Vocabulary
-from tests.postgres import PostgresServer
+from tests.postgres import PASSWORD, PostgresServer
 from tests.sync.world import START, make_desk
 from ui.cli import central
 from ui.cli.common import StartupConfig, UsageError
@@ -84,9 +89,9 @@ def test_lists_when_each_desk_was_last_heard_from(
     ]
 
 
-def _skranke(*args: str) -> subprocess.CompletedProcess[str]:
+def _skranke(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     program = Path(sys.executable).with_name("skranke")
-    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
     return subprocess.run(
         [str(program), *args], capture_output=True, text=True, timeout=60, env=environment,
         check=False,
@@ -111,3 +116,125 @@ def test_the_installed_command(postgres: PostgresServer, tmp_path: Path) -> None
     assert "Traceback" not in missing.stderr
     helped = _skranke("central", "--help")
     assert "opgradér den fælles databases skema" in helped.stdout
+
+
+def _init_args(url: str | None, command: str = "init", **more: object) -> argparse.Namespace:
+    return argparse.Namespace(command="central", central_command=command, url=url, **more)
+
+
+def _database_name() -> str:
+    return f"init_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+
+
+def test_init_says_what_to_give_each_pc_then_that_nothing_changed(
+    postgres: PostgresServer,
+    tmp_path: Path,
+    vocabulary: Vocabulary,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    url = postgres.url(_database_name())
+    assert central.run(_init_args(url), _config(tmp_path), vocabulary) == 0
+    said = capsys.readouterr().out
+    assert "databasen er oprettet" in said
+    assert f"oprettet med skema {HEAD_REVISION}" in said
+    assert "skranke central add-desk" in said
+    assert "skranke central add-reader" in said
+    name = make_url(url).database
+    assert f'central_url = "postgresql+psycopg://LOGIN@127.0.0.1:{postgres.port}/{name}"' in said
+    assert f"127.0.0.1:{postgres.port}:{name}:LOGIN:ADGANGSKODE" in said
+    assert PASSWORD not in said
+    assert central.run(_init_args(url), _config(tmp_path), vocabulary) == 0
+    assert "intet er ændret" in capsys.readouterr().out.splitlines()[0]
+
+
+def test_add_desk_prints_a_password_once_that_pushes(
+    postgres: PostgresServer,
+    tmp_path: Path,
+    vocabulary: Vocabulary,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    url = postgres.url(_database_name())
+    central.run(_init_args(url), _config(tmp_path), vocabulary)
+    capsys.readouterr()
+    login = f"desk_{uuid.uuid4().hex[:8]}"
+    add = _init_args(url, "add-desk", name="Rådhuset  3", municipalities=["165"], login=login,
+                     password_stdin=False)  # fmt: skip
+    assert central.run(add, _config(tmp_path), vocabulary) == 0
+    said = capsys.readouterr().out
+    password = said.split("Adgangskode (vises kun nu, gemmes ingen steder): ")[1].split()[0]
+    assert f"127.0.0.1:{postgres.port}:{make_url(url).database}:{login}:{password}" in said
+    assert "Skrankens navn i dens indstillinger skal være præcis 'Rådhuset 3'." in said
+    desk = make_desk(tmp_path, "Rådhuset 3")
+    desk.log(vocabulary, 2)
+    desk_url = make_url(url).set(username=login, password=password)
+    pusher = desk.pusher(desk_url.render_as_string(hide_password=False))
+    assert pusher.push_all() == 2
+    pusher.close()
+    # A new password from stdin: not printed; the old one stops working.
+    monkeypatch.setattr(sys, "stdin", io.StringIO("a-new-password-of-enough-length\n"))
+    again = argparse.Namespace(**{**vars(add), "password_stdin": True})
+    assert central.run(again, _config(tmp_path), vocabulary) == 0
+    said = capsys.readouterr().out
+    assert "ny adgangskode" in said
+    assert "a-new-password" not in said
+    desk.log(vocabulary, 1)
+    pusher = desk.pusher(desk_url.render_as_string(hide_password=False))
+    with pytest.raises(CentralLoginError):
+        pusher.push_all()
+    pusher.close()
+    desk.database.close()
+    # A reader of all municipalities, and one of 161 only.
+    reader = _init_args(url, "add-reader", name="koordinator", municipalities=None,
+                        password_stdin=False)  # fmt: skip
+    assert central.run(reader, _config(tmp_path), vocabulary) == 0
+    assert (
+        "Læse-login koordinator ser tal for alle kommuner (nyt login)." in capsys.readouterr().out
+    )
+
+
+def test_add_login_refuses_bad_names(tmp_path: Path, vocabulary: Vocabulary) -> None:
+    bad = _init_args("postgresql+psycopg://a@127.0.0.1:1/x", "add-reader", name="Team Leder",
+                     municipalities=["165"], password_stdin=False)  # fmt: skip
+    with pytest.raises(UsageError, match="loginnavnet 'Team Leder' kan ikke bruges"):
+        central.run(bad, _config(tmp_path), vocabulary)
+
+
+def test_the_administrators_mistakes_are_said_in_danish(
+    postgres: PostgresServer, tmp_path: Path
+) -> None:
+    """Through the installed command: exit 2, a Danish sentence, no traceback, and never the
+    password (given in PGPASSWORD, as the documentation says)."""
+    config = tmp_path / "settings.toml"
+    config.write_text('desk = "IT"\nmunicipality = "165"\n', encoding="utf-8")
+    limited, secret = f"it_{uuid.uuid4().hex[:8]}", uuid.uuid4().hex
+    postgres.admin(f"CREATE ROLE {limited} LOGIN PASSWORD '{secret}'")
+    name = _database_name()
+
+    def url(user: str, port: int = postgres.port) -> str:
+        return f"postgresql+psycopg://{user}@127.0.0.1:{port}/{name}"
+
+    cases = [
+        (url(limited), secret, "mangler rettigheden CREATEROLE og CREATEDB"),
+        (url(limited), "wrong-" + secret, "afviste login"),
+        (url("postgres", _closed_port()), secret, "svarer ikke"),
+        (url("postgres").replace("postgresql+psycopg", "postgres"), secret, "'postgres://'"),
+    ]
+    for address, password, expected in cases:
+        done = _skranke("--config", str(config), "central", "init", address,
+                        env={"PGPASSWORD": password})  # fmt: skip
+        assert done.returncode == 2, done.stderr
+        assert expected in done.stderr
+        assert "Traceback" not in done.stderr
+        assert password not in done.stderr + done.stdout
+    missing = _skranke("--config", str(config), "central", "add-desk", "Skranke 1",
+                       url("postgres"), "--municipality", "165",
+                       env={"PGPASSWORD": PASSWORD})  # fmt: skip
+    assert missing.returncode == 2
+    assert "findes ikke. Opret den med: skranke central init" in missing.stderr
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
