@@ -59,8 +59,7 @@ class CentralNotInitialisedError(CentralError):
 
 _UNREACHABLE = ("connection refused", "could not translate host name", "timeout expired",
                 "no route to host", "timed out", "network is unreachable",
-                "server closed the connection", "name or service not known",
-                "connection reset", "could not connect")  # fmt: skip
+                "name or service not known", "could not connect")  # fmt: skip
 _LOGIN = ("password authentication failed", "no password supplied", "authentication failed")
 
 

@@ -29,7 +29,16 @@ from database.schema import HEAD_REVISION, KNOWN_REVISIONS
 from skranke.report import Filters, Period
 from skranke.vocabulary import Vocabulary
 from tests.postgres import PostgresServer
-from tests.sync.world import START, Desk, assert_converged, central_database, make_desk
+from tests.sync.proxy import Proxy
+from tests.sync.test_faults import push_held_before_commit, pushed_in_thread, via
+from tests.sync.world import (
+    START,
+    Desk,
+    assert_converged,
+    central_database,
+    make_desk,
+    wait_for,
+)
 
 _names = itertools.count(1)
 
@@ -337,3 +346,37 @@ def test_readers_database_is_closed_to_other_logins(central: str, postgres: Post
     postgres.admin(f"CREATE ROLE {login} LOGIN PASSWORD '{password}'")
     with pytest.raises(DBAPIError, match="permission denied"):
         _connect(_login_url(central, login, password)).close()
+
+
+def test_faults_mid_push_through_the_desk_login(
+    postgres: PostgresServer, central: str, desks: list[Desk], vocabulary: Vocabulary
+) -> None:
+    """The fault tests' two commonest cuts, pushing as the narrow desk login: the link reset,
+    and the connection terminated between INSERT and COMMIT; then a clean push converges."""
+    desk = desks[0]
+    logged = desk.log(vocabulary, 3, handout=True)
+    desk.repository.void(logged[0].id, START + timedelta(minutes=3))
+    pushes_as = desk_login(central, desk)
+    with Proxy(postgres.port) as proxy:
+        pusher = desk.pusher(via(pushes_as, proxy))
+        with push_held_before_commit(central) as waiting:
+            errors, done = pushed_in_thread(pusher)
+            wait_for(lambda: len(waiting()) == 1, "the push to reach its last statement")
+            proxy.reset()
+            wait_for(done, "the push to fail")
+        pusher.close()
+    assert [type(e).__name__ for e in errors] == ["DatabaseUnavailableError"]
+    pusher = desk.pusher(pushes_as)
+    with push_held_before_commit(central) as waiting:
+        errors, done = pushed_in_thread(pusher)
+        wait_for(lambda: len(waiting()) == 1, "the push to reach its last statement")
+        postgres.admin(f"SELECT pg_terminate_backend({waiting()[0]})")
+        wait_for(done, "the push to fail")
+    assert [type(e).__name__ for e in errors] == ["DatabaseUnavailableError"]
+    assert pusher.push_all() == 4  # three adds and a void, once more
+    pusher.close()
+    database = central_database(central)
+    try:
+        assert_converged(database, [desk])
+    finally:
+        database.close()
