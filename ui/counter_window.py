@@ -194,9 +194,6 @@ class CounterWindow(QMainWindow):
         body.setSpacing(12)
         left = QVBoxLayout()
         left.setSpacing(8)
-        self.hotline_panel = self._hotline_panel()
-        if self.hotline_panel is not None:
-            left.addWidget(self.hotline_panel)
         left.addWidget(self.channel_row)
         left.addWidget(self.outcome_box)
         left.addWidget(self.details_box)
@@ -213,6 +210,11 @@ class CounterWindow(QMainWindow):
         # tiles never move when an error shows.
         right = QVBoxLayout()
         right.setSpacing(8)
+        # On the hotline desk the caller's municipality heads the side: the tiles keep
+        # their room, and today's list gives up a little of its own.
+        self.hotline_panel = self._hotline_panel()
+        if self.hotline_panel is not None:
+            right.addWidget(self.hotline_panel)
         right.addWidget(self.error_banner)
         right.addWidget(self.side_tabs, 1)
         body.addLayout(right, 2)
@@ -227,6 +229,7 @@ class CounterWindow(QMainWindow):
         if config is None:
             return None
         self.form.choose_channel(PHONE)
+        self.channel_row.refresh()
         return HotlinePanel(config, self.language)
 
     def attach(self, desk: CounterDesk) -> None:

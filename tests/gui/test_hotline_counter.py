@@ -54,6 +54,7 @@ def test_a_call_is_logged_under_the_callers_municipality_chosen_with_one_key(
     panel = window.hotline_panel
     assert panel is not None
     assert window.selected_channel() == "phone"  # a hotline takes calls
+    assert window.channel_buttons["phone"].isChecked()
     assert [b.text().split("\n") for b in panel.buttons.values()][:2] == [
         ["Albertslund", "Alt+1"], ["Brøndby", "Alt+2"],
     ]  # fmt: skip

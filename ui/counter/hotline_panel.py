@@ -16,7 +16,15 @@ from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from skranke.clock import utc_now
 from skranke.hotline import CallerMunicipality, HotlineConfig, NoCallerMunicipalityError
@@ -32,6 +40,7 @@ QPushButton[municipality="true"] { padding: 4px 6px; background: #ffffff; }
 QPushButton[municipality="true"]:checked { background: #4b3a8c; color: white; }
 """
 HOURS_CHECK_MS = 30_000
+COLUMNS = 4  # buttons per row: eight municipalities in two rows beside today's list
 
 
 class HotlinePanel(QFrame):
@@ -61,18 +70,16 @@ class HotlinePanel(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 8)
         layout.setSpacing(6)
-        top = QHBoxLayout()
         self.caller_label = QLabel()
         self.caller_label.setObjectName("hotlineCaller")
+        self.caller_label.setWordWrap(True)
         self.caller_label.setAccessibleName(self.tr("Den opringendes kommune"))
         self.hours_label = QLabel()
         self.hours_label.setObjectName("hotlineHours")
         self.hours_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        top.addWidget(self.caller_label, 1)
-        top.addWidget(self.hours_label)
-        layout.addLayout(top)
-        row = QHBoxLayout()
-        row.setSpacing(6)
+        layout.addWidget(self.caller_label)
+        grid = QGridLayout()
+        grid.setSpacing(6)
         self.buttons: dict[str, QPushButton] = {}
         for number, code in enumerate(config.municipalities, start=1):
             button = QPushButton(f"{municipality(code).name}\nAlt+{number}")
@@ -86,12 +93,17 @@ class HotlinePanel(QFrame):
                 )
             )
             button.clicked.connect(partial(self.choose, code))
-            row.addWidget(button)
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            grid.addWidget(button, (number - 1) // COLUMNS, (number - 1) % COLUMNS)
             self.buttons[code] = button
             shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(partial(self.choose, code))
-        layout.addLayout(row)
+        layout.addLayout(grid)
+        layout.addWidget(self.hours_label)
+        policy = self.sizePolicy()
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)  # never widens the side
+        self.setSizePolicy(policy)
         self._timer = QTimer(self)
         self._timer.setInterval(HOURS_CHECK_MS)
         self._timer.timeout.connect(self.refresh_hours)
