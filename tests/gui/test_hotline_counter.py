@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication
@@ -24,11 +25,18 @@ VESTEGN = ("165", "153", "161", "167", "183", "187", "169", "175")
 ALT = Qt.KeyboardModifier.AltModifier
 
 
-def _hotline_window(make_window: MakeWindow, desk: CounterDesk) -> CounterWindow:
+@pytest.fixture
+def hotline(make_window: MakeWindow, desk: CounterDesk) -> CounterWindow:
+    """The counter on the hotline desk of eight Vestegn municipalities."""
     settings = Settings(
         desk=desk.desk, municipality="165", hotline=True, hotline_municipalities=VESTEGN
     )
     return make_window(settings)
+
+
+def _panel(window: CounterWindow) -> HotlinePanel:
+    assert window.hotline_panel is not None
+    return window.hotline_panel
 
 
 def _stored(desk: CounterDesk) -> list[Contact]:
@@ -46,13 +54,9 @@ def _press(
 
 
 def test_a_call_is_logged_under_the_callers_municipality_chosen_with_one_key(
-    qtbot: QtBot,
-    make_window: MakeWindow,
-    desk: CounterDesk,
+    qtbot: QtBot, hotline: CounterWindow, desk: CounterDesk
 ) -> None:
-    window = _hotline_window(make_window, desk)
-    panel = window.hotline_panel
-    assert panel is not None
+    window, panel = hotline, _panel(hotline)
     assert window.selected_channel() == "phone"  # a hotline takes calls
     assert window.channel_buttons["phone"].isChecked()
     assert [b.text().split("\n") for b in panel.buttons.values()][:2] == [
@@ -70,13 +74,9 @@ def test_a_call_is_logged_under_the_callers_municipality_chosen_with_one_key(
 
 
 def test_the_next_call_never_inherits_the_last_callers_municipality(
-    qtbot: QtBot,
-    make_window: MakeWindow,
-    desk: CounterDesk,
+    qtbot: QtBot, hotline: CounterWindow, desk: CounterDesk
 ) -> None:
-    window = _hotline_window(make_window, desk)
-    panel = window.hotline_panel
-    assert panel is not None
+    window, panel = hotline, _panel(hotline)
     _press(qtbot, window, Qt.Key.Key_7, ALT)  # Høje-Taastrup
     _press(qtbot, window, Qt.Key.Key_1)
     _press(qtbot, window, Qt.Key.Key_1)  # a second call, no municipality chosen
@@ -90,13 +90,9 @@ def test_the_next_call_never_inherits_the_last_callers_municipality(
 
 
 def test_escape_forgets_the_municipality_with_the_rest_of_the_form(
-    qtbot: QtBot,
-    make_window: MakeWindow,
-    desk: CounterDesk,
+    qtbot: QtBot, hotline: CounterWindow, desk: CounterDesk
 ) -> None:
-    window = _hotline_window(make_window, desk)
-    panel = window.hotline_panel
-    assert panel is not None
+    window, panel = hotline, _panel(hotline)
     _press(qtbot, window, Qt.Key.Key_4, ALT)
     assert panel.code == "167"
     _press(qtbot, window, Qt.Key.Key_Escape)
@@ -106,11 +102,9 @@ def test_escape_forgets_the_municipality_with_the_rest_of_the_form(
 
 
 def test_a_favourite_on_the_hotline_also_needs_the_callers_municipality(
-    qtbot: QtBot,
-    make_window: MakeWindow,
-    desk: CounterDesk,
+    qtbot: QtBot, hotline: CounterWindow, desk: CounterDesk
 ) -> None:
-    window = _hotline_window(make_window, desk)
+    window = hotline
     _press(qtbot, window, Qt.Key.Key_F5)  # Digital Post by phone
     assert _stored(desk) == []
     _press(qtbot, window, Qt.Key.Key_8, ALT)  # Rødovre
@@ -119,11 +113,8 @@ def test_a_favourite_on_the_hotline_also_needs_the_callers_municipality(
     assert (call.municipality, call.area) == ("175", "digital_post")
 
 
-def test_the_municipality_keys_collide_with_no_other_key(
-    make_window: MakeWindow,
-    desk: CounterDesk,
-) -> None:
-    window = _hotline_window(make_window, desk)
+def test_the_municipality_keys_collide_with_no_other_key(hotline: CounterWindow) -> None:
+    window = hotline
     keys = [s.key().toString() for s in window.findChildren(QShortcut)]
     keys += [a.shortcut().toString() for a in window.actions() if not a.shortcut().isEmpty()]
     assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)
