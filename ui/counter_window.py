@@ -530,6 +530,8 @@ class CounterWindow(QMainWindow):
     ) -> None:
         self.error_banner.hide()
         first = contacts[0]
+        if self.hotline_panel is not None:
+            self.hotline_panel.show_logged(first.municipality, len(contacts))
         self._last_choice = as_logged(choice, first)
         self.favourites_panel.can_pin = True
         self.recent_panel.model.prepend(contacts)

@@ -83,7 +83,7 @@
         <translation>Opening the database …</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+162"/>
         <source>Klar. Klik på et sagsområde (eller tast dets nummer) for at registrere.</source>
         <translation>Ready. Click an area (or press its number) to log a contact.</translation>
     </message>
@@ -93,7 +93,7 @@
         <translation>One moment: the database is opening.</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-59"/>
         <source>Fejlmeddelelse</source>
         <translation>Error message</translation>
     </message>
@@ -293,7 +293,7 @@
         <translation type="vanished">Assist.</translation>
     </message>
     <message>
-        <location line="+213"/>
+        <location line="+216"/>
         <source>Fortryd seneste</source>
         <translation>Undo last</translation>
     </message>
@@ -365,7 +365,7 @@
         <translation>Back at the counter: press a number to log a contact.</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+79"/>
         <source>{key} er ledig. Gem en favorit med Ctrl+D efter en registrering.</source>
         <translation>{key} is free. Save a favourite with Ctrl+D after logging a contact.</translation>
     </message>
@@ -380,7 +380,7 @@
         <translation>Choose the caller&apos;s municipality first; then the call is logged.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>✓ Registreret: {label}. Ctrl+Z fortryder.</source>
         <translation>✓ Logged: {label}. Ctrl+Z undoes.</translation>
     </message>
@@ -755,17 +755,32 @@
 <context>
     <name>HotlinePanel</name>
     <message>
-        <location filename="../../ui/counter/hotline_panel.py" line="+67"/>
+        <location filename="../../ui/counter/hotline_panel.py" line="+74"/>
         <source>Den opringendes kommune</source>
         <translation>The caller&apos;s municipality</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+6"/>
+        <source>Seneste registrerede opkald</source>
+        <translation>Last call logged</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Opkald fra {name} (Alt+{number})</source>
         <translation>Call from {name} (Alt+{number})</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+28"/>
+        <source>Seneste opkald: {name}</source>
+        <translation>Last call: {name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seneste: {n} opkald fra {name}</source>
+        <translation>Last: {n} calls from {name}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Opkald fra {name}</source>
         <translation>Call from {name}</translation>
     </message>
@@ -1318,7 +1333,7 @@
 <context>
     <name>TeamView</name>
     <message>
-        <location filename="../../ui/team_view.py" line="+235"/>
+        <location filename="../../ui/team_view.py" line="+247"/>
         <source>Skranke – ledelsesinformation</source>
         <translation>Skranke – management information</translation>
     </message>
@@ -1433,7 +1448,7 @@
         <translation>Outcome:</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Skranke</source>
         <translation type="unfinished"></translation>
     </message>

@@ -70,6 +70,7 @@ def test_a_call_is_logged_under_the_callers_municipality_chosen_with_one_key(
     assert (call.municipality, call.channel) == ("153", "phone")
     assert call.area == window.tiles[4][0].id
     assert panel.code is None  # the next call starts without a municipality
+    assert panel.last_label.text() == "Seneste opkald: Brøndby"  # what was recorded
     assert not any(button.isChecked() for button in panel.buttons.values())
 
 

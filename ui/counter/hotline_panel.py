@@ -19,6 +19,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -34,7 +35,7 @@ _STYLE = """
 QFrame#hotlinePanel { background: #f4f1fa; border: 1px solid #c8bde0; border-radius: 6px; }
 QLabel#hotlineCaller { font-size: 13pt; font-weight: 600; color: #2d1f52; }
 QLabel#hotlineCaller[missing="true"] { color: #8a1010; }
-QLabel#hotlineHours { color: #5f5a6e; }
+QLabel#hotlineHours, QLabel#hotlineLast { color: #5f5a6e; }
 QLabel#hotlineHours[outside="true"] { color: #8a5a00; }
 QPushButton[municipality="true"] { padding: 4px 6px; background: #ffffff; }
 QPushButton[municipality="true"]:checked { background: #4b3a8c; color: white; }
@@ -67,9 +68,6 @@ class HotlinePanel(QFrame):
         self._config = config
         self._language = language
         self._clock = clock
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 8)
-        layout.setSpacing(6)
         self.caller_label = QLabel()
         self.caller_label.setObjectName("hotlineCaller")
         self.caller_label.setWordWrap(True)
@@ -77,30 +75,19 @@ class HotlinePanel(QFrame):
         self.hours_label = QLabel()
         self.hours_label.setObjectName("hotlineHours")
         self.hours_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        layout.addWidget(self.caller_label)
-        grid = QGridLayout()
-        grid.setSpacing(6)
+        self.last_label = QLabel()
+        self.last_label.setObjectName("hotlineLast")
+        self.last_label.setAccessibleName(self.tr("Seneste registrerede opkald"))
         self.buttons: dict[str, QPushButton] = {}
-        for number, code in enumerate(config.municipalities, start=1):
-            button = QPushButton(f"{municipality(code).name}\nAlt+{number}")
-            button.setObjectName(f"hotlineMunicipality{code}")
-            button.setProperty("municipality", True)
-            button.setCheckable(True)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays on the counter
-            button.setAccessibleName(
-                self.tr("Opkald fra {name} (Alt+{number})").format(
-                    name=municipality(code).name, number=number
-                )
-            )
-            button.clicked.connect(partial(self.choose, code))
-            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-            grid.addWidget(button, (number - 1) // COLUMNS, (number - 1) % COLUMNS)
-            self.buttons[code] = button
-            shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(partial(self.choose, code))
-        layout.addLayout(grid)
-        layout.addWidget(self.hours_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 8)
+        layout.setSpacing(6)
+        layout.addWidget(self.caller_label)
+        layout.addLayout(self._button_grid())
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.last_label, 1)
+        bottom.addWidget(self.hours_label)
+        layout.addLayout(bottom)
         policy = self.sizePolicy()
         policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)  # never widens the side
         self.setSizePolicy(policy)
@@ -110,6 +97,29 @@ class HotlinePanel(QFrame):
         self._timer.start()
         self._missing = False
         self.refresh()
+
+    def _button_grid(self) -> QGridLayout:
+        """A button per municipality, with its key Alt+1 … in the order of the settings."""
+        grid = QGridLayout()
+        grid.setSpacing(6)
+        for number, code in enumerate(self._config.municipalities, start=1):
+            name = municipality(code).name
+            button = QPushButton(f"{name}\nAlt+{number}")
+            button.setObjectName(f"hotlineMunicipality{code}")
+            button.setProperty("municipality", True)
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays on the counter
+            button.setAccessibleName(
+                self.tr("Opkald fra {name} (Alt+{number})").format(name=name, number=number)
+            )
+            button.clicked.connect(partial(self.choose, code))
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            grid.addWidget(button, (number - 1) // COLUMNS, (number - 1) % COLUMNS)
+            self.buttons[code] = button
+            shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(partial(self.choose, code))
+        return grid
 
     @property
     def code(self) -> str | None:
@@ -122,6 +132,16 @@ class HotlinePanel(QFrame):
         self._missing = False
         self.refresh()
         self.chosen.emit(code)
+
+    def show_logged(self, code: str, calls: int) -> None:
+        """Which municipality the call just logged went to: the row itself is cleared for the
+        next call, so this is where staff see it (and undo it with Ctrl+Z if it was wrong)."""
+        name = municipality(code).name
+        if calls == 1:
+            text = self.tr("Seneste opkald: {name}").format(name=name)
+        else:
+            text = self.tr("Seneste: {n} opkald fra {name}").format(n=calls, name=name)
+        self.last_label.setText(text)
 
     def clear(self) -> None:
         """The call was logged (or the form reset): the next call starts without one."""
