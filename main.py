@@ -262,7 +262,6 @@ def _run_window(
     store: QtSettingsStore,
 ) -> int:
     """Show the window at once; open the database meanwhile and hand it over when ready."""
-    from PySide6.QtCore import QTimer  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
     from ui.counter_window import CounterWindow  # noqa: PLC0415
@@ -277,11 +276,12 @@ def _run_window(
         store,
         desk_name=config.desk,
         municipality_code=config.municipality,
+        staged=True,  # the tiles first; the panels around them on the next turns
     )
     window.show()
     window.raise_()
     window.activateWindow()  # keys go to the counter at once, also after the set-up dialog
-    QTimer.singleShot(0, lambda: report("shown"))
+    window.firstPainted.connect(lambda: report("shown"))
     opened: list[CounterDesk] = []
     status = [0]
 
@@ -307,7 +307,9 @@ def _run_window(
 
     # Start opening the database once the window has painted: the worker's imports would
     # otherwise compete with the first paint for the interpreter lock.
-    QTimer.singleShot(0, lambda: run_task(lambda: _open_all(config, vocabulary), ready, failed))
+    window.firstPainted.connect(
+        lambda: run_task(lambda: _open_all(config, vocabulary), ready, failed)
+    )
     result = QApplication.exec()
     for counter in opened:
         counter.repository.database.close()

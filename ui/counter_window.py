@@ -19,7 +19,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -35,39 +35,42 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from skranke.catalog import Catalog, Solution
 from skranke.clock import local_today
 from skranke.contact import Contact, ContactChoice, describe
 from skranke.errors import CprLikeNoteError, NoteTooLongError, Problem, SkrankeError
-from skranke.favourites import Favourites, as_logged
 from skranke.form import ContactForm
 from skranke.hotline import PHONE, hotline_config
 from skranke.municipalities import municipality
-from skranke.search import SolutionIndex
 from skranke.settings import FAVOURITE_KEYS
 from skranke.stopwatch import Stopwatch
-from skranke.tally import DayTally
 from skranke.tiles import TILE_KEYS, Reordering, arrange
 from skranke.vocabulary import Area, Vocabulary
-from ui.citizen_screen import CitizenScreen
 from ui.counter.desk_worker import DeskWorker
-from ui.counter.favourites_panel import FavouritesPanel
-from ui.counter.form_panels import ChannelRow, DetailsBox, OutcomeBox
+from ui.counter.form_panels import ChannelRow, OutcomeBox
 from ui.counter.hotline_panel import HotlinePanel
-from ui.counter.recent_panel import RecentPanel, RecentView
 from ui.counter.tally_strip import TallyStrip
 from ui.counter.tiles_panel import TilesPanel
-from ui.messages import error_text, problem_text
-from ui.recent_model import RecentContactsModel
 from ui.settings_store import QtSettingsStore
-from ui.solution_panel import SolutionPanel
 from ui.tasks import run_task
 from ui.widgets import TwoLineButton
 
-if TYPE_CHECKING:  # the database layer (and SQLAlchemy) load after the window is shown
+if TYPE_CHECKING:
+    # The database layer (and SQLAlchemy) load after the window is shown; the panels beside
+    # and below the tiles, the catalogue and the search load just after its first paint
+    # (``CounterWindow._build_rest``); reportlab when a sheet is first printed.
     from database.counter import CounterDesk
-    from skranke.sheets import Sender  # reportlab: loaded when a sheet is first printed
+    from skranke.catalog import Catalog, Solution
+    from skranke.favourites import Favourites
+    from skranke.search import SolutionIndex
+    from skranke.sheets import Sender
+    from skranke.tally import DayTally
+    from ui.citizen_screen import CitizenScreen
+    from ui.counter.favourites_panel import FavouritesPanel
+    from ui.counter.form_panels import DetailsBox
+    from ui.counter.recent_panel import RecentPanel, RecentView
+    from ui.recent_model import RecentContactsModel
     from ui.sheet_dialog import PrinterFactory, SheetDialog
+    from ui.solution_panel import SolutionPanel
 
 CLOSE_WAIT_MS = 10_000  # at close, queued writes get this long to reach the database
 
@@ -80,13 +83,21 @@ class CounterWindow(QMainWindow):
     tiles, today's list and the tally appear. Writes run on one worker thread
     (``DeskWorker``); while one is on its way the form stays as it is.
 
+    With ``staged=True`` (the program's start-up) the first paint has the channel row, the
+    outcome, the tile grid and the tally strip; the details, the favourites, today's list and
+    the solution search are built on the next turns of the event loop (``_build_rest``).
+    Anything that needs one of them sooner (a letter typed into the search, ``attach``, a
+    test) builds them at once: a key typed during start-up is never lost.
+
     Signals:
         contactsLogged(list): contacts just stored (one, or a batch).
         contactsVoided(list): contacts just voided (undo or the recent list).
+        firstPainted(): the window's first paint is done (the next turn of the event loop).
     """
 
     contactsLogged = Signal(list)  # noqa: N815 - Qt naming
     contactsVoided = Signal(list)  # noqa: N815
+    firstPainted = Signal()  # noqa: N815
 
     def __init__(
         self,
@@ -98,13 +109,14 @@ class CounterWindow(QMainWindow):
         desk: CounterDesk | None = None,
         catalog: Catalog | None = None,
         stopwatch: Stopwatch | None = None,
+        staged: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("counterWindow")
         self.desk: CounterDesk | None = None
         self.vocabulary = vocabulary
-        self.catalog = catalog or Catalog(())
+        self._catalog = catalog
         self.store = store  # read at the moment a value is needed: never a stale copy
         self.municipality_code = municipality_code
         self.language = store.current.language
@@ -128,21 +140,20 @@ class CounterWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
 
+        # What the first paint shows; the rest follows in ``_build_rest``.
         language = self.language
         self.channel_row = ChannelRow(self.form, language)
         self.outcome_box = OutcomeBox(self.form, language)
-        self.details_box = DetailsBox(self.form, language)
         self.tiles_panel = TilesPanel(language)
-        self.favourites_panel = FavouritesPanel(vocabulary, language)
-        self.recent_panel = RecentPanel(vocabulary, language)
-        self.solution_panel = SolutionPanel(
-            SolutionIndex(self.catalog, vocabulary, language), language
-        )
         self.tally_strip = TallyStrip(vocabulary, language)
         self.side_tabs = QTabWidget()
         self.side_tabs.setObjectName("sideTabs")
-        self.side_tabs.addTab(self.recent_panel, self.tr("I dag"))
-        self.side_tabs.addTab(self.solution_panel, self.tr("Selvbetjening (Ctrl+F)"))
+        self._details_box: DetailsBox | None = None
+        self._favourites_panel: FavouritesPanel | None = None
+        self._recent_panel: RecentPanel | None = None
+        self._solution_panel: SolutionPanel | None = None
+        self._staged = staged
+        self._painted = False
         self.setCentralWidget(self._layout())
         self._build_shortcuts()
         self._connect()
@@ -152,9 +163,11 @@ class CounterWindow(QMainWindow):
         self._clock_timer.timeout.connect(self._tick)
         self._clock_timer.start()
 
-        self._show_favourites()
-        self.reset_form()
+        self.stopwatch.reset()
+        self._update_timer_label()
         self.statusBar().showMessage(self.tr("Åbner databasen …"))
+        if not staged:
+            self._build_rest()
         if desk is not None:
             self.attach(desk)
 
@@ -162,20 +175,96 @@ class CounterWindow(QMainWindow):
         self.channel_row.edited.connect(self._on_form_edited)
         self.channel_row.newCitizen.connect(self.start_new_citizen)
         self.outcome_box.edited.connect(self._on_form_edited)
-        self.details_box.edited.connect(self._on_form_edited)
         self.tiles_panel.areaChosen.connect(self.log_area)
         self.tiles_panel.sortByUseRequested.connect(self.sort_tiles_by_use)
-        self.favourites_panel.favouriteChosen.connect(self.log_favourite)
-        self.favourites_panel.pinRequested.connect(self.pin_last_as_favourite)
-        self.favourites_panel.removeRequested.connect(self.remove_favourite)
-        self.recent_panel.undoRequested.connect(self.undo_last)
-        self.recent_panel.voidRequested.connect(self.void_contacts)
-        self.recent_panel.pinRequested.connect(self.pin_last_as_favourite)
-        self.solution_panel.solutionChosen.connect(self.show_to_citizen)
-        self.solution_panel.print_button.clicked.connect(self.open_sheet)
         self.tally_strip.teamViewRequested.connect(self.open_team_view)
         self.worker.busyChanged.connect(self._on_busy)
         self.store.changed.connect(self._on_setting_changed)
+
+    # ---- the panels built after the first paint ------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            # A zero timer started before show() would run before the first paint (Qt sends
+            # posted events before the window system's expose); this one runs after it.
+            QTimer.singleShot(0, self._after_first_paint)
+
+    @Slot()
+    def _after_first_paint(self) -> None:
+        self.firstPainted.emit()
+        if self._staged:
+            self._build_rest()
+
+    @Slot()
+    def _build_rest(self) -> None:
+        """The details, the favourites, today's list and the solution search. Runs once, on
+        the event loop's first turn after the window is shown (staged), or at once when
+        something needs one of these panels sooner."""
+        if self._solution_panel is not None:
+            return
+        from ui.counter.favourites_panel import FavouritesPanel  # noqa: PLC0415
+        from ui.counter.form_panels import DetailsBox  # noqa: PLC0415
+        from ui.counter.recent_panel import RecentPanel  # noqa: PLC0415
+        from ui.solution_panel import SolutionPanel  # noqa: PLC0415
+
+        language = self.language
+        details = self._details_box = DetailsBox(self.form, language)
+        self._left.insertWidget(self._left.indexOf(self.tiles_panel), details)
+        details.edited.connect(self._on_form_edited)
+        favourites = self._favourites_panel = FavouritesPanel(self.vocabulary, language)
+        self._left.addWidget(favourites)
+        favourites.favouriteChosen.connect(self.log_favourite)
+        favourites.pinRequested.connect(self.pin_last_as_favourite)
+        favourites.removeRequested.connect(self.remove_favourite)
+        recent = self._recent_panel = RecentPanel(self.vocabulary, language)
+        recent.undoRequested.connect(self.undo_last)
+        recent.voidRequested.connect(self.void_contacts)
+        recent.pinRequested.connect(self.pin_last_as_favourite)
+        solutions = self._solution_panel = SolutionPanel(self._solution_index(), language)
+        solutions.solutionChosen.connect(self.show_to_citizen)
+        solutions.print_button.clicked.connect(self.open_sheet)
+        self.side_tabs.addTab(recent, self.tr("I dag"))
+        self.side_tabs.addTab(solutions, self.tr("Selvbetjening (Ctrl+F)"))
+        self._show_favourites()
+        self._update_handouts_label()
+        solutions.display(None)
+        if self.desk is not None:  # attached before the panels were built
+            self._fill_from_desk(self.desk)
+
+    @property
+    def details_box(self) -> DetailsBox:
+        self._build_rest()
+        assert self._details_box is not None
+        return self._details_box
+
+    @property
+    def favourites_panel(self) -> FavouritesPanel:
+        self._build_rest()
+        assert self._favourites_panel is not None
+        return self._favourites_panel
+
+    @property
+    def recent_panel(self) -> RecentPanel:
+        self._build_rest()
+        assert self._recent_panel is not None
+        return self._recent_panel
+
+    @property
+    def solution_panel(self) -> SolutionPanel:
+        self._build_rest()
+        assert self._solution_panel is not None
+        return self._solution_panel
+
+    @property
+    def catalog(self) -> Catalog:
+        """The self-service catalogue (empty until it is read with the database)."""
+        if self._catalog is None:
+            from skranke.catalog import Catalog  # noqa: PLC0415
+
+            self._catalog = Catalog(())
+        return self._catalog
 
     def _layout(self) -> QWidget:
         central = self._central = QWidget()
@@ -192,13 +281,11 @@ class CounterWindow(QMainWindow):
         self.error_banner.hide()
         body = QHBoxLayout()
         body.setSpacing(12)
-        left = QVBoxLayout()
+        left = self._left = QVBoxLayout()
         left.setSpacing(8)
         left.addWidget(self.channel_row)
         left.addWidget(self.outcome_box)
-        left.addWidget(self.details_box)
-        left.addWidget(self.tiles_panel, 1)
-        left.addWidget(self.favourites_panel)
+        left.addWidget(self.tiles_panel, 1)  # the details go above, favourites below
         body.addLayout(left, 3)
         # A fixed share of the width: showing a QR code or an error never moves the tiles.
         for widget in (self.side_tabs, self.error_banner):
@@ -237,11 +324,15 @@ class CounterWindow(QMainWindow):
         self.desk = desk
         self._day = desk.today()
         self.tiles_panel.set_areas(self._tile_order(desk))
-        self.solution_panel.set_usage(desk.solution_usage())
-        self.reload_today()
+        if self._solution_panel is not None:  # else _build_rest fills them in
+            self._fill_from_desk(desk)
         self.statusBar().showMessage(
             self.tr("Klar. Klik på et sagsområde (eller tast dets nummer) for at registrere.")
         )
+
+    def _fill_from_desk(self, desk: CounterDesk) -> None:
+        self.solution_panel.set_usage(desk.solution_usage())
+        self.reload_today()
 
     def _ready(self) -> CounterDesk | None:
         if self.desk is None:
@@ -348,9 +439,9 @@ class CounterWindow(QMainWindow):
         for key in FAVOURITE_KEYS:
             self._shortcut(key, partial(self.log_favourite, key))
         for plus in ("+", QKeySequence(Qt.KeyboardModifier.KeypadModifier | Qt.Key.Key_Plus)):
-            self._shortcut(plus, self.count_spin.stepUp)
+            self._shortcut(plus, partial(self._step_count, 1))
         for minus in ("-", QKeySequence(Qt.KeyboardModifier.KeypadModifier | Qt.Key.Key_Minus)):
-            self._shortcut(minus, self.count_spin.stepDown)
+            self._shortcut(minus, partial(self._step_count, -1))
         undo = QAction(self.tr("Fortryd seneste"), self)
         undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
         undo.triggered.connect(self.undo_last)
@@ -362,6 +453,9 @@ class CounterWindow(QMainWindow):
         self._shortcut(QKeySequence.StandardKey.Print, self.open_sheet)
         self._shortcut("Ctrl+L", self.open_team_view)
         self._shortcut("Escape", self._escape)
+
+    def _step_count(self, steps: int) -> None:
+        self.count_spin.stepBy(steps)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Typing a letter anywhere starts a search (digits stay the tile keys)."""
@@ -470,6 +564,8 @@ class CounterWindow(QMainWindow):
     # ---- logging --------------------------------------------------------------------------
 
     def _log_tile(self, position: int) -> None:
+        if self._ready() is None:  # typed during start-up: not logged, and it says why
+            return
         area = self.tiles_panel.area_at(position)
         if area is not None:
             self.log_area(area.id)
@@ -530,8 +626,8 @@ class CounterWindow(QMainWindow):
     ) -> None:
         self.error_banner.hide()
         first = contacts[0]
-        if self.hotline_panel is not None:
-            self.hotline_panel.show_logged(first.municipality, len(contacts))
+        from skranke.favourites import as_logged  # noqa: PLC0415 - loaded with the panels
+
         self._last_choice = as_logged(choice, first)
         self.favourites_panel.can_pin = True
         self.recent_panel.model.prepend(contacts)
@@ -700,6 +796,8 @@ class CounterWindow(QMainWindow):
     # ---- favourites -----------------------------------------------------------------------
 
     def _favourites(self) -> Favourites:
+        from skranke.favourites import Favourites  # noqa: PLC0415 - loaded with the panels
+
         return Favourites.from_settings(self.store.current.favourites)
 
     def _show_favourites(self) -> None:
@@ -751,6 +849,8 @@ class CounterWindow(QMainWindow):
     @property
     def citizen_screen(self) -> CitizenScreen:
         if self._citizen_screen is None:
+            from ui.citizen_screen import CitizenScreen  # noqa: PLC0415
+
             self._citizen_screen = CitizenScreen(
                 self.store.current.citizen_screen_clear_seconds, self.language
             )
@@ -781,8 +881,14 @@ class CounterWindow(QMainWindow):
 
     def set_catalog(self, catalog: Catalog) -> None:
         """The catalogue arrives with the database, after the window is shown."""
-        self.catalog = catalog
-        self.solution_panel.set_index(SolutionIndex(catalog, self.vocabulary, self.language))
+        self._catalog = catalog
+        if self._solution_panel is not None:  # else _build_rest indexes it
+            self._solution_panel.set_index(self._solution_index())
+
+    def _solution_index(self) -> SolutionIndex:
+        from skranke.search import SolutionIndex  # noqa: PLC0415
+
+        return SolutionIndex(self.catalog, self.vocabulary, self.language)
 
     def show_catalog_problems(self, problems: Sequence[Problem]) -> None:
         lines = [
@@ -914,6 +1020,19 @@ class CounterWindow(QMainWindow):
         self.worker.wait(CLOSE_WAIT_MS)  # a contact on its way is stored before we go
         QSettings().setValue("counterWindow/geometry", self.saveGeometry())  # window state only
         super().closeEvent(event)
+
+
+def error_text(error: SkrankeError) -> str:
+    """The Danish words for ``error`` (``ui.messages``, loaded when first needed)."""
+    from ui.messages import error_text as words  # noqa: PLC0415
+
+    return words(error)
+
+
+def problem_text(problem: Problem) -> str:
+    from ui.messages import problem_text as words  # noqa: PLC0415
+
+    return words(problem)
 
 
 def _tally_after(desk: CounterDesk) -> DayTally | None:

@@ -87,6 +87,7 @@ class ChannelRow(QWidget):
         row.addStretch(1)
         self.timer_label = QLabel()
         self.timer_label.setObjectName("timerLabel")
+        self.timer_label.setProperty("running", False)  # styled from the first paint on
         self.timer_label.setAccessibleName(self.tr("Ekspeditionstid"))
         self.timer_label.setToolTip(
             self.tr("Tiden for den igangværende henvendelse. Starter ved 'Ny borger' (Ctrl+N)")
@@ -119,8 +120,10 @@ class ChannelRow(QWidget):
         self.timer_label.setText(
             self.tr("Tid {time}").format(time=format_duration(elapsed_seconds))
         )
-        self.timer_label.setProperty("running", elapsed_seconds is not None)
-        repolish(self.timer_label)
+        running = elapsed_seconds is not None
+        if self.timer_label.property("running") != running:
+            self.timer_label.setProperty("running", running)
+            repolish(self.timer_label)
 
 
 class OutcomeBox(QGroupBox):

@@ -1,0 +1,154 @@
+"""The program's start-up (issue 10): the window paints with the tiles first and builds the
+panels around them on the next turns of the event loop; once built it looks exactly as a
+window built in one go, and nothing typed during start-up is lost or logged by surprise."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from database.counter import CounterDesk
+from skranke.settings import Settings
+from ui.counter_window import CounterWindow
+from ui.settings_store import QtSettingsStore
+
+ROOT = Path(__file__).resolve().parents[2]
+LATER = ("detailsBox", "favouritesBox", "recentBox", "solutionPanel")  # built after the paint
+
+
+def _window(qtbot: QtBot, desk: CounterDesk, *, staged: bool) -> CounterWindow:
+    QSettings().remove("counterWindow/geometry")
+    window = CounterWindow(
+        desk.vocabulary,
+        QtSettingsStore.in_memory(Settings(desk=desk.desk, municipality=desk.municipality_code)),
+        desk_name=desk.desk,
+        municipality_code=desk.municipality_code,
+        staged=staged,
+    )
+    qtbot.addWidget(window)
+    window.resize(1366, 860)
+    return window
+
+
+def _named(window: CounterWindow, name: str) -> QWidget | None:
+    return window.findChild(QWidget, name)
+
+
+def _places(window: CounterWindow) -> dict[str, tuple[int, int, int, int]]:
+    """Where every visible named widget is, relative to the window."""
+    places = {}
+    for child in window.findChildren(QWidget):
+        if child.objectName() and child.isVisible():
+            at = child.mapTo(window, child.rect().topLeft())
+            places[child.objectName()] = (at.x(), at.y(), child.width(), child.height())
+    return places
+
+
+def test_the_first_paint_has_the_tiles_and_the_panels_follow(
+    qtbot: QtBot, desk: CounterDesk
+) -> None:
+    window = _window(qtbot, desk, staged=True)
+    window.show()
+    # Nothing but the form's top rows, the tile grid and the tally strip before the paint.
+    assert _named(window, "tilesBox") is not None
+    assert _named(window, "outcomeBox") is not None
+    assert all(_named(window, name) is None for name in LATER)
+    with qtbot.waitSignal(window.firstPainted, timeout=5000):
+        pass
+    qtbot.waitUntil(lambda: all(_named(window, name) is not None for name in LATER))
+
+
+def test_once_built_the_staged_window_looks_like_one_built_at_once(
+    qtbot: QtBot, desk: CounterDesk
+) -> None:
+    at_once = _window(qtbot, desk, staged=False)
+    at_once.show()
+    at_once.attach(desk)
+    qtbot.waitExposed(at_once)
+    staged = _window(qtbot, desk, staged=True)
+    staged.show()
+    with qtbot.waitSignal(staged.firstPainted, timeout=5000):
+        pass
+    staged.attach(desk)
+    qtbot.waitUntil(lambda: _places(staged) == _places(at_once), timeout=5000)
+    assert staged.side_tabs.count() == at_once.side_tabs.count() == 2
+    assert [staged.side_tabs.tabText(i) for i in range(2)] == [
+        at_once.side_tabs.tabText(i) for i in range(2)
+    ]
+    assert staged.statusBar().currentMessage() == at_once.statusBar().currentMessage()
+
+
+def test_keys_typed_during_start_up_are_searched_or_clearly_refused_never_logged_later(
+    qtbot: QtBot, desk: CounterDesk
+) -> None:
+    window = _window(qtbot, desk, staged=True)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    # Typed before the panels are built and before the database is open.
+    qtbot.keyClicks(QApplication.focusWidget() or window, "flyt")
+    assert window.solution_panel.search_edit.text() == "flyt"  # the search has every letter
+    window.solution_panel.search_edit.clear()
+    window.focus_counter()
+    for key in (Qt.Key.Key_1, Qt.Key.Key_0):  # tile keys
+        window.statusBar().clearMessage()
+        qtbot.keyClick(QApplication.focusWidget() or window, key)
+        assert "databasen åbnes" in window.statusBar().currentMessage()
+    assert not window.worker.busy
+    window.attach(desk)  # ready: what was refused stays refused
+    qtbot.wait(50)
+    assert desk.today_contacts() == []
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_1)
+    qtbot.waitUntil(lambda: not window.worker.busy, timeout=5000)
+    assert len(desk.today_contacts()) == 1
+    assert window.recent_model.rowCount() == 1
+
+
+def test_the_program_shows_the_window_then_opens_the_database(tmp_path: Path) -> None:
+    """The real program: the window is painted ('shown') before the database is open
+    ('ready'), and Fusion is the style whatever the desktop asks for."""
+    settings = tmp_path / "settings.toml"
+    settings.write_text('desk = "Skranke 1"\nmunicipality = "165"\n', encoding="utf-8")
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "QT_STYLE_OVERRIDE": "windows",
+        "XDG_CONFIG_HOME": str(tmp_path),
+        "XDG_DATA_HOME": str(tmp_path),
+    }
+    program = "import sys; from main import main; sys.exit(main())"
+    database = f"sqlite:///{tmp_path / 'skranke.sqlite3'}"
+    args = ["--config", str(settings), "--database", database]
+    result = subprocess.run(
+        [sys.executable, "-c", program, *args, "--quit-after-show", "--report-startup"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    stages = dict(line.split(" ", 1) for line in result.stdout.splitlines())
+    assert float(stages["shown"]) <= float(stages["ready"])
+    style = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from ui.app import create_application; app = create_application(['skranke']); "
+            "app.setStyleSheet(''); print(app.style().name())",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert style.stdout.strip() == "fusion"
