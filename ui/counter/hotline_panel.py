@@ -85,8 +85,9 @@ class HotlinePanel(QFrame):
         layout.addWidget(self.caller_label)
         layout.addLayout(self._button_grid())
         bottom = QHBoxLayout()
-        bottom.addWidget(self.last_label, 1)
-        bottom.addWidget(self.hours_label)
+        for label in (self.last_label, self.hours_label):  # each wraps in its half
+            label.setWordWrap(True)
+            bottom.addWidget(label, 1)
         layout.addLayout(bottom)
         policy = self.sizePolicy()
         policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)  # never widens the side
