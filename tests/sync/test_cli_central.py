@@ -136,7 +136,7 @@ def test_init_says_what_to_give_each_pc_then_that_nothing_changed(
     assert central.run(_init_args(url), _config(tmp_path), vocabulary) == 0
     said = capsys.readouterr().out
     assert "databasen er oprettet" in said
-    assert f"oprettet med skema {HEAD_REVISION}" in said
+    assert f"skemaet {HEAD_REVISION} er oprettet" in said
     assert "skranke central add-desk" in said
     assert "skranke central add-reader" in said
     name = make_url(url).database

@@ -249,8 +249,11 @@ def init_text(result: CentralInit, url: str) -> str:
             done.append("databasen er oprettet")
         if result.created_roles:
             done.append("rollerne " + ", ".join(result.created_roles) + " er oprettet")
-        if result.schema.changed:
-            done.append(upgrade_text(result.schema.before, result.schema.after).rstrip("."))
+        if result.schema.before is None:
+            done.append(f"skemaet {result.schema.after} er oprettet")
+        elif result.schema.changed:
+            done.append(f"skemaet er opgraderet fra {result.schema.before} til "
+                        f"{result.schema.after}")  # fmt: skip
         if result.access_changed:
             done.append("rettighederne er sat")
         head = f"Den fælles database {place}: " + "; ".join(done) + "."
