@@ -286,6 +286,8 @@ def init_central(text_url: str) -> CentralInit:
     admin = _admin_engine(roles.maintenance_url(url), isolation_level="AUTOCOMMIT")
     try:
         with central_errors(location), admin.connect() as conn:
+            # Two administrators at once: the second waits (released when it disconnects).
+            conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": UPGRADE_LOCK_KEY})
             exists = roles.database_exists(conn, name)
             missing = roles.admin_rights(conn).missing(need_database=not exists)
             if missing:

@@ -8,6 +8,7 @@ import itertools
 import os
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -96,6 +97,15 @@ def _summaries() -> list[str]:
     ]
 
 
+def converged(url: str, desks: list[Desk]) -> None:
+    """The central database (read as the administrator) equals the desks."""
+    database = central_database(url)
+    try:
+        assert_converged(database, desks)
+    finally:
+        database.close()
+
+
 def _connect(url: str) -> Connection:
     return create_engine(url, poolclass=NullPool).connect()
 
@@ -160,11 +170,7 @@ def test_desk_login_pushes_adds_and_voids(
     desks[0].repository.void(later.id, START + timedelta(minutes=30))
     desks[0].repository.void(desks[0].contacts()[1].id, START + timedelta(minutes=31))
     _push(desks[0], desk_login(central, desks[0]))
-    database = central_database(central)
-    try:
-        assert_converged(database, desks)
-    finally:
-        database.close()
+    converged(central, desks)
 
 
 def test_desk_login_cannot_do_anything_else(
@@ -219,11 +225,7 @@ def test_desk_login_cannot_do_anything_else(
             falsify = f"UPDATE {table} SET desk = desk WHERE desk = 'Skranke 2' RETURNING 1"  # noqa: S608
             assert conn.execute(text(falsify)).all() == [], table
         conn.rollback()
-    database = central_database(central)
-    try:
-        assert_converged(database, [one, two])
-    finally:
-        database.close()
+    converged(central, [one, two])
 
 
 def test_each_municipality_reads_only_its_own_hotline_calls(
@@ -376,11 +378,7 @@ def test_faults_mid_push_through_the_desk_login(
     assert [type(e).__name__ for e in errors] == ["DatabaseUnavailableError"]
     assert pusher.push_all() == 4  # three adds and a void, once more
     pusher.close()
-    database = central_database(central)
-    try:
-        assert_converged(database, [desk])
-    finally:
-        database.close()
+    converged(central, [desk])
 
 
 def test_init_by_an_administrator_who_is_not_a_superuser(
@@ -395,8 +393,12 @@ def test_init_by_an_administrator_who_is_not_a_superuser(
     assert not init_central(url).changed
     desks[0].log(vocabulary, 2, handout=True)
     _push(desks[0], desk_login(url, desks[0]))
-    database = central_database(url)
-    try:
-        assert_converged(database, desks[:1])
-    finally:
-        database.close()
+    converged(url, desks[:1])
+
+
+def test_two_administrators_running_init_at_once(postgres: PostgresServer) -> None:
+    url = postgres.url(_unique("central"))
+    with ThreadPoolExecutor(2) as pool:
+        results = list(pool.map(init_central, [url, url]))
+    assert sorted(r.created_database for r in results) == [False, True]
+    assert not init_central(url).changed
