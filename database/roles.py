@@ -76,6 +76,14 @@ _FUNCTIONS = (
         LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
         AS $$ SELECT EXISTS (SELECT 1 FROM skranke_access.login
                              WHERE login = who AND municipalities IS NULL) $$""",
+    """CREATE OR REPLACE FUNCTION skranke_access.serves(who name, desk text, municipality text)
+        RETURNS boolean
+        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+        AS $$ SELECT EXISTS (
+            SELECT 1 FROM skranke_access.login AS d, skranke_access.login AS r
+            WHERE d.kind = 'desk' AND d.desk = serves.desk
+              AND serves.municipality = ANY (d.municipalities)
+              AND r.login = who AND d.municipalities && r.municipalities) $$""",
     """CREATE OR REPLACE FUNCTION skranke_access.void_once() RETURNS trigger
         LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
         AS $$ BEGIN
@@ -151,10 +159,25 @@ _HANDOUT = _Rule(
         _Policy("skranke_desk_add", "INSERT", DESK, None, _OWN_CONTACT),
     ),
 )
-_PER_DESK = _Rule(  # the summaries and desk_sync: upserted by the pusher
+_PER_DESK = _Rule(  # the summaries: upserted by the pusher
     desk=("SELECT", "INSERT", "UPDATE"),
     read=True,
     policies=(_READ_OWN, _Policy("skranke_desk_own", "ALL", DESK, _OWN_DESK, _OWN_DESK)),
+)
+# desk_sync: also the desks that log for one of the reader's municipalities (the hotline desk
+# is heard from by every municipality it serves); a small table, so a call per row is cheap.
+_DESK_SYNC = _Rule(
+    desk=_PER_DESK.desk,
+    read=True,
+    policies=(
+        _Policy(
+            "skranke_read_own",
+            "SELECT",
+            READ,
+            f"({_OWN_MUNICIPALITY} OR {ACCESS}.serves(current_user, desk, municipality))",
+        ),
+        *_PER_DESK.policies[1:],
+    ),
 )
 _PER_DESK_DIMENSION = _Rule(  # a summary per desk without a municipality column
     desk=("SELECT", "INSERT", "UPDATE"),
@@ -181,7 +204,7 @@ _DESK_LOCAL = {"sync_outbox"}
 def rule_for(table: str, columns: Iterable[str]) -> _Rule:
     """The rule for a table, from its name and columns (so later tables are covered)."""
     names = set(columns)
-    by_name = {"alembic_version": _SHARED, "contact": _CONTACT}
+    by_name = {"alembic_version": _SHARED, "contact": _CONTACT, "desk_sync": _DESK_SYNC}
     by_columns = (  # the first that applies
         ("contact_id" in names and "municipality" not in names, _HANDOUT),
         ({"desk", "municipality"} <= names, _PER_DESK),

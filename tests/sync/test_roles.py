@@ -265,6 +265,11 @@ def test_each_municipality_reads_only_its_own_hotline_calls(
                         # none of another municipality (tally_duration: none, untimed calls)
                         assert set(conn.execute(rows).scalars()) <= {code}, table
                     assert "permission denied" in refused(conn, "DELETE FROM contact")
+                    heard_from = text("SELECT desk FROM desk_sync ORDER BY desk")
+                    assert list(conn.execute(heard_from).scalars()) == [
+                        *(["Rådhuset 1"] if code == "161" else []),
+                        "Vestegnens hotline",  # every municipality it serves hears from it
+                    ]
             finally:
                 reader.close()
         coordinator = central_database(reader_login(central))  # no municipality: all of them
