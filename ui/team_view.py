@@ -1,29 +1,47 @@
 """The team leader's view: a period and filters, key figures, charts, and exports.
 
-Counting and drawing run off the GUI thread (a year of contacts takes a moment); a newer
-choice wins over an older one, whose charts are not drawn; exports show progress and can be
-cancelled. Numbers and dates are written by :mod:`skranke.formatting` (and ``QLocale`` in the
-date fields), charts are drawn at the size and pixel ratio they are shown at.
+Counting runs off the GUI thread; a newer choice wins over an older one: a count not yet
+started is skipped and one running is interrupted (its SQL stopped), so the worker is free at
+once. A count is kept for the session under a watermark of the data (see database/team.py):
+reopening the view, or going back to a period, shows it at once, and a new or voided contact
+makes it count again. The charts are painted by Qt from the same chart descriptions the PDF's
+matplotlib charts are drawn from (ui/chart_widget.py), so the window never loads matplotlib.
+On the central database the view also shows every desk heard from, filters by centre and by
+desk (municipality and name: names repeat across municipalities), and never writes.
+Exports show progress and can be cancelled. Numbers and dates are written by
+:mod:`skranke.formatting` (and ``QLocale`` in the date fields).
 """
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QDate, QLocale, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QKeySequence, QPixmap, QResizeEvent, QShortcut, QShowEvent
+from PySide6.QtGui import (
+    QBrush,
+    QCloseEvent,
+    QColor,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QComboBox,
     QDateEdit,
     QFileDialog,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QProgressBar,
     QProgressDialog,
@@ -31,6 +49,9 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -38,26 +59,30 @@ from PySide6.QtWidgets import (
 from database.exporting import EXPORTERS, ExportRequest, ExportResult, run_export
 from database.reports import tally_in_database
 from database.repository import ContactRepository
+from database.team import HeardDesk, Interrupter, heard_desks, watermark
 from skranke.catalog import Catalog
-from skranke.charts import Chart, render_charts
-from skranke.clock import local_today
+from skranke.charts import ChartData, describe_charts
+from skranke.clock import local_today, to_local, utc_now
 from skranke.costs import CostEstimate, PriceTable, estimate_cost, what_if_moving
 from skranke.errors import SkrankeError
 from skranke.formatting import (
     format_duration,
     format_money,
     format_number,
+    format_numeric_date,
     format_percent,
     percent_suffix,
 )
+from skranke.municipalities import municipality
 from skranke.report import Filters, Period, Tally
 from skranke.vocabulary import Vocabulary
+from ui.chart_widget import ChartWidget
 from ui.messages import error_text
 from ui.tasks import run_task
 
 PERIODS = ("today", "week", "last_week", "month", "last_month", "year", "custom")
 MIN_TIMED = 10  # fewer contacts with a handling time than this give no average or median
-SCREEN_DPI = 96  # matplotlib inches ↔ logical pixels
+SILENT = QColor("#b3261e")  # a desk not heard from for more than a working day
 
 
 def period_for(choice: str, today: date, first: date, last: date) -> Period:
@@ -96,37 +121,50 @@ class _ProgressReporter(QObject):
         self._dialog.setValue(min(done, total))
 
 
-class ChartLabel(QLabel):
-    """Shows a chart pixel for pixel when it was drawn at the label's size (the team view
-    redraws it after a resize), scaled to fit and keeping its proportions until then."""
+_KEY = "\x1f"  # between a municipality and a desk (or a centre) in a choice's data
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._original = QPixmap()
 
-    def set_chart(self, png: bytes) -> None:
-        self._original.loadFromData(png, "PNG")
-        self._fit()
+def _reflowing() -> QWidget:
+    """A box whose widgets :func:`_flow` lays out in rows; its width never holds the window
+    wider (the rows are reflowed to the width instead)."""
+    box = QWidget()
+    box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    grid = QGridLayout(box)
+    grid.setContentsMargins(0, 0, 0, 0)
+    return box
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit()
 
-    def _fit(self) -> None:
-        if self._original.isNull():
-            return
-        ratio = self.devicePixelRatioF()
-        room = self.contentsRect().size() * ratio
-        if self._original.size() == room:
-            shown = QPixmap(self._original)
-        else:
-            shown = self._original.scaled(
-                room,
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-        shown.setDevicePixelRatio(ratio)
-        self.setPixmap(shown)
+def _columns_that_fit(groups: Sequence[tuple[QWidget, ...]], room: int, most: int) -> int:
+    """The most columns (up to ``most``) in which ``groups`` fit ``room`` pixels wide."""
+    spacing = 12
+    for columns in range(min(most, len(groups)), 1, -1):
+        need = 0
+        for column in range(columns):
+            members = groups[column::columns]
+            for part in range(len(groups[0])):
+                need += max(m[part].minimumSizeHint().width() for m in members) + spacing
+        if need <= room:
+            return columns
+    return 1
+
+
+def _flow(box: QWidget, groups: Sequence[tuple[QWidget, ...]], columns: int) -> None:
+    """Lay ``groups`` (a label and its field, or one widget) out ``columns`` to a row."""
+    grid = box.layout()
+    assert isinstance(grid, QGridLayout)
+    while grid.count():
+        grid.takeAt(0)
+    width = max(len(group) for group in groups)
+    for index, group in enumerate(groups):
+        for offset, widget in enumerate(group):
+            grid.addWidget(widget, index // columns, (index % columns) * width + offset)
+    for column in range(8 * width):
+        last = column % width == width - 1
+        grid.setColumnStretch(column, 1 if last and column < columns * width else 0)
+
+
+def _describe(tally: Tally, vocabulary: Vocabulary, language: str) -> list[ChartData]:
+    return describe_charts(tally, vocabulary, language)
 
 
 def _day(edit: QDateEdit) -> date:
@@ -134,21 +172,58 @@ def _day(edit: QDateEdit) -> date:
     return date(chosen.year(), chosen.month(), chosen.day())
 
 
-def _draw(
-    tally: Tally, vocabulary: Vocabulary, language: str, size: tuple[float, float, int]
-) -> list[Chart]:
-    width, height, dpi = size
-    return render_charts(
-        tally, vocabulary, dpi=dpi, language=language, width_in=width, height_in=height
-    )
+@dataclass(frozen=True)
+class _Counted:
+    """What a count read from the database (kept for the session under its watermark)."""
+
+    tally: Tally
+    cost: CostEstimate
+    desks: list[str]  # the desk names in the contacts (a desk's own file)
+    heard: list[HeardDesk]  # the desks that pushed here (the central database)
 
 
 @dataclass(frozen=True)
 class _Loaded:
     tally: Tally
     cost: CostEstimate
-    charts: list[Chart]
+    charts: list[ChartData]
     desks: list[str]
+    heard: list[HeardDesk]
+    cached: bool  # shown from the session's cache, not counted again
+
+
+_CACHE_SIZE = 16
+_cache: OrderedDict[tuple[object, ...], _Counted] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def _cached(key: tuple[object, ...]) -> _Counted | None:
+    with _cache_lock:
+        found = _cache.get(key)
+        if found is not None:
+            _cache.move_to_end(key)
+        return found
+
+
+def _keep(key: tuple[object, ...], counted: _Counted) -> None:
+    with _cache_lock:
+        _cache[key] = counted
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+
+
+def previous_working_moment(now: datetime) -> datetime:
+    """The same local time on the working day (Monday-Friday) before ``now``."""
+    moment = to_local(now) - timedelta(days=1)
+    while moment.weekday() >= 5:
+        moment -= timedelta(days=1)
+    return moment
+
+
+def is_silent(last_push: datetime, now: datetime) -> bool:
+    """Whether a desk last heard from at ``last_push`` has been silent for more than a
+    working day at ``now`` (a weekend does not count)."""
+    return to_local(last_push) < previous_working_moment(now)
 
 
 class TeamView(QWidget):
@@ -179,15 +254,15 @@ class TeamView(QWidget):
         self.municipality_name = municipality_name
         self.loaded: _Loaded | None = None
         self._generation = 0
-        self._drawn_size: tuple[float, float, int] | None = None  # of the charts shown
+        self._running: tuple[int, int] | None = None  # (generation, worker thread) counting
+        self._running_lock = threading.Lock()
         self._opener: QWidget | None = None
         self._built = False
         self._count_timer = self._single_shot(120, self._count)  # a burst of choices counts once
-        self._redraw_timer = self._single_shot(250, self._redraw_charts)
         close = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         close.activated.connect(self.close)
         layout = QVBoxLayout(self)
-        layout.addLayout(self._build_choices())
+        layout.addWidget(self._build_choices())
         self.busy = QProgressBar()
         self.busy.setObjectName("teamBusy")
         self.busy.setRange(0, 0)
@@ -199,14 +274,21 @@ class TeamView(QWidget):
         self.figures.setWordWrap(True)
         self.figures.setAccessibleName(self.tr("Nøgletal"))
         layout.addWidget(self.figures)
-        layout.addWidget(self._build_charts(), 1)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("teamTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self._build_charts(), self.tr("Grafer"))
+        self.tabs.addTab(self._build_heard(), self.tr("Skranker"))
+        self.tabs.setTabVisible(1, False)  # only on a database the desks push to
+        layout.addWidget(self.tabs, 1)
         layout.addLayout(self._build_what_if())
-        layout.addLayout(self._build_exports())
+        layout.addWidget(self._build_exports())
         self.status = QLabel()
         self.status.setObjectName("teamStatus")
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         self._built = True
+        self._flow_choices()
         self.refresh()
 
     def _single_shot(self, milliseconds: int, slot: object) -> QTimer:
@@ -221,7 +303,8 @@ class TeamView(QWidget):
         opener = QApplication.activeWindow()
         if opener is not None and opener is not self:
             self._opener = opener
-        self._redraw_timer.start()  # the charts' final size is known once shown
+        if self.loaded is not None and not event.spontaneous():
+            self.refresh()  # opened again: the same figures at once, unless the data changed
 
     def closeEvent(self, event: QCloseEvent) -> None:
         super().closeEvent(event)
@@ -232,19 +315,21 @@ class TeamView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._built:
-            self._redraw_timer.start()
+            self._flow_choices()
 
     # ---- building -----------------------------------------------------------------------
 
     def _combo(self, name: str, items: list[tuple[str, object]]) -> QComboBox:
         combo = QComboBox()
         combo.setObjectName(name)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(12)  # long names are shown in the open list
         for text, data in items:
             combo.addItem(text, data)
         combo.currentIndexChanged.connect(self.refresh)
         return combo
 
-    def _build_choices(self) -> QGridLayout:
+    def _build_choices(self) -> QWidget:
         labels = [
             self.tr("I dag"), self.tr("Denne uge"), self.tr("Sidste uge"),
             self.tr("Denne måned"), self.tr("Sidste måned"), self.tr("I år"),
@@ -275,6 +360,7 @@ class TeamView(QWidget):
         self.desk_combo = self._combo(
             "deskFilter", [(every, None)]
         )  # the desks arrive with the first count: reading them scans the contacts
+        self.centre_combo = self._combo("centreFilter", [(every, None)])
         self.channel_combo = self._combo(
             "channelFilter", [(every, None)] + [(c.label(lang), c.id) for c in v.channels]
         )
@@ -284,42 +370,76 @@ class TeamView(QWidget):
         self.outcome_combo = self._combo(
             "outcomeFilter", [(every, None)] + [(o.label(lang), o.id) for o in v.outcomes]
         )
-        grid = QGridLayout()
         pairs = [
             (self.tr("Periode:"), self.period_combo),
             (self.tr("Fra:"), self.first_edit),
             (self.tr("Til:"), self.last_edit),
+            (self.tr("Afdeling:"), self.centre_combo),
             (self.tr("Skranke:"), self.desk_combo),
             (self.tr("Kanal:"), self.channel_combo),
             (self.tr("Område:"), self.area_combo),
             (self.tr("Udfald:"), self.outcome_combo),
         ]
-        for index, (text, widget) in enumerate(pairs):
+        self._pairs: list[tuple[QWidget, ...]] = []
+        for text, widget in pairs:
             label = QLabel(text)
             label.setBuddy(widget)
             widget.setAccessibleName(widget.accessibleName() or text.rstrip(":"))
-            grid.addWidget(label, index // 4, (index % 4) * 2)
-            grid.addWidget(widget, index // 4, (index % 4) * 2 + 1)
-        return grid
+            self._pairs.append((label, widget))
+        self._columns = self._pairs_shown = 0
+        self.choices_box = _reflowing()
+        return self.choices_box
+
+    def _flow_choices(self) -> None:
+        """As many label-and-field pairs side by side as the width has room for (at 200 %
+        a 1920-pixel screen is 960 wide), and as many export buttons; the centre filter
+        only where desks have pushed."""
+        centres = self.centre_combo.count() > 1
+        shown = [pair for pair in self._pairs if pair[1] is not self.centre_combo or centres]
+        room = self.width() - 24
+        columns = _columns_that_fit(shown, room, 4)
+        if (columns, len(shown)) == (self._columns, self._pairs_shown):
+            return
+        self._columns, self._pairs_shown = columns, len(shown)
+        self.centre_combo.setVisible(centres)
+        self._pairs[3][0].setVisible(centres)
+        _flow(self.choices_box, shown, columns)
+        buttons = [(button,) for button in self.export_buttons.values()]
+        _flow(self.exports_box, buttons, _columns_that_fit(buttons, room, len(buttons)))
 
     def _build_charts(self) -> QScrollArea:
         holder = QWidget()
         grid = QGridLayout(holder)
-        self.chart_labels: list[ChartLabel] = []
+        self.chart_labels: list[ChartWidget] = []
         for index in range(4):
-            label = ChartLabel()
-            label.setObjectName(f"chart{index}")
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.setFrameShape(QFrame.Shape.StyledPanel)
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-            label.setMinimumSize(300, 220)
-            label.setScaledContents(False)
-            grid.addWidget(label, index // 2, index % 2)
-            self.chart_labels.append(label)
+            chart = ChartWidget()
+            chart.setObjectName(f"chart{index}")
+            grid.addWidget(chart, index // 2, index % 2)
+            self.chart_labels.append(chart)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(holder)
         return scroll
+
+    def _build_heard(self) -> QTableWidget:
+        """One row per desk that has pushed to this database: when it was last heard from."""
+        headers = [
+            self.tr("Skranke"), self.tr("Afdeling"), self.tr("Kommune"),
+            self.tr("Sidst hørt fra"), self.tr("Sidste sekvens"), self.tr("Version"),
+        ]  # fmt: skip
+        table = QTableWidget(0, len(headers))
+        table.setObjectName("heardTable")
+        table.setAccessibleName(self.tr("Sidst hørt fra"))
+        table.setHorizontalHeaderLabels(headers)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setAlternatingRowColors(True)
+        table.verticalHeader().setVisible(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.heard_table = table
+        return table
 
     def _build_what_if(self) -> QVBoxLayout:
         """ "Moving X % of area Y's in-person transactions to self-service saves Z kr. a year":
@@ -381,8 +501,8 @@ class TeamView(QWidget):
             )
         )
 
-    def _build_exports(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _build_exports(self) -> QWidget:
+        self.exports_box = _reflowing()
         self.export_buttons: dict[str, QPushButton] = {}
         for export_format, exporter in EXPORTERS.items():  # labels in both languages there
             text = exporter.label(self.language) + " …"
@@ -390,10 +510,8 @@ class TeamView(QWidget):
             button.setObjectName(f"export_{export_format}")
             button.setAccessibleName(self.tr("Eksportér som {text}").format(text=text))
             button.clicked.connect(lambda _=False, f=export_format: self.ask_and_export(f))
-            row.addWidget(button)
             self.export_buttons[export_format] = button
-        row.addStretch(1)
-        return row
+        return self.exports_box
 
     # ---- counting -----------------------------------------------------------------------
 
@@ -410,12 +528,33 @@ class TeamView(QWidget):
             value = combo.currentData()
             return None if value is None else frozenset({value})
 
+        desks, municipalities = self._desk_filter()
         return Filters(
-            desks=one(self.desk_combo),
+            desks=desks,
             channels=one(self.channel_combo),
             areas=one(self.area_combo),
             outcomes=one(self.outcome_combo),
+            municipalities=municipalities,
         )
+
+    def _desk_filter(self) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+        """The desk names and municipalities the desk and centre choices mean. Desks that
+        pushed here are chosen by municipality and name (names repeat across
+        municipalities), a centre per municipality, so the pair of sets is exact."""
+        desk, centre = self.desk_combo.currentData(), self.centre_combo.currentData()
+        if desk is None and centre is None:
+            return None, None
+        if centre is None:
+            if _KEY not in desk:  # a desk's own file: its names only
+                return frozenset({desk}), None
+            code, name = desk.split(_KEY)
+            return frozenset({name}), frozenset({code})
+        centre_name, code = centre.split(_KEY)
+        heard = self.loaded.heard if self.loaded is not None else []
+        names = {d.desk for d in heard if d.municipality == code and d.centre == centre_name}
+        if desk is not None:
+            names &= {desk.split(_KEY)[1]} if desk.startswith(code + _KEY) else set()
+        return frozenset(names), frozenset({code})
 
     def _show_period(self, period: Period) -> None:
         """The date fields show the period counted, whichever way it was chosen."""
@@ -433,6 +572,7 @@ class TeamView(QWidget):
         self.first_edit.setEnabled(custom)
         self.last_edit.setEnabled(custom)
         self._generation += 1
+        self._interrupt_superseded()
         try:
             period = self.period()
         except SkrankeError as error:
@@ -445,87 +585,172 @@ class TeamView(QWidget):
         self.status.setText(self.tr("Tæller {label} …").format(label=period.label(self.language)))
         self._count_timer.start()
 
+    def _interrupt_superseded(self) -> None:
+        """Stop the count running for an older choice: its worker is free for this one."""
+        with self._running_lock:
+            if self._running is not None and self._running[0] < self._generation:
+                Interrupter.of(self.repository.database.engine).interrupt(self._running[1])
+
     @Slot()
     def _count(self) -> None:
-        """Count and draw off the GUI thread; a request that is no longer the newest stops
-        after counting and draws nothing."""
+        """Count off the GUI thread (or take the session's count of the same period, filters
+        and data); a request that is no longer the newest is skipped or interrupted."""
         try:
             period, filters = self.period(), self.filters()
         except SkrankeError as error:
             self.status.setText(error_text(error))
             return
-        generation, size, language = self._generation, self._chart_size(), self.language
+        generation, language = self._generation, self.language
         repository, vocabulary, prices = self.repository, self.vocabulary, self.price_table
+        database = repository.database
+
+        interrupter = Interrupter.of(database.engine)  # listening before the count starts
 
         def work() -> _Loaded | None:
-            tally = tally_in_database(repository, period, filters)
-            if generation != self._generation:  # superseded while counting
-                return None
-            cost = estimate_cost(tally, prices, vocabulary)
-            charts = _draw(tally, vocabulary, language, size)
-            return _Loaded(tally, cost, charts, repository.desks())
+            with self._running_lock:
+                if generation != self._generation:  # superseded before it started
+                    return None
+                self._running = (generation, threading.get_ident())
+                interrupter.begin()
+            try:
+                return count(generation)
+            finally:
+                with self._running_lock:
+                    self._running = None
+
+        def count(generation: int) -> _Loaded | None:
+            mark = watermark(database)
+            key = (database.location, period, filters, mark)
+            counted = _cached(key)
+            if counted is None:
+                tally = tally_in_database(repository, period, filters)
+                if generation != self._generation:  # superseded while counting
+                    return None
+                desks_key = (database.location, "desks", mark)
+                known = _cached(desks_key)
+                if known is None:
+                    heard = heard_desks(database)
+                    known = _Counted(tally, estimate_cost(tally, prices, vocabulary),
+                                     [] if heard else repository.desks(), heard)  # fmt: skip
+                    _keep(desks_key, known)
+                counted = _Counted(
+                    tally, estimate_cost(tally, prices, vocabulary), known.desks, known.heard
+                )
+                _keep(key, counted)
+                cached = False
+            else:
+                cached = True
+            charts = _describe(counted.tally, vocabulary, language)
+            return _Loaded(counted.tally, counted.cost, charts, counted.desks, counted.heard,
+                           cached)  # fmt: skip
 
         run_task(
             work,
-            lambda loaded: self._shown(generation, loaded, size),
+            lambda loaded: self._shown(generation, loaded),
             lambda error: self._count_failed(generation, error),
         )
 
-    def _chart_size(self) -> tuple[float, float, int]:
-        """Width and height (inches) and dots per inch that fill a chart's place exactly."""
-        label = self.chart_labels[0]
-        room = label.contentsRect().size() if label.isVisible() else None
-        width, height = (room.width(), room.height()) if room else (560, 290)
-        dpi = round(SCREEN_DPI * label.devicePixelRatioF())
-        return max(width, 200) / SCREEN_DPI, max(height, 150) / SCREEN_DPI, dpi
-
-    @Slot()
-    def _redraw_charts(self) -> None:
-        """Draw the shown tally again when the charts' places have changed size."""
-        size = self._chart_size()
-        if self.loaded is None or not self.isVisible() or size == self._drawn_size:
-            return
-        tally, vocabulary, language = self.loaded.tally, self.vocabulary, self.language
-        generation = self._generation
-
-        def done(charts: list[Chart]) -> None:
-            if self._wants(generation) and size == self._chart_size():
-                self._show_charts(charts, size)
-
-        run_task(
-            lambda: _draw(tally, vocabulary, language, size),
-            done,
-            lambda error: self._count_failed(generation, error),
-        )
-
-    def _shown(
-        self, generation: int, loaded: _Loaded | None, size: tuple[float, float, int]
-    ) -> None:
+    def _shown(self, generation: int, loaded: _Loaded | None) -> None:
         if loaded is None or not self._wants(generation):
             return
         self.loaded = loaded
         self.busy.hide()
-        known = {self.desk_combo.itemData(i) for i in range(self.desk_combo.count())}
-        self.desk_combo.blockSignals(True)  # a new desk in the list is no new choice
-        for desk in loaded.desks:
-            if desk not in known:
-                self.desk_combo.addItem(desk, desk)
-        self.desk_combo.blockSignals(False)
+        self._show_desks(loaded)
         tally = loaded.tally
         self.figures.setText(self.figures_text(tally, loaded.cost))
-        self._show_charts(loaded.charts, size)
+        for widget, chart in zip(self.chart_labels, loaded.charts, strict=True):
+            widget.set_chart(chart)
         self.status.setText(
             self.tr("Periode: {label}").format(label=tally.period.label(self.language))
         )
         self._update_what_if()
-        self._redraw_timer.start()  # in case the window was resized while counting
 
-    def _show_charts(self, charts: list[Chart], size: tuple[float, float, int]) -> None:
-        self._drawn_size = size
-        for label, chart in zip(self.chart_labels, charts, strict=True):
-            label.set_chart(chart.png)
-            label.setAccessibleName(chart.title)
-            label.setToolTip(chart.title)
+    def _show_desks(self, loaded: _Loaded) -> None:
+        """The desk (and centre) choices and the table of desks heard from."""
+        if loaded.heard:
+            every = [(f"{d.desk} ({self._municipality_name(d.municipality)})",
+                      d.municipality + _KEY + d.desk) for d in loaded.heard]  # fmt: skip
+            centres = sorted(
+                {(d.centre, d.municipality) for d in loaded.heard if d.centre},
+                key=lambda c: (c[0] or "", c[1]),
+            )
+            named = {c for c, _ in centres}
+            self._add_choices(
+                self.centre_combo,
+                [(c if sum(1 for n, _ in centres if n == c) == 1 and c in named
+                  else f"{c} ({self._municipality_name(m)})", f"{c}{_KEY}{m}")
+                 for c, m in centres],
+            )  # fmt: skip
+            self._add_choices(self.desk_combo, every)
+            self._fill_heard(loaded.heard)
+        else:
+            self._add_choices(self.desk_combo, [(d, d) for d in loaded.desks])
+        self.tabs.setTabVisible(1, bool(loaded.heard))
+        self._flow_choices()
+
+    def _add_choices(self, combo: QComboBox, items: list[tuple[str, str]]) -> None:
+        known = {combo.itemData(i) for i in range(combo.count())}
+        combo.blockSignals(True)  # a new desk in the list is no new choice
+        for text, data in items:
+            if data not in known:
+                combo.addItem(text, data)
+        combo.blockSignals(False)
+
+    def _municipality_name(self, code: str) -> str:
+        try:
+            return municipality(code).name
+        except SkrankeError:
+            return code
+
+    def _fill_heard(self, heard: list[HeardDesk]) -> None:
+        now = utc_now()
+        table = self.heard_table
+        table.setRowCount(len(heard))
+        silent = 0
+        for row, desk in enumerate(heard):
+            quiet = is_silent(desk.last_push_at, now)
+            silent += quiet
+            local = to_local(desk.last_push_at)
+            when = self.tr("{day} kl. {time} ({ago})").format(
+                day=format_numeric_date(local.date(), self.language),
+                time=local.strftime("%H:%M"),
+                ago=self.ago_text(desk.last_push_at, now),
+            )
+            if quiet:
+                when = self.tr("{when} – stille i over en arbejdsdag").format(when=when)
+            cells = [
+                desk.desk, desk.centre or "", self._municipality_name(desk.municipality), when,
+                format_number(desk.last_sequence, 0, self.language), desk.app_version,
+            ]  # fmt: skip
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 4:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                if quiet:
+                    item.setForeground(QBrush(SILENT))
+                table.setItem(row, column, item)
+        title = (
+            self.tr("Skranker ({n}, {silent} stille)").format(n=len(heard), silent=silent)
+            if silent
+            else self.tr("Skranker ({n})").format(n=len(heard))
+        )
+        self.tabs.setTabText(1, title)
+
+    def ago_text(self, then: datetime, now: datetime) -> str:
+        """How long ago, in the words of the counter: "for 3 min. siden"."""
+        seconds = (now - then).total_seconds()
+        if seconds < 60:
+            return self.tr("lige nu")
+        if seconds < 3600:
+            return self.tr("for {n} min. siden").format(n=int(seconds // 60))
+        if seconds < 86400:
+            return self.tr("for {n} t. siden").format(n=int(seconds // 3600))
+        days = int(seconds // 86400)
+        if days == 1:
+            return self.tr("for 1 dag siden")
+        return self.tr("for {n} dage siden").format(n=days)
 
     def figures_text(self, tally: Tally, cost: CostEstimate) -> str:
         lang = self.language

@@ -765,7 +765,7 @@
         <translation>Last call logged</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Opkald fra {name} (Alt+{number})</source>
         <translation>Call from {name} (Alt+{number})</translation>
     </message>
@@ -1215,76 +1215,91 @@
 <context>
     <name>SyncStatusLabel</name>
     <message>
-        <location filename="../../ui/counter/sync_status.py" line="+63"/>
+        <location filename="../../ui/counter/sync_status.py" line="+54"/>
         <source>Synkronisering</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisation</translation>
     </message>
     <message>
         <location line="+8"/>
         <location line="+51"/>
         <source>Forbinder til den fælles database …</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecting to the central database …</translation>
     </message>
     <message>
         <location line="-50"/>
         <location line="+36"/>
         <source>Den fælles database: {server}</source>
-        <translation type="unfinished"></translation>
+        <translation>Central database: {server}</translation>
     </message>
     <message>
         <location line="-21"/>
         <source>central_url skal være en PostgreSQL-adresse (postgresql+psycopg://…), ikke &apos;{driver}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>central_url must be a PostgreSQL address (postgresql+psycopg://…), not &apos;{driver}&apos;.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Sendes ikke til den fælles database: {reason} Registreringer gemmes her.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not sent to the central database: {reason} Contacts are saved on this PC.</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>{n} venter</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} waiting</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Synkroniseret</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronised</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>den fælles database skal opgraderes af IT</source>
-        <translation type="unfinished"></translation>
+        <translation>IT must upgrade the central database</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>denne pc skal have den nye version af Skranke</source>
-        <translation type="unfinished"></translation>
+        <translation>this PC needs the new version of Skranke</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sat på pause: {why} ({waiting}; gemt her).</source>
-        <translation type="unfinished"></translation>
+        <translation>Paused: {why} ({waiting}; saved here).</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Offline siden {time}: den fælles database afviser adgangskoden – kontakt IT ({waiting}; gemt her).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Offline siden {time}: den fælles database svarer ikke ({waiting}; gemt her).</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Offline siden {time}: {why} ({waiting}; gemt her).</source>
+        <translation>Offline since {time}: {why} ({waiting}; saved here).</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>den fælles database afviser skrankens login – kontakt IT</source>
+        <translation>the central database refuses this desk&apos;s login – contact IT</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>skrankens login mangler en rettighed i den fælles database – kontakt IT</source>
+        <translation>this desk&apos;s login lacks a privilege in the central database – contact IT</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>den fælles database findes ikke på serveren – kontakt IT</source>
+        <translation>the central database does not exist on the server – contact IT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>den fælles database svarer ikke</source>
+        <translation>the central database does not answer</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Sidst sendt: {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Last sent: {time}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Intet sendt siden Skranke startede.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing sent since Skranke started.</translation>
     </message>
 </context>
 <context>
@@ -1345,12 +1360,12 @@
     <message>
         <location line="+5"/>
         <source>Grafer</source>
-        <translation type="unfinished"></translation>
+        <translation>Charts</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Skranker</source>
-        <translation type="unfinished"></translation>
+        <translation>Desks</translation>
     </message>
     <message>
         <location line="+53"/>
@@ -1425,7 +1440,7 @@
     <message>
         <location line="+1"/>
         <source>Afdeling:</source>
-        <translation type="unfinished"></translation>
+        <translation>Centre:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1450,33 +1465,33 @@
     <message>
         <location line="+46"/>
         <source>Skranke</source>
-        <translation type="unfinished"></translation>
+        <translation>Desk</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Afdeling</source>
-        <translation type="unfinished"></translation>
+        <translation>Centre</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Kommune</source>
-        <translation type="unfinished">Municipality</translation>
+        <translation>Municipality</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+4"/>
         <source>Sidst hørt fra</source>
-        <translation type="unfinished"></translation>
+        <translation>Last heard from</translation>
     </message>
     <message>
         <location line="-4"/>
         <source>Sidste sekvens</source>
-        <translation type="unfinished"></translation>
+        <translation>Last sequence</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -1509,49 +1524,49 @@
         <translation>&lt;b&gt;about {amount} a year&lt;/b&gt; ({moved} of {yearly} a year, {saved} saved per contact; channel prices {year})</translation>
     </message>
     <message>
-        <location line="+219"/>
+        <location line="+221"/>
         <source>{day} kl. {time} ({ago})</source>
-        <translation type="unfinished"></translation>
+        <translation>{day} at {time} ({ago})</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>{when} – stille i over en arbejdsdag</source>
-        <translation type="unfinished"></translation>
+        <translation>{when} – silent for more than a working day</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Skranker ({n}, {silent} stille)</source>
-        <translation type="unfinished"></translation>
+        <translation>Desks ({n}, {silent} silent)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Skranker ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>Desks ({n})</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>lige nu</source>
-        <translation type="unfinished"></translation>
+        <translation>just now</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>for {n} min. siden</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} min. ago</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>for {n} t. siden</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} h ago</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>for 1 dag siden</source>
-        <translation type="unfinished"></translation>
+        <translation>1 day ago</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>for {n} dage siden</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} days ago</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -1589,7 +1604,7 @@
         <translation type="vanished">KOMHEN counting week …</translation>
     </message>
     <message>
-        <location line="-269"/>
+        <location line="-271"/>
         <source>Eksportér som {text}</source>
         <translation>Export as {text}</translation>
     </message>
@@ -1599,7 +1614,7 @@
         <translation>Counting {label} …</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+79"/>
         <source>Periode: {label}</source>
         <translation>Period: {label}</translation>
     </message>
@@ -1953,17 +1968,17 @@
     <message>
         <location filename="../../ui/cli/team.py" line="+73"/>
         <source>Skranke – ledelsesinformation</source>
-        <translation type="unfinished">Skranke – management information</translation>
+        <translation>Skranke – management information</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Databasen {where} har skema {theirs}, men denne Skranke bruger skema {ours}. Ledelsesinformationen ændrer ikke databasen: bed IT om at køre &apos;skranke central upgrade&apos; først.</source>
-        <translation type="unfinished"></translation>
+        <translation>The database {where} has schema {theirs}, but this Skranke uses schema {ours}. The management view does not change the database: ask IT to run &apos;skranke central upgrade&apos; first.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Databasen {where} har skema {theirs}, som er nyere end denne Skranke (skema {ours}). Opdater Skranke på denne pc.</source>
-        <translation type="unfinished"></translation>
+        <translation>The database {where} has schema {theirs}, which is newer than this Skranke (schema {ours}). Update Skranke on this PC.</translation>
     </message>
 </context>
 </TS>

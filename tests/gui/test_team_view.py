@@ -47,7 +47,7 @@ def test_opens_with_this_months_figures_and_charts(team: TeamView, desk: Counter
     assert team.loaded is not None
     assert team.loaded.tally == expected
     assert f"<b>{format_number(expected.total)}</b> henvendelser" in team.figures.text()
-    assert all(not label.pixmap().isNull() for label in team.chart_labels)
+    assert [chart.data for chart in team.chart_labels] == team.loaded.charts
     desks = [team.desk_combo.itemData(i) for i in range(team.desk_combo.count())]
     assert desks == [None, *desk.repository.desks()]  # read off the GUI thread
 
@@ -135,13 +135,13 @@ def test_a_burst_of_choices_counts_and_draws_the_last_one_only(
     qtbot: QtBot, team: TeamView, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     drawn: list[Period] = []
-    real_draw = ui.team_view._draw
+    real_draw = ui.team_view._describe
 
     def draw(*args: Any) -> Any:
         drawn.append(args[0].period)
         return real_draw(*args)
 
-    monkeypatch.setattr(ui.team_view, "_draw", draw)
+    monkeypatch.setattr(ui.team_view, "_describe", draw)
     qtbot.wait(500)  # the month's charts have settled at their size
     drawn.clear()
     for choice in ("today", "week", "last_week", "last_month", "year"):
@@ -230,3 +230,101 @@ def test_the_view_opens_no_larger_than_the_screen(team: TeamView) -> None:
     room, least = team.screen().availableGeometry(), team.minimumSizeHint()
     assert team.width() <= max(room.width(), least.width())
     assert team.height() <= max(room.height(), least.height())
+
+
+def _reopen(qtbot: QtBot, team: TeamView) -> None:
+    team.close()
+    generation = team._generation
+    team.show()
+    qtbot.waitUntil(
+        lambda: team._generation > generation and team.busy.isHidden(), timeout=20_000
+    )
+
+
+def test_reopening_shows_the_session_s_count_and_is_exact_after_a_new_contact_and_a_void(
+    qtbot: QtBot, team: TeamView, desk: CounterDesk
+) -> None:
+    assert team.loaded is not None
+    first = team.loaded.tally
+    _reopen(qtbot, team)
+    assert team.loaded.cached and team.loaded.tally == first  # nothing changed: not counted
+    (added,) = make_contacts(
+        ContactChoice("phone", "passport", "handled_by_staff"), desk.vocabulary,
+        desk="Skranke 1", municipality_code="165",
+        now=datetime.combine(local_today(), datetime.min.time()).astimezone() + timedelta(hours=10),
+    )  # fmt: skip
+    desk.repository.add(added)
+    _reopen(qtbot, team)
+    assert not team.loaded.cached
+    assert team.loaded.tally.total == first.total + 1
+    assert f"<b>{format_number(first.total + 1)}</b> henvendelser" in team.figures.text()
+    desk.repository.void(added.id)
+    _reopen(qtbot, team)
+    assert not team.loaded.cached
+    assert team.loaded.tally == first
+
+
+def test_a_superseded_count_is_interrupted_and_frees_the_worker(
+    qtbot: QtBot, team: TeamView, desk: CounterDesk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The year's count (here: a query that would run for minutes) stops when the team
+    leader picks another period; that period's figures come at once."""
+    stopped: list[BaseException] = []
+    real_tally = ui.team_view.tally_in_database
+
+    def tally(repository: Any, period: Period, filters: Filters) -> Any:
+        if period.kind == "year":
+            try:
+                with repository.database.engine.connect() as conn:
+                    conn.exec_driver_sql(
+                        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                        "WHERE i < 5000000000) SELECT count(*) FROM n"
+                    ).all()
+            except Exception as error:
+                stopped.append(error)
+                raise
+        return real_tally(repository, period, filters)
+
+    monkeypatch.setattr(ui.team_view, "tally_in_database", tally)
+    team.period_combo.setCurrentIndex(PERIODS.index("year"))
+    qtbot.waitUntil(lambda: team._running is not None, timeout=5000)
+    team.period_combo.setCurrentIndex(PERIODS.index("last_month"))
+    qtbot.waitUntil(lambda: bool(stopped), timeout=3000)
+    assert "interrupt" in str(stopped[0])
+    today = local_today()
+    _wait_for(qtbot, team, period_for("last_month", today, today, today))
+    assert "Tæller" not in team.status.text()  # the interrupted count says nothing
+
+
+def test_the_charts_are_painted_from_the_counted_data(qtbot: QtBot, team: TeamView) -> None:
+    """The per-day chart shows the first channel's colour; an empty period says so."""
+    assert team.loaded is not None
+    chart = team.chart_labels[0]
+    colour = team.loaded.charts[0].series[0].colour
+    image = chart.grab().toImage()
+    colours = {
+        image.pixelColor(x, y).name()
+        for x in range(0, image.width(), 3)
+        for y in range(0, image.height(), 3)
+    }
+    assert colour in colours
+    team.period_combo.setCurrentIndex(PERIODS.index("custom"))
+    team.first_edit.setDate(QDate(2001, 1, 1))
+    team.last_edit.setDate(QDate(2001, 1, 2))
+    _wait_for(qtbot, team, Period.custom(date(2001, 1, 1), date(2001, 1, 2)))
+    assert all(c.data is not None and c.data.empty for c in team.chart_labels)
+    assert colour not in {
+        chart.grab().toImage().pixelColor(x, y).name()
+        for x in range(0, chart.width(), 3)
+        for y in range(0, chart.height(), 3)
+    }
+
+
+def test_the_filters_wrap_to_fit_a_narrow_window(qtbot: QtBot, team: TeamView) -> None:
+    """At 200 % a 1920-pixel screen is 960 logical pixels wide: the filters take more rows,
+    and the view fits."""
+    team.resize(960, 540)
+    qtbot.waitUntil(lambda: team._columns == 3, timeout=3000)
+    assert team.minimumSizeHint().width() <= 960
+    team.resize(1200, 800)
+    qtbot.waitUntil(lambda: team._columns == 4, timeout=3000)
