@@ -158,7 +158,9 @@ def _many_desks(server: PostgresServer, root: Path, desks: int, per_desk: int) -
     engine = create_engine(central)
     with engine.connect() as conn:
         stored = conn.execute(text("SELECT count(*) FROM contact")).scalar_one()
-        counted = conn.execute(text("SELECT sum(contacts) FROM contact_hour")).scalar_one()
+        counted = conn.execute(
+            text("SELECT sum(contacts) FROM tally_group WHERE span = 'year'")
+        ).scalar_one()
         live = conn.execute(
             text("SELECT count(*) FROM contact WHERE voided_at IS NULL")
         ).scalar_one()

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import (
     BigInteger,
     CheckConstraint,
+    Date,
     DateTime,
     Dialect,
     ForeignKey,
     Index,
     Integer,
     MetaData,
+    PrimaryKeyConstraint,
     String,
     TypeDecorator,
     Uuid,
@@ -100,10 +102,12 @@ class HandoutRow(Base):
     )
 
 
-class _HourlyKey:
-    """The time bucket and the fields team leaders filter by, shared by both summaries."""
+_FILTERED = ("desk", "municipality", "channel", "area", "outcome")
 
-    hour: Mapped[int] = mapped_column(primary_key=True)  # hours since 1970-01-01 00:00 UTC
+
+class _Filtered:
+    """The fields team leaders filter by (see database/summaries.py), in every summary's key."""
+
     desk: Mapped[str] = mapped_column(String(40), primary_key=True)
     municipality: Mapped[str] = mapped_column(String(3), primary_key=True)
     channel: Mapped[str] = mapped_column(String(40), primary_key=True)
@@ -111,15 +115,23 @@ class _HourlyKey:
     outcome: Mapped[str] = mapped_column(String(40), primary_key=True)
 
 
-class ContactHourRow(_HourlyKey, Base):
-    """How many live (not voided) contacts of each kind began in each UTC hour.
+class _Span:
+    """A local calendar month or year (``span`` "month" or "year"), named by its first day."""
 
-    Kept in the same transaction as every logged or voided contact, so a tally reads these
-    sums instead of grouping every contact (see database/reports.py). Readiness "not
-    assessed" is stored as "" (a primary key column cannot be NULL).
-    """
+    span: Mapped[str] = mapped_column(String(5), primary_key=True)
+    first_day: Mapped[date] = mapped_column(Date, primary_key=True)
 
-    __tablename__ = "contact_hour"
+
+class TallyGroupRow(_Span, _Filtered, Base):
+    """How many live contacts of each kind a month or year holds (see database/summaries.py,
+    which keeps every summary in the same transaction as each logged or voided contact).
+    Readiness "not assessed" is stored as "" (a primary key column cannot be NULL)."""
+
+    __tablename__ = "tally_group"
+    __table_args__ = (
+        PrimaryKeyConstraint("span", "first_day", "desk", "municipality", "channel", "area",
+                             "kind", "outcome", "assisted", "readiness", "requester"),
+    )  # fmt: skip
 
     kind: Mapped[str] = mapped_column(String(40), primary_key=True)
     assisted: Mapped[int] = mapped_column(primary_key=True)
@@ -128,14 +140,56 @@ class ContactHourRow(_HourlyKey, Base):
     contacts: Mapped[int]
 
 
-class HandoutHourRow(_HourlyKey, Base):
-    """Solutions handed out per UTC hour, by the filterable fields of their contacts."""
+class TallyHourRow(_Span, _Filtered, Base):
+    """Live contacts per local weekday (0 = Monday) and local hour, per month or year."""
 
-    __tablename__ = "handout_hour"
+    __tablename__ = "tally_hour"
+    __table_args__ = (PrimaryKeyConstraint("span", "first_day", "weekday", "hour", *_FILTERED),)
+
+    weekday: Mapped[int] = mapped_column(primary_key=True)
+    hour: Mapped[int] = mapped_column(primary_key=True)
+    contacts: Mapped[int]
+
+
+class TallyDurationRow(_Span, Base):
+    """Timed live contacts per handling time (whole seconds), per month or year, desk and
+    municipality: for all of them (``dimension`` and ``value`` "") or for one value of one
+    other filterable field (``dimension`` "channel", ``value`` "phone" …)."""
+
+    __tablename__ = "tally_duration"
+    __table_args__ = (
+        PrimaryKeyConstraint("span", "first_day", "desk", "municipality", "dimension", "value",
+                             "seconds"),
+    )  # fmt: skip
+
+    desk: Mapped[str] = mapped_column(String(40), primary_key=True)
+    municipality: Mapped[str] = mapped_column(String(3), primary_key=True)
+    dimension: Mapped[str] = mapped_column(String(12), primary_key=True)
+    value: Mapped[str] = mapped_column(String(40), primary_key=True)
+    seconds: Mapped[int] = mapped_column(primary_key=True)
+    contacts: Mapped[int]
+
+
+class TallyHandoutRow(_Span, _Filtered, Base):
+    """Solutions handed out, by the filterable fields of their contacts, per month or year."""
+
+    __tablename__ = "tally_handout"
+    __table_args__ = (PrimaryKeyConstraint("span", "first_day", *_FILTERED, "how", "solution"),)
 
     how: Mapped[str] = mapped_column(String(10), primary_key=True)
     solution: Mapped[str] = mapped_column(String(40), primary_key=True)
     handouts: Mapped[int]
+
+
+class TallyDayRow(_Filtered, Base):
+    """Live contacts per local day, channel and assisted: the per-day chart, weekly figures."""
+
+    __tablename__ = "tally_day"
+    __table_args__ = (PrimaryKeyConstraint("day", *_FILTERED, "assisted"),)
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    assisted: Mapped[int] = mapped_column(primary_key=True)
+    contacts: Mapped[int]
 
 
 SEQUENCE = BigInteger().with_variant(Integer, "sqlite")  # SQLite's rowid must be INTEGER

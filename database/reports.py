@@ -1,128 +1,298 @@
 """Tallies for a period computed in the database: the same :class:`~skranke.report.Tally` as
 :func:`skranke.report.tally`, without loading a domain object per contact.
 
-Four grouped queries give the raw groupings of :class:`~skranke.report.TallyCounts`:
+A period is cut into whole local years, whole local months, and the days left over at its
+ends (a few weeks at most). The years and months are read from the summaries that
+database/summaries.py keeps with every logged or voided contact; the days left over are
+grouped from the contacts themselves. Per-day and weekly figures come from ``tally_day``.
 
-- (channel, area, kind, outcome, assisted, readiness, requester) -> count, and
-- (UTC hour, channel, assisted) -> count, both from ``contact_hour``, the hourly summary the
-  repository keeps in the same transaction as each logged or voided contact; the hours become
-  local days, weekdays and hours in Python (exact: Copenhagen's offsets are whole hours);
-- handling time in seconds -> count, from the contacts (for the exact median);
-- (how, solution) of the handouts -> count, from ``handout_hour``.
-
-A year at a large counter is a million contacts but only a few hundred thousand summary
-rows at most (see benchmarks/tally.py).
+Handling times stay exact (the median is the median of the stored seconds): from
+``tally_duration`` when at most one of channel, area and outcome is filtered on (besides
+any desks and municipalities), otherwise from the
+contacts of the whole period (slower; the team view offers one value per field, so two
+filtered fields at once is the rare case).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Table, func, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Integer,
+    Select,
+    Table,
+    and_,
+    cast,
+    false,
+    func,
+    or_,
+    select,
+    tuple_,
+)
 
 from database.engine import translate_errors
 from database.models import Base
-from database.repository import ContactRepository, hour_number
-from skranke.report import (
-    Filters,
-    GroupKey,
-    HandoutKey,
-    HourKey,
-    Period,
-    Tally,
-    TallyCounts,
-    build_tally,
+from database.repository import ContactRepository
+from database.summaries import (
+    DAYS,
+    DURATION_DIMENSIONS,
+    DURATIONS,
+    FILTERED,
+    GROUPS,
+    HANDOUTS,
+    HOURS,
+    MONTH,
+    YEAR,
 )
+from skranke.clock import LOCAL_TZ, local_day_bounds
+from skranke.report import Filters, Period, Tally, TallyCounts, build_tally
 
-_TABLE = Base.metadata.tables["contact"]
-_HOURS = Base.metadata.tables["contact_hour"]
-_HANDOUT_HOURS = Base.metadata.tables["handout_hour"]
-
-
-def _filtered(table: Table, filters: Filters) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = []
-    for column, chosen in (
-        ("desk", filters.desks),
-        ("channel", filters.channels),
-        ("area", filters.areas),
-        ("outcome", filters.outcomes),
-        ("municipality", filters.municipalities),
-    ):
-        if chosen is not None:
-            conditions.append(table.c[column].in_(sorted(chosen)))
-    return conditions
+_CONTACTS = Base.metadata.tables["contact"]
+_HANDED = Base.metadata.tables["contact_handout"]
+_GROUP_KEY = ("channel", "area", "kind", "outcome", "assisted", "readiness", "requester")
+_HOUR = 3600
 
 
-def _queries(period: Period, filters: Filters) -> tuple[Select[Any], ...]:
-    start, end = period.utc_bounds()
-    # Local midnight is a whole UTC hour (Copenhagen's offsets are whole hours), so the
-    # period is exactly the hours in [first, last).
-    first, last = hour_number(start), hour_number(end)
-    h = _HOURS.c
-    in_hours = [h.hour >= first, h.hour < last, *_filtered(_HOURS, filters)]
-    total = func.sum(h.contacts)
-    groups = (
-        select(h.channel, h.area, h.kind, h.outcome, h.assisted, h.readiness, h.requester, total)
-        .where(*in_hours)
-        .group_by(h.channel, h.area, h.kind, h.outcome, h.assisted, h.readiness, h.requester)
+@dataclass(frozen=True)
+class Pieces:
+    """A period cut into whole years and months (``spans``: (span, first day)) and the
+    runs of days left over (``loose``: first and last day, inclusive)."""
+
+    spans: list[tuple[str, date]] = field(default_factory=list)
+    loose: list[tuple[date, date]] = field(default_factory=list)
+
+
+def _next_month(day: date) -> date:
+    return (day.replace(day=1) + timedelta(days=32)).replace(day=1)
+
+
+def cut(period: Period) -> Pieces:
+    pieces = Pieces()
+    day = period.first
+    while day <= period.last:
+        if (day.month, day.day) == (1, 1) and date(day.year, 12, 31) <= period.last:
+            pieces.spans.append((YEAR, day))
+            day = date(day.year + 1, 1, 1)
+        elif day.day == 1 and _next_month(day) - timedelta(days=1) <= period.last:
+            pieces.spans.append((MONTH, day))
+            day = _next_month(day)
+        else:
+            if pieces.loose and pieces.loose[-1][1] == day - timedelta(days=1):
+                pieces.loose[-1] = (pieces.loose[-1][0], day)
+            else:
+                pieces.loose.append((day, day))
+            day += timedelta(days=1)
+    return pieces
+
+
+def _chosen(filters: Filters) -> dict[str, frozenset[str] | None]:
+    """The values chosen per filterable field (None: all)."""
+    return {
+        "desk": filters.desks,
+        "municipality": filters.municipalities,
+        "channel": filters.channels,
+        "area": filters.areas,
+        "outcome": filters.outcomes,
+    }
+
+
+def _values(column: Any, filters: Filters, name: str) -> list[ColumnElement[bool]]:
+    """``column`` among the values chosen for the field ``name``."""
+    return [column.in_(sorted(_chosen(filters)[name] or ()))]
+
+
+def _filtered(
+    table: Table, filters: Filters, names: tuple[str, ...] = FILTERED
+) -> list[ColumnElement[bool]]:
+    chosen = _chosen(filters)
+    return [table.c[n].in_(sorted(values)) for n in names if (values := chosen[n]) is not None]
+
+
+def _in_spans(table: Table, pieces: Pieces) -> ColumnElement[bool]:
+    return tuple_(table.c.span, table.c.first_day).in_(pieces.spans)
+
+
+def _in_runs(runs: list[tuple[date, date]]) -> ColumnElement[bool]:
+    """The live contacts logged on the local days of ``runs`` (first and last, inclusive)."""
+    logged_at = _CONTACTS.c.logged_at
+    return and_(
+        _CONTACTS.c.voided_at.is_(None),
+        or_(
+            false(),
+            *(
+                and_(logged_at >= local_day_bounds(first)[0], logged_at < local_day_bounds(last)[1])
+                for first, last in runs
+            ),
+        ),
     )
-    hours = (
-        select(h.hour, h.channel, h.assisted, total)
-        .where(*in_hours)
-        .group_by(h.hour, h.channel, h.assisted)
-    )
-    c = _TABLE.c
-    durations = (  # exact median: the handling times themselves, from the contacts
-        select(c.duration_seconds, func.count())
-        .where(
-            c.logged_at >= start,
-            c.logged_at < end,
-            c.voided_at.is_(None),
-            c.duration_seconds.is_not(None),
-            *_filtered(_TABLE, filters),
+
+
+def _hour_number(conn: Connection, column: Any) -> Any:
+    """Hours since 1970-01-01 00:00 UTC of a stored UTC timestamp, in SQL."""
+    if conn.dialect.name == "sqlite":
+        return cast(func.strftime("%s", column), Integer) / _HOUR
+    return cast(func.floor(func.extract("epoch", column) / _HOUR), Integer)
+
+
+def _add(target: dict[Any, int], key: Any, n: int) -> None:
+    if n:  # a row whose contacts were all voided
+        target[key] = target.get(key, 0) + int(n)
+
+
+class _Counter:
+    """Adds up the counts of a tally from summaries and contacts alike."""
+
+    def __init__(self, conn: Connection, filters: Filters) -> None:
+        self.conn = conn
+        self.filters = filters
+        self.counts = TallyCounts()
+        self.matrix = [[0] * 24 for _ in range(7)]  # [weekday][local hour]
+
+    def groups(self, query: Select[Any]) -> None:
+        for *key, n in self.conn.execute(query):
+            channel, area, kind, outcome, assisted, readiness, requester = key
+            group = (channel, area, kind, outcome, bool(assisted), readiness or None, requester)
+            _add(self.counts.groups, group, n)
+
+    def durations(self, query: Select[Any]) -> None:
+        for seconds, n in self.conn.execute(query):
+            _add(self.counts.durations, int(seconds), n)
+
+    def handouts(self, query: Select[Any]) -> None:
+        for how, solution, n in self.conn.execute(query):
+            _add(self.counts.handouts, (how, solution), n)
+
+    def summaries(self, pieces: Pieces, durations: str | None) -> None:
+        """Whole months and years; handling times too unless ``durations`` is None."""
+        filters, total = self.filters, func.sum
+        g = GROUPS.c
+        self.groups(
+            select(*(g[name] for name in _GROUP_KEY), total(g.contacts))
+            .where(_in_spans(GROUPS, pieces), *_filtered(GROUPS, filters))
+            .group_by(*(g[name] for name in _GROUP_KEY))
         )
-        .group_by(c.duration_seconds)
-    )
-    o = _HANDOUT_HOURS.c
-    handouts = (
-        select(o.how, o.solution, func.sum(o.handouts))
-        .where(o.hour >= first, o.hour < last, *_filtered(_HANDOUT_HOURS, filters))
-        .group_by(o.how, o.solution)
-    )
-    return groups, hours, durations, handouts
+        h = HOURS.c
+        hours = (
+            select(h.weekday, h.hour, total(h.contacts))
+            .where(_in_spans(HOURS, pieces), *_filtered(HOURS, filters))
+            .group_by(h.weekday, h.hour)
+        )
+        for weekday, hour, n in self.conn.execute(hours):
+            self.matrix[weekday][hour] += int(n or 0)
+        if durations is not None:
+            d = DURATIONS.c
+            self.durations(
+                select(d.seconds, total(d.contacts))
+                .where(
+                    _in_spans(DURATIONS, pieces),
+                    d.dimension == durations,
+                    *_filtered(DURATIONS, filters, ("desk", "municipality")),
+                    *(
+                        [d.value.in_(sorted(_chosen(filters)[durations] or ()))]
+                        if durations
+                        else []
+                    ),
+                )
+                .group_by(d.seconds)
+            )
+        o = HANDOUTS.c
+        self.handouts(
+            select(o.how, o.solution, total(o.handouts))
+            .where(_in_spans(HANDOUTS, pieces), *_filtered(HANDOUTS, filters))
+            .group_by(o.how, o.solution)
+        )
+
+    def contacts(self, runs: list[tuple[date, date]], durations: bool) -> None:
+        """The live contacts of the days in ``runs``; handling times too if ``durations``."""
+        c = _CONTACTS.c
+        where = (_in_runs(runs), *_filtered(_CONTACTS, self.filters))
+        key = [c[name] for name in _GROUP_KEY]
+        self.groups(select(*key, func.count()).where(*where).group_by(*key))
+        hour = _hour_number(self.conn, c.logged_at)
+        for number, n in self.conn.execute(select(hour, func.count()).where(*where).group_by(hour)):
+            local = datetime.fromtimestamp(int(number) * _HOUR, UTC).astimezone(LOCAL_TZ)
+            self.matrix[local.weekday()][local.hour] += int(n)
+        if durations:
+            self.durations(
+                select(c.duration_seconds, func.count())
+                .where(*where, c.duration_seconds.is_not(None))
+                .group_by(c.duration_seconds)
+            )
+        o = _HANDED.c
+        self.handouts(
+            select(o.how, o.solution, func.count())
+            .join(_CONTACTS, _CONTACTS.c.id == o.contact_id)
+            .where(*where)
+            .group_by(o.how, o.solution)
+        )
+
+    def days(self, period: Period) -> tuple[dict[date, dict[str, int]], dict[Any, Any]]:
+        """``per_day`` and ``weekly`` of the Tally, from ``tally_day``."""
+        d = DAYS.c
+        query = (
+            select(d.day, d.channel, d.assisted, func.sum(d.contacts))
+            .where(d.day >= period.first, d.day <= period.last, *_filtered(DAYS, self.filters))
+            .group_by(d.day, d.channel, d.assisted)
+            .order_by(d.day)
+        )
+        per_day: dict[date, dict[str, int]] = {}
+        weekly: dict[tuple[int, int], tuple[int, int]] = {}
+        for day, channel, assisted, n in self.conn.execute(query):
+            if not n:
+                continue
+            _add(per_day.setdefault(day, {}), channel, n)
+            iso = day.isocalendar()
+            total, helped = weekly.get((iso.year, iso.week), (0, 0))
+            weekly[(iso.year, iso.week)] = (total + n, helped + (n if assisted else 0))
+        return per_day, dict(sorted(weekly.items()))
+
+
+def _duration_dimension(filters: Filters) -> str | None:
+    """The ``tally_duration`` dimension for ``filters`` ("": none besides the desk and the
+    municipality), or None when more than one of channel, area and outcome is filtered on."""
+    chosen = _chosen(filters)
+    used = [name for name in DURATION_DIMENSIONS if chosen[name] is not None]
+    return used[0] if len(used) == 1 else ("" if not used else None)
 
 
 def tally_in_database(
     repository: ContactRepository, period: Period, filters: Filters | None = None
 ) -> Tally:
-    """The tally of ``period`` and ``filters`` (voided contacts excluded), from the hourly
-    summaries kept with every logged or voided contact, and the handling times.
+    """The tally of ``period`` and ``filters`` (voided contacts excluded), from the summaries
+    kept with every logged or voided contact, and the contacts of the days left over.
 
     Equal to ``tally(repository.between(*period.utc_bounds()), period, filters)``.
     """
     filters = filters or Filters()
     database = repository.database
-    groups_query, hours_query, durations_query, handouts_query = _queries(period, filters)
-    counts = TallyCounts()
+    pieces = cut(period)
+    dimension = _duration_dimension(filters)
     with translate_errors(database.location), database.engine.connect() as conn:
-        groups: dict[GroupKey, int] = counts.groups
-        for channel, area, kind, outcome, assisted, readiness, requester, n in conn.execute(
-            groups_query
-        ):
-            if not n:
-                continue  # every contact of that kind in the hour was voided
-            key = (channel, area, kind, outcome, bool(assisted), readiness or None, requester)
-            groups[key] = groups.get(key, 0) + int(n)
-        hours: dict[HourKey, int] = counts.hours
-        for hour, channel, assisted, n in conn.execute(hours_query):
-            if n:
-                hour_key = (int(hour), channel, bool(assisted))
-                hours[hour_key] = hours.get(hour_key, 0) + int(n)
-        counts.durations.update(
-            (int(seconds), int(n)) for seconds, n in conn.execute(durations_query)
-        )
-        handouts: dict[HandoutKey, int] = counts.handouts
-        for how, solution, n in conn.execute(handouts_query):
-            if n:
-                handouts[(how, solution)] = handouts.get((how, solution), 0) + int(n)
-    return build_tally(period, filters, counts)
+        counter = _Counter(conn, filters)
+        if pieces.spans:
+            counter.summaries(pieces, dimension)
+        if pieces.loose:
+            counter.contacts(pieces.loose, durations=dimension is not None)
+        if dimension is None:  # the handling times of the whole period, from the contacts
+            c = _CONTACTS.c
+            counter.durations(
+                select(c.duration_seconds, func.count())
+                .where(
+                    _in_runs([(period.first, period.last)]),
+                    c.duration_seconds.is_not(None),
+                    *_filtered(_CONTACTS, filters),
+                )
+                .group_by(c.duration_seconds)
+            )
+        per_day, weekly = counter.days(period)
+    tally = build_tally(period, filters, counter.counts)
+    return replace(
+        tally,
+        per_day=per_day,
+        hour_weekday=tuple(tuple(row) for row in counter.matrix),
+        weekly=weekly,
+    )

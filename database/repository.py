@@ -12,27 +12,19 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Integer, Row, Select, Table, cast, func, insert, select, update
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import Connection, Integer, Row, Select, cast, func, insert, select, update
 
 from database.engine import Database, translate_errors
 from database.errors import ContactNotFoundError
 from database.models import Base
+from database.summaries import update_summaries
 from skranke.clock import local_day_bounds, utc_now
 from skranke.contact import Contact, Handout
 from skranke.tally import DayTally
 
 _TABLE = Base.metadata.tables["contact"]
 _HANDOUTS = Base.metadata.tables["contact_handout"]
-_HOURS = Base.metadata.tables["contact_hour"]
-_HANDOUT_HOURS = Base.metadata.tables["handout_hour"]
 _OUTBOX = Base.metadata.tables["sync_outbox"]
-HOUR_KEY = ("hour", "desk", "municipality", "channel", "area", "kind", "outcome", "assisted",
-            "readiness", "requester")  # fmt: skip
-HANDOUT_HOUR_KEY = ("hour", "desk", "municipality", "channel", "area", "outcome", "how",
-                    "solution")  # fmt: skip
-_SECONDS_PER_HOUR = 3600
 # The domain's fields; ``desk_id`` is the installation's, written by the repository.
 _COLUMNS = [column.name for column in _TABLE.columns if column.name != "desk_id"]
 _CHUNK = 500  # ids per IN (...) when loading handouts
@@ -54,61 +46,6 @@ def _handout_rows(contacts: Sequence[Contact]) -> list[dict[str, Any]]:
         for c in contacts
         for h in c.handouts
     ]
-
-
-def hour_number(moment: datetime) -> int:
-    """Hours since 1970-01-01 00:00 UTC: the summaries' time bucket."""
-    return int(moment.timestamp()) // _SECONDS_PER_HOUR
-
-
-def _summaries(
-    contacts: Sequence[Contact], sign: int
-) -> tuple[dict[tuple[Any, ...], int], dict[tuple[Any, ...], int]]:
-    """The changes to the hourly summaries when ``contacts`` are added (+1) or voided (-1)."""
-    hours: dict[tuple[Any, ...], int] = {}
-    handouts: dict[tuple[Any, ...], int] = {}
-    for c in contacts:
-        if c.voided_at is not None:
-            continue  # a voided contact counts nowhere
-        hour = hour_number(c.logged_at)
-        key = (hour, c.desk, c.municipality, c.channel, c.area, c.kind, c.outcome,
-               int(c.assisted), c.readiness or "", c.requester)  # fmt: skip
-        hours[key] = hours.get(key, 0) + sign
-        for h in c.handouts:
-            handout_key = (hour, c.desk, c.municipality, c.channel, c.area, c.outcome, h.how,
-                           h.solution)  # fmt: skip
-            handouts[handout_key] = handouts.get(handout_key, 0) + sign
-    return hours, handouts
-
-
-def _add_to(
-    conn: Connection,
-    table: Table,
-    keys: tuple[str, ...],
-    column: str,
-    changes: dict[tuple[Any, ...], int],
-) -> None:
-    """Add ``changes`` to the counts in ``column`` (an upsert per key)."""
-    if not changes:
-        return
-    name = conn.dialect.name
-    if name == "sqlite":
-        statement: Any = sqlite_insert(table)
-    elif name == "postgresql":
-        statement = postgresql_insert(table)
-    else:  # pragma: no cover - Skranke runs on SQLite and PostgreSQL
-        raise NotImplementedError(name)
-    statement = statement.on_conflict_do_update(
-        index_elements=list(keys), set_={column: table.c[column] + statement.excluded[column]}
-    )
-    rows = [{**dict(zip(keys, key, strict=True)), column: n} for key, n in changes.items()]
-    conn.execute(statement, rows)
-
-
-def update_summaries(conn: Connection, contacts: Sequence[Contact], sign: int) -> None:
-    hours, handouts = _summaries(contacts, sign)
-    _add_to(conn, _HOURS, HOUR_KEY, "contacts", hours)
-    _add_to(conn, _HANDOUT_HOURS, HANDOUT_HOUR_KEY, "handouts", handouts)
 
 
 def _to_contacts(conn: Connection, rows: Sequence[Row[Any]]) -> list[Contact]:

@@ -6,7 +6,7 @@ runs the same revisions (see database/central.py): a desk pushes only to a centr
 at exactly its own ``HEAD_REVISION``.
 """
 
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005")
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 # pg_advisory_xact_lock's key for schema upgrades on PostgreSQL: any fixed bigint, the same in

@@ -42,8 +42,8 @@ from database.engine import Database
 from database.errors import DatabaseError
 from database.models import Base
 from database.outbox import Outbox, OutboxBatch
-from database.repository import update_summaries
 from database.schema import HEAD_REVISION
+from database.summaries import update_summaries
 from skranke import __version__
 from skranke.clock import utc_now
 

@@ -1,33 +1,62 @@
-"""The tally grouped in SQL equals the core's tally over the same contacts."""
+"""The tally from the summaries and the contacts equals the core's tally over the same contacts,
+for every period (whole years and months, days left over, summer-time days) and every filter,
+also after voids; and the summaries kept one contact at a time equal a fresh count. On SQLite
+and on PostgreSQL (tests/database/conftest.py)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from database.reports import tally_in_database
+from database.reports import cut, tally_in_database
 from database.repository import ContactRepository
+from database.summaries import TABLES, SummaryChanges, count_in, stored
 from skranke.contact import Contact
 from skranke.report import Filters, Period, tally
-from tests.unit.test_report import contacts_strategy, filters_strategy, periods
+from tests.unit.test_report import FALL_BACK, contacts_strategy, filters_strategy, periods
 
-
-@settings(
+_EMPTIED = (*(table.name for table in TABLES), "contact_handout", "contact")
+# Periods made of whole years and months with days left over at either end, or none.
+_long_periods = st.sampled_from(
+    [
+        Period.custom(date(2025, 12, 15), date(2027, 1, 10)),  # a year, two ends
+        Period.custom(date(2026, 3, 1), date(2026, 10, 31)),  # months only
+        Period.custom(date(2026, 3, 29), date(2026, 10, 25)),  # from and to summer-time days
+        Period.custom(date(2026, 2, 28), date(2026, 4, 1)),  # one month and two single days
+        Period.custom(date(2000, 1, 1), date(2100, 1, 1)),
+        Period.month(FALL_BACK),
+    ]
+)
+_examples = settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
+
+
+def _empty(repository: ContactRepository) -> None:
+    with repository.database.engine.begin() as conn:  # hypothesis reuses the fixture
+        for table in _EMPTIED:
+            conn.exec_driver_sql(f"DELETE FROM {table}")  # noqa: S608 - constant names
+
+
+def _fresh(contacts: list[Contact]) -> dict[str, dict[tuple[object, ...], int]]:
+    """The summary rows counted afresh from the live contacts."""
+    changes = SummaryChanges()
+    count_in(changes, [c for c in contacts if not c.voided], +1)
+    return changes.nonzero()
+
+
+@_examples
 @given(
     contacts=st.lists(contacts_strategy, max_size=40, unique_by=lambda c: c.id),
-    period=periods,
+    period=periods | _long_periods,
     filters=filters_strategy,
 )
 def test_the_sql_tally_equals_the_core_tally(
     repository: ContactRepository, contacts: list[Contact], period: Period, filters: Filters
 ) -> None:
-    with repository.database.engine.begin() as conn:  # hypothesis reuses the fixture
-        for table in ("handout_hour", "contact_hour", "contact_handout", "contact"):
-            conn.exec_driver_sql(f"DELETE FROM {table}")  # noqa: S608 - constant names
+    _empty(repository)
     repository.add_many(contacts)
     expected = tally(repository.between(*period.utc_bounds()), period, filters)
     assert tally_in_database(repository, period, filters) == expected
@@ -44,17 +73,38 @@ def test_an_empty_period(repository: ContactRepository) -> None:
 )
 @given(
     contacts=st.lists(contacts_strategy, min_size=1, max_size=30, unique_by=lambda c: c.id),
+    period=periods | _long_periods,
+    filters=filters_strategy,
     data=st.data(),
 )
 def test_voiding_later_keeps_the_summaries_right(
-    repository: ContactRepository, contacts: list[Contact], data: st.DataObject
+    repository: ContactRepository,
+    contacts: list[Contact],
+    period: Period,
+    filters: Filters,
+    data: st.DataObject,
 ) -> None:
-    with repository.database.engine.begin() as conn:
-        for table in ("handout_hour", "contact_hour", "contact_handout", "contact"):
-            conn.exec_driver_sql(f"DELETE FROM {table}")  # noqa: S608 - constant names
+    _empty(repository)
     repository.add_many(contacts)
-    for contact in data.draw(st.lists(st.sampled_from(contacts), max_size=10)):
+    voided = data.draw(st.lists(st.sampled_from(contacts), max_size=10))
+    repository.void_many([c.id for c in voided[:3]])  # several in one transaction
+    for contact in voided[3:]:
         repository.void(contact.id)  # twice for some: the second changes nothing
-    period = Period.custom(date(2000, 1, 1), date(2100, 1, 1))
-    expected = tally(repository.between(*period.utc_bounds()), period, Filters())
-    assert tally_in_database(repository, period) == expected
+    everything = repository.between(
+        datetime(1970, 1, 1, tzinfo=UTC), datetime(2100, 1, 1, tzinfo=UTC), include_voided=True
+    )
+    expected = tally(everything, period, filters)
+    assert tally_in_database(repository, period, filters) == expected
+    with repository.database.engine.connect() as conn:
+        assert stored(conn) == _fresh(everything)
+
+
+def test_a_period_is_cut_into_years_months_and_days_left_over() -> None:
+    pieces = cut(Period.custom(date(2025, 12, 15), date(2027, 2, 3)))
+    assert pieces.spans == [("year", date(2026, 1, 1)), ("month", date(2027, 1, 1))]
+    assert pieces.loose == [
+        (date(2025, 12, 15), date(2025, 12, 31)),
+        (date(2027, 2, 1), date(2027, 2, 3)),
+    ]
+    assert cut(Period.year(2026)).loose == []
+    assert cut(Period.day(FALL_BACK)).spans == []
