@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from skranke.exporters import EXPORTERS
 from skranke.identity import version_line
-from ui.cli import central
+from ui.cli import central, team
 
 DATABASE_ENV = "SKRANKE_DATABASE_URL"
 
@@ -145,6 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_export(commands)
     _add_demo(commands)
     central.add_parser(commands)  # skranke central upgrade|desks (ui/cli/central.py)
+    team.add_parser(commands)  # skranke team [--central | URL] (ui/cli/team.py)
     _accept_where_after_command(parser)
     return parser
 
