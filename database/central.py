@@ -336,3 +336,60 @@ def add_login(text_url: str, login: roles.Login, password: str) -> bool:
             return roles.save_login(conn, login, password)
     finally:
         engine.dispose()
+
+
+@dataclass(frozen=True)
+class SummaryCheck:
+    """The stored summaries against a fresh count of the live contacts, in one snapshot."""
+
+    contacts: int  # live contacts counted
+    differing: dict[str, int]  # summary table -> rows whose stored count is not the fresh one
+    repaired: bool = False  # the summaries were rewritten from the fresh count
+
+    @property
+    def agrees(self) -> bool:
+        return not any(self.differing.values())
+
+
+def check_summaries(text_url: str, *, repair: bool = False, chunk: int = 5000) -> SummaryCheck:
+    """Count every live contact again with the same code the desks and the pusher use, and
+    compare with the stored summaries (a desk login can change its own desk's counts). Run it
+    as the administrator or a reader of all municipalities. ``repair`` (the administrator):
+    rewrite the summaries that differ from the fresh count, while pushes wait."""
+    from database.repository import contact_rows  # noqa: PLC0415 - loaded when needed
+    from database.summaries import TABLES, SummaryChanges, count_in, stored  # noqa: PLC0415
+
+    contacts = Base.metadata.tables["contact"]
+    engine = _admin_engine(central_url(text_url))
+    try:
+        with central_errors(location_of(engine)), engine.connect() as conn:
+            snapshot = conn.execution_options(isolation_level="REPEATABLE READ")
+            with snapshot.begin():
+                if repair:  # no add or void in between; pushes wait, then carry on
+                    names = ", ".join(table.name for table in TABLES)
+                    snapshot.execute(text(f"LOCK TABLE contact, {names} IN EXCLUSIVE MODE"))
+                live = select(contacts.c.id).where(contacts.c.voided_at.is_(None))
+                ids = list(snapshot.execute(live).scalars())
+                fresh = SummaryChanges()
+                for start in range(0, len(ids), chunk):
+                    found, _desk_ids = contact_rows(snapshot, ids[start : start + chunk])
+                    count_in(fresh, found.values(), +1)
+                expected, actual = fresh.nonzero(), stored(snapshot)
+                differing = _differing(expected, actual)
+                if repair and any(differing.values()):
+                    for table in TABLES:
+                        snapshot.execute(table.delete())
+                    fresh.write(snapshot)
+    finally:
+        engine.dispose()
+    return SummaryCheck(len(ids), differing, repair and any(differing.values()))
+
+
+def _differing(
+    expected: dict[str, dict[tuple[Any, ...], int]], actual: dict[str, dict[tuple[Any, ...], int]]
+) -> dict[str, int]:
+    differing = {}
+    for name in sorted(expected.keys() | actual.keys()):
+        want, have = expected.get(name, {}), actual.get(name, {})
+        differing[name] = sum(want.get(key) != have.get(key) for key in want.keys() | have.keys())
+    return differing

@@ -13,7 +13,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
 
 from database.central import CentralLoginError
 from database.engine import current_revision, open_database
@@ -24,7 +26,7 @@ from skranke.vocabulary import Vocabulary
 from tests.postgres import PASSWORD, PostgresServer
 from tests.sync.world import START, make_desk
 from ui.cli import central
-from ui.cli.common import StartupConfig, UsageError
+from ui.cli.common import EXIT_PROBLEMS, StartupConfig, UsageError
 
 
 def _config(tmp_path: Path, central_url: str = "") -> StartupConfig:
@@ -238,3 +240,35 @@ def _closed_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+def test_check_finds_summaries_that_differ_and_repairs_them(
+    postgres: PostgresServer,
+    tmp_path: Path,
+    vocabulary: Vocabulary,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    url = postgres.url(_database_name())
+    central.run(_init_args(url), _config(tmp_path), vocabulary)
+    desk = make_desk(tmp_path, "Skranke 1")
+    desk.log(vocabulary, 2)
+    pusher = desk.pusher(url)
+    pusher.push_all()
+    pusher.close()
+    desk.database.close()
+    capsys.readouterr()
+    check = _init_args(url, "check", repair=False)
+    assert central.run(check, _config(tmp_path), vocabulary) == 0
+    assert capsys.readouterr().out == "Opsummeringerne stemmer med de 2 gældende henvendelser.\n"
+    engine_url = make_url(url).render_as_string(hide_password=False)
+    with create_engine(engine_url, poolclass=NullPool).begin() as conn:
+        conn.execute(text("UPDATE tally_group SET contacts = contacts + 1"))
+    assert central.run(check, _config(tmp_path), vocabulary) == EXIT_PROBLEMS
+    said = capsys.readouterr().out
+    assert "stemmer IKKE med de 2 gældende henvendelser" in said
+    assert "  tally_group: 2 rækker afveg" in said  # the month's and the year's
+    assert "skranke central check --repair" in said
+    repair = _init_args(url, "check", repair=True)
+    assert central.run(repair, _config(tmp_path), vocabulary) == 0
+    assert "skrevet forfra" in capsys.readouterr().out
+    assert central.run(check, _config(tmp_path), vocabulary) == 0

@@ -22,11 +22,19 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
 from database import roles
-from database.central import access_fingerprint_of, add_login, init_central, upgrade_central
+from database.central import (
+    SummaryCheck,
+    access_fingerprint_of,
+    add_login,
+    check_summaries,
+    init_central,
+    upgrade_central,
+)
 from database.engine import MIGRATIONS_DIR
 from database.reports import tally_in_database
 from database.repository import ContactRepository
 from database.schema import HEAD_REVISION, KNOWN_REVISIONS
+from database.summaries import COUNTS, TABLES
 from skranke.report import Filters, Period
 from skranke.vocabulary import Vocabulary
 from tests.postgres import PostgresServer
@@ -407,3 +415,34 @@ def test_two_administrators_running_init_at_once(postgres: PostgresServer) -> No
         results = list(pool.map(init_central, [url, url]))
     assert sorted(r.created_database for r in results) == [False, True]
     assert not init_central(url).changed
+
+
+def test_an_auditor_finds_and_repairs_counts_a_desk_falsified(
+    central: str, desks: list[Desk], vocabulary: Vocabulary
+) -> None:
+    """What a desk login can still do (change its own summary counts) is found by
+    'central check' and undone by 'central check --repair'."""
+    desk = desks[0]
+    logged = desk.log(vocabulary, 4, handout=True)
+    desk.repository.void(logged[0].id, START + timedelta(minutes=2))
+    pushes_as = desk_login(central, desk)
+    _push(desk, pushes_as)
+    assert check_summaries(central) == SummaryCheck(3, dict.fromkeys(_summary_tables(), 0))
+    falsified = {}
+    with _connect(pushes_as) as conn:
+        for table in TABLES:  # every count of its own rows, +5
+            count = COUNTS[table]
+            update = f"UPDATE {table.name} SET {count} = {count} + 5"  # noqa: S608
+            falsified[table.name] = conn.execute(text(update)).rowcount
+        conn.commit()
+    assert falsified["tally_group"] > 0
+    found = check_summaries(central)
+    assert not found.agrees
+    assert found.differing == falsified
+    assert check_summaries(central, repair=True).repaired
+    assert check_summaries(central).agrees
+    converged(central, [desk])
+
+
+def _summary_tables() -> list[str]:
+    return sorted(table.name for table in TABLES)

@@ -2,7 +2,8 @@
 ``skranke central add-desk NAME [URL] --municipality 165``: a desk's login;
 ``skranke central add-reader NAME [URL] [--municipality 165 ...]``: a team leader's login;
 ``skranke central upgrade [URL]``: create or upgrade the central PostgreSQL's schema;
-``skranke central desks [URL]``: when each desk was last heard from.
+``skranke central desks [URL]``: when each desk was last heard from;
+``skranke central check [URL]``: the summaries against a fresh count of the contacts.
 
 For municipal IT. Upgrade once per Skranke release, before the desks get the new version. The
 URL defaults to the ``central_url`` setting; the password comes from ``PGPASSWORD`` or a password
@@ -18,7 +19,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from skranke.clock import to_local
-from ui.cli.common import EXIT_OK, StartupConfig, UsageError
+from ui.cli.common import EXIT_OK, EXIT_PROBLEMS, StartupConfig, UsageError
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -42,6 +43,16 @@ def add_parser(commands: Commands) -> None:
     desks = central_commands.add_parser(
         "desks", help="vis hver skranke, der har sendt, og hvornår den sidst blev hørt fra"
     )
+    check = central_commands.add_parser(
+        "check",
+        help="tæl alle henvendelser igen og sammenlign med opsummeringerne (revision; ændrer "
+        "intet)",
+    )
+    check.add_argument(
+        "--repair",
+        action="store_true",
+        help="skriv opsummeringerne forfra ud fra henvendelserne, hvis de afviger (administrator)",
+    )
     init = central_commands.add_parser(
         "init",
         help="opret den fælles database, rollerne og rettighederne (IT, én gang; sikkert at "
@@ -55,7 +66,7 @@ def add_parser(commands: Commands) -> None:
         "add-reader", help="opret (eller giv ny adgangskode til) en teamleders læse-login"
     )
     add_reader.add_argument("name", metavar="LOGIN", help="loginnavnet, fx teamleder_165")
-    for command in (init, upgrade, desks, add_desk, add_reader):
+    for command in (init, upgrade, desks, check, add_desk, add_reader):
         command.add_argument(
             "url",
             nargs="?",
@@ -104,6 +115,8 @@ def run(args: argparse.Namespace, config: StartupConfig, vocabulary: Vocabulary)
         if args.central_command == "init":
             print(init_text(init_central(url), url))
             return EXIT_OK
+        if args.central_command == "check":
+            return _check(url, repair=args.repair)
         if args.central_command in ("add-desk", "add-reader"):
             return _add_login(args, url)
         result = upgrade_central(url)
@@ -160,6 +173,27 @@ def _privilege_text(command: str, location: str, detail: str) -> str:
         f"brugeren i {location} har ikke rettighed til det ({detail}). Kør kommandoen som "
         "administratoren, der kørte skranke central init."
     )
+
+
+def _check(url: str, *, repair: bool) -> int:
+    from database.central import check_summaries  # noqa: PLC0415
+
+    result = check_summaries(url, repair=repair)
+    if result.agrees:
+        print(f"Opsummeringerne stemmer med de {result.contacts} gældende henvendelser.")
+        return EXIT_OK
+    lines = [f"Opsummeringerne stemmer IKKE med de {result.contacts} gældende henvendelser:"]
+    lines += [f"  {name}: {n} rækker afveg" for name, n in result.differing.items() if n]
+    if result.repaired:
+        lines.append("De er nu skrevet forfra ud fra henvendelserne.")
+        print("\n".join(lines))
+        return EXIT_OK
+    lines.append(
+        "Henvendelserne er sandheden. Find skranken (kolonnen desk i rækkerne), giv dens "
+        "login ny adgangskode med add-desk, og kør: skranke central check --repair URL"
+    )
+    print("\n".join(lines))
+    return EXIT_PROBLEMS
 
 
 def _add_login(args: argparse.Namespace, url: str) -> int:
