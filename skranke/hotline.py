@@ -316,9 +316,6 @@ class CostSplit:
     price_source: str = ""
     price_year: int = 0
 
-    def share(self, code: str) -> float | None:
-        return float(self.amounts[code] / self.total) if self.total else None
-
 
 @dataclass(frozen=True)
 class HotlineReport:

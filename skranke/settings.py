@@ -344,7 +344,7 @@ def read_settings_file(path: Path, base: Settings | None = None) -> Settings:
     merged = replace(base, **values)
     if any(key.startswith("hotline") for key in toml.data):  # what does not fit together
         for key, code, detail in cross_problems(merged):
-            section = TABLES if key == TABLES and code == "not_allowed" else ""
+            section = TABLES if key == TABLES else ""  # a share: its line, or the table's
             field_name = detail if section else key
             problems.append(toml.problem(section, 0, field_name, code, detail))
         if problems:

@@ -114,7 +114,7 @@ def test_shares_must_be_positive_known_and_cover_every_participant(tmp_path: Pat
         encoding="utf-8",
     )
     assert _problems(path) == {
-        (None, "hotline_shares", "missing"),  # 153 takes part but has no share
+        (3, "153", "missing"),  # 153 takes part but has no share (the table's line)
         (5, "161", "not_allowed"),  # 161 has a share but does not take part
     }
 
