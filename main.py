@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from skranke.settings import Settings
     from skranke.vocabulary import Vocabulary
     from ui.cli.common import StartupConfig
+    from ui.counter.desk_start import DeskStart
     from ui.settings_store import QtSettingsStore
 
 EXIT_BAD_INPUT = 2
@@ -130,10 +131,6 @@ def _command(args: argparse.Namespace, config: StartupConfig, vocabulary: Vocabu
         from ui.cli import central  # noqa: PLC0415
 
         return central.run(args, config, vocabulary)
-    if args.command == "team":
-        from ui.cli import team  # noqa: PLC0415
-
-        return team.run(args, config, vocabulary)
     from ui.cli import demo  # noqa: PLC0415
 
     return demo.run(args, config, vocabulary)
@@ -268,6 +265,7 @@ def _run_window(
     """Show the window at once; open the database meanwhile and hand it over when ready."""
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
+    from ui.counter.desk_start import read_start  # noqa: PLC0415
     from ui.counter_window import CounterWindow  # noqa: PLC0415
     from ui.tasks import run_task  # noqa: PLC0415
 
@@ -289,13 +287,19 @@ def _run_window(
     opened: list[CounterDesk] = []
     status = [0]
 
-    def ready(loaded: tuple[CounterDesk, CatalogResult]) -> None:
-        counter, catalog = loaded
+    def open_and_read() -> tuple[tuple[CounterDesk, CatalogResult], DeskStart]:
+        """On the worker: open everything, then read what the window shows first (the
+        tile order by use, today's list and figures), so the window never waits for it."""
+        opened = _open_all(config, vocabulary)
+        return opened, read_start(opened[0])
+
+    def ready(loaded: tuple[tuple[CounterDesk, CatalogResult], DeskStart]) -> None:
+        (counter, catalog), start = loaded
         opened.append(counter)
         window.set_catalog(catalog.catalog)
         if catalog.problems:  # a broken overlay: say so, and go on with what is good
             window.show_catalog_problems(catalog.problems)
-        window.attach(counter)
+        window.attach(counter, start)
         report("ready")
         if args.quit_after_show:
             QApplication.quit()
@@ -311,9 +315,7 @@ def _run_window(
 
     # Start opening the database once the window has painted: the worker's imports would
     # otherwise compete with the first paint for the interpreter lock.
-    window.firstPainted.connect(
-        lambda: run_task(lambda: _open_all(config, vocabulary), ready, failed)
-    )
+    window.firstPainted.connect(lambda: run_task(open_and_read, ready, failed))
     result = QApplication.exec()
     for counter in opened:
         counter.repository.database.close()

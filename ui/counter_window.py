@@ -65,6 +65,7 @@ if TYPE_CHECKING:
     from skranke.sheets import Sender
     from skranke.tally import DayTally
     from ui.citizen_screen import CitizenScreen
+    from ui.counter.desk_start import DeskStart
     from ui.counter.favourites_panel import FavouritesPanel
     from ui.counter.form_panels import DetailsBox
     from ui.counter.recent_panel import RecentPanel, RecentView
@@ -98,6 +99,13 @@ class CounterWindow(QMainWindow):
     contactsLogged = Signal(list)  # noqa: N815 - Qt naming
     contactsVoided = Signal(list)  # noqa: N815
     firstPainted = Signal()  # noqa: N815
+
+    # Built after the first paint (``_build_rest``); reached through the properties.
+    _details_box: DetailsBox | None = None
+    _favourites_panel: FavouritesPanel | None = None
+    _recent_panel: RecentPanel | None = None
+    _solution_panel: SolutionPanel | None = None
+    _start: DeskStart | None = None  # what ``attach`` read, until the panels show it
 
     def __init__(
         self,
@@ -148,10 +156,6 @@ class CounterWindow(QMainWindow):
         self.tally_strip = TallyStrip(vocabulary, language)
         self.side_tabs = QTabWidget()
         self.side_tabs.setObjectName("sideTabs")
-        self._details_box: DetailsBox | None = None
-        self._favourites_panel: FavouritesPanel | None = None
-        self._recent_panel: RecentPanel | None = None
-        self._solution_panel: SolutionPanel | None = None
         self._staged = staged
         self._painted = False
         self.setCentralWidget(self._layout())
@@ -230,8 +234,7 @@ class CounterWindow(QMainWindow):
         self._show_favourites()
         self._update_handouts_label()
         solutions.display(None)
-        if self.desk is not None:  # attached before the panels were built
-            self._fill_from_desk(self.desk)
+        self._fill_from_start()  # attached before the panels were built
 
     @property
     def details_box(self) -> DetailsBox:
@@ -319,20 +322,33 @@ class CounterWindow(QMainWindow):
         self.channel_row.refresh()
         return HotlinePanel(config, self.language)
 
-    def attach(self, desk: CounterDesk) -> None:
-        """The database is open: show the tiles (in the fixed order), today's list and tally."""
+    def attach(self, desk: CounterDesk, start: DeskStart | None = None) -> None:
+        """The database is open: show the tiles (in the fixed order), today's list and tally.
+
+        The program reads ``start`` on the worker that opened the database
+        (``ui.counter.desk_start.read_start``); without it, it is read here."""
+        from ui.counter.desk_start import read_start  # noqa: PLC0415
+
         self.desk = desk
-        self._day = desk.today()
-        self.tiles_panel.set_areas(self._tile_order(desk))
+        start = start or read_start(desk)
+        self._day = start.day
+        self.tiles_panel.set_areas(self._tile_order(start.by_use))
+        self._start = start
         if self._solution_panel is not None:  # else _build_rest fills them in
-            self._fill_from_desk(desk)
+            self._fill_from_start()
         self.statusBar().showMessage(
             self.tr("Klar. Klik på et sagsområde (eller tast dets nummer) for at registrere.")
         )
 
-    def _fill_from_desk(self, desk: CounterDesk) -> None:
-        self.solution_panel.set_usage(desk.solution_usage())
-        self.reload_today()
+    def _fill_from_start(self) -> None:
+        start, self._start = self._start, None
+        if start is None:
+            return
+        self.solution_panel.set_usage(start.solution_usage)
+        self.recent_panel.model.reset(start.today)
+        if start.problem is not None:
+            self._show_banner(error_text(start.problem))
+        self._show_tally(start.tally)
 
     def _ready(self) -> CounterDesk | None:
         if self.desk is None:
@@ -626,8 +642,6 @@ class CounterWindow(QMainWindow):
     ) -> None:
         self.error_banner.hide()
         first = contacts[0]
-        if self.hotline_panel is not None:
-            self.hotline_panel.show_logged(first.municipality, len(contacts))
         from skranke.favourites import as_logged  # noqa: PLC0415 - loaded with the panels
 
         self._last_choice = as_logged(choice, first)
@@ -740,9 +754,8 @@ class CounterWindow(QMainWindow):
 
     # ---- the tiles ------------------------------------------------------------------------
 
-    def _tile_order(self, desk: CounterDesk) -> list[Area]:
+    def _tile_order(self, by_use: list[Area]) -> list[Area]:
         """The saved order; the first time, fixed from use and saved."""
-        by_use = desk.tile_order()
         saved = self.store.current.tile_order
         if saved:
             return arrange(saved, by_use)
