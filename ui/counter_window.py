@@ -642,6 +642,8 @@ class CounterWindow(QMainWindow):
     ) -> None:
         self.error_banner.hide()
         first = contacts[0]
+        if self.hotline_panel is not None:
+            self.hotline_panel.show_logged(first.municipality, len(contacts))
         from skranke.favourites import as_logged  # noqa: PLC0415 - loaded with the panels
 
         self._last_choice = as_logged(choice, first)
