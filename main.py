@@ -131,6 +131,10 @@ def _command(args: argparse.Namespace, config: StartupConfig, vocabulary: Vocabu
         from ui.cli import central  # noqa: PLC0415
 
         return central.run(args, config, vocabulary)
+    if args.command == "team":
+        from ui.cli import team  # noqa: PLC0415
+
+        return team.run(args, config, vocabulary)
     from ui.cli import demo  # noqa: PLC0415
 
     return demo.run(args, config, vocabulary)
