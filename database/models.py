@@ -158,7 +158,7 @@ class TallyDurationRow(_Span, Base):
 
     __tablename__ = "tally_duration"
     __table_args__ = (
-        PrimaryKeyConstraint("span", "first_day", "desk", "municipality", "dimension", "value",
+        PrimaryKeyConstraint("span", "first_day", "dimension", "value", "desk", "municipality",
                              "seconds"),
     )  # fmt: skip
 
@@ -185,7 +185,11 @@ class TallyDayRow(_Filtered, Base):
     """Live contacts per local day, channel and assisted: the per-day chart, weekly figures."""
 
     __tablename__ = "tally_day"
-    __table_args__ = (PrimaryKeyConstraint("day", *_FILTERED, "assisted"),)
+    # The chart's grouping (day, channel, assisted) first: read in key order, never sorted.
+    __table_args__ = (
+        PrimaryKeyConstraint("day", "channel", "assisted", "desk", "municipality", "area",
+                             "outcome"),
+    )  # fmt: skip
 
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     assisted: Mapped[int] = mapped_column(primary_key=True)

@@ -27,11 +27,9 @@ from sqlalchemy import (
     Table,
     and_,
     cast,
-    false,
     func,
     or_,
     select,
-    tuple_,
 )
 
 from database.engine import translate_errors
@@ -113,28 +111,27 @@ def _filtered(
 
 
 def _in_spans(table: Table, pieces: Pieces) -> ColumnElement[bool]:
-    return tuple_(table.c.span, table.c.first_day).in_(pieces.spans)
+    # Per span, not (span, first_day) IN (...): SQLite then seeks both key columns.
+    firsts: dict[str, list[date]] = {}
+    for span, first in pieces.spans:
+        firsts.setdefault(span, []).append(first)
+    return or_(*(and_(table.c.span == s, table.c.first_day.in_(f)) for s, f in firsts.items()))
 
 
-def _in_runs(runs: list[tuple[date, date]]) -> ColumnElement[bool]:
-    """The live contacts logged on the local days of ``runs`` (first and last, inclusive)."""
+def _live_on(first: date, last: date) -> ColumnElement[bool]:
+    """The live contacts logged on the local days ``first`` to ``last`` (inclusive)."""
     logged_at = _CONTACTS.c.logged_at
     return and_(
         _CONTACTS.c.voided_at.is_(None),
-        or_(
-            false(),
-            *(
-                and_(logged_at >= local_day_bounds(first)[0], logged_at < local_day_bounds(last)[1])
-                for first, last in runs
-            ),
-        ),
+        logged_at >= local_day_bounds(first)[0],
+        logged_at < local_day_bounds(last)[1],
     )
 
 
 def _hour_number(conn: Connection, column: Any) -> Any:
     """Hours since 1970-01-01 00:00 UTC of a stored UTC timestamp, in SQL."""
     if conn.dialect.name == "sqlite":
-        return cast(func.strftime("%s", column), Integer) / _HOUR
+        return cast(func.strftime("%s", column), Integer) // _HOUR
     return cast(func.floor(func.extract("epoch", column) / _HOUR), Integer)
 
 
@@ -206,10 +203,11 @@ class _Counter:
             .group_by(o.how, o.solution)
         )
 
-    def contacts(self, runs: list[tuple[date, date]], durations: bool) -> None:
-        """The live contacts of the days in ``runs``; handling times too if ``durations``."""
+    def contacts(self, first: date, last: date, durations: bool) -> None:
+        """The live contacts of the days ``first`` to ``last``; their handling times too if
+        ``durations``. (One range at a time: SQLite scans every contact for an OR of two.)"""
         c = _CONTACTS.c
-        where = (_in_runs(runs), *_filtered(_CONTACTS, self.filters))
+        where = (_live_on(first, last), *_filtered(_CONTACTS, self.filters))
         key = [c[name] for name in _GROUP_KEY]
         self.groups(select(*key, func.count()).where(*where).group_by(*key))
         hour = _hour_number(self.conn, c.logged_at)
@@ -275,14 +273,14 @@ def tally_in_database(
         counter = _Counter(conn, filters)
         if pieces.spans:
             counter.summaries(pieces, dimension)
-        if pieces.loose:
-            counter.contacts(pieces.loose, durations=dimension is not None)
+        for first, last in pieces.loose:
+            counter.contacts(first, last, durations=dimension is not None)
         if dimension is None:  # the handling times of the whole period, from the contacts
             c = _CONTACTS.c
             counter.durations(
                 select(c.duration_seconds, func.count())
                 .where(
-                    _in_runs([(period.first, period.last)]),
+                    _live_on(period.first, period.last),
                     c.duration_seconds.is_not(None),
                     *_filtered(_CONTACTS, filters),
                 )

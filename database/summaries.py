@@ -98,16 +98,16 @@ class SummaryChanges:
         day = local.date()
         where = (c.desk, c.municipality, c.channel, c.area, c.outcome)
         assisted = int(c.assisted)
-        self._add(DAYS, (day, *where, assisted), sign)
+        self._add(DAYS, (day, c.channel, assisted, c.desk, c.municipality, c.area, c.outcome), sign)
         seconds = c.duration_seconds
         for span in spans_of(day):
             self._add(GROUPS, (*span, *where[:4], c.kind, c.outcome, assisted,
                                c.readiness or "", c.requester), sign)  # fmt: skip
             self._add(HOURS, (*span, local.weekday(), local.hour, *where), sign)
             if seconds is not None:
-                self._add(DURATIONS, (*span, *where[:2], "", "", seconds), sign)
+                self._add(DURATIONS, (*span, "", "", *where[:2], seconds), sign)
                 for dimension, value in zip(DURATION_DIMENSIONS, where[2:], strict=True):
-                    self._add(DURATIONS, (*span, *where[:2], dimension, value, seconds), sign)
+                    self._add(DURATIONS, (*span, dimension, value, *where[:2], seconds), sign)
 
     def handout(self, c: Counted, how: str, solution: str, sign: int) -> None:
         """Count one hand-out of a live contact in (+1) or out (-1)."""

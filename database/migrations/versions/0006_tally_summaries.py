@@ -177,9 +177,9 @@ def upgrade() -> None:
     _table("tally_group", (*_SPAN, *_FILTERED[:4], "kind", "outcome", "assisted", "readiness",
                            "requester"))  # fmt: skip
     _table("tally_hour", (*_SPAN, "weekday", "hour", *_FILTERED))
-    _table("tally_duration", (*_SPAN, "desk", "municipality", "dimension", "value", "seconds"))
+    _table("tally_duration", (*_SPAN, "dimension", "value", "desk", "municipality", "seconds"))
     _table("tally_handout", (*_SPAN, *_FILTERED, "how", "solution"), "handouts")
-    _table("tally_day", ("day", *_FILTERED, "assisted"))
+    _table("tally_day", ("day", "channel", "assisted", "desk", "municipality", "area", "outcome"))
     _fill(op.get_bind())
     op.drop_table("handout_hour")
     op.drop_table("contact_hour")
