@@ -52,7 +52,6 @@ from ui.counter.tally_strip import TallyStrip
 from ui.counter.tiles_panel import TilesPanel
 from ui.settings_store import QtSettingsStore
 from ui.tasks import run_task
-from ui.widgets import TwoLineButton
 
 if TYPE_CHECKING:
     # The database layer (and SQLAlchemy) load after the window is shown; the panels beside
@@ -72,6 +71,7 @@ if TYPE_CHECKING:
     from ui.recent_model import RecentContactsModel
     from ui.sheet_dialog import PrinterFactory, SheetDialog
     from ui.solution_panel import SolutionPanel
+    from ui.widgets import TwoLineButton
 
 CLOSE_WAIT_MS = 10_000  # at close, queued writes get this long to reach the database
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
-from skranke.tally import DayTally
 from skranke.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from skranke.tally import DayTally
 
 
 class TallyStrip(QFrame):

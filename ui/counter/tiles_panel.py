@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -17,7 +18,9 @@ from PySide6.QtWidgets import (
 
 from skranke.tiles import key_of
 from skranke.vocabulary import Area
-from ui.widgets import TwoLineButton
+
+if TYPE_CHECKING:
+    from ui.widgets import TwoLineButton  # loaded with the tiles, after the first paint
 
 TILE_COLUMNS = 5
 
@@ -63,6 +66,8 @@ class TilesPanel(QGroupBox):
         self._bottom.addWidget(self.sort_button)
 
     def set_areas(self, areas: Sequence[Area]) -> None:
+        from ui.widgets import TwoLineButton  # noqa: PLC0415 - after the first paint
+
         self._placeholder.hide()
         self.sort_button.setEnabled(True)
         for _area, old in self.tiles:
