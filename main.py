@@ -20,18 +20,24 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import argparse
+    import uuid
 
     from database.counter import CounterDesk
+    from database.sync import PushRunner
     from skranke.catalog import CatalogResult
     from skranke.errors import SkrankeError
     from skranke.settings import Settings
     from skranke.vocabulary import Vocabulary
     from ui.cli.common import StartupConfig
     from ui.counter.desk_start import DeskStart
+    from ui.counter_window import CounterWindow
     from ui.settings_store import QtSettingsStore
+
+    SyncStart = PushRunner | SkrankeError | None  # pushing, why not, or no central database
 
 EXIT_BAD_INPUT = 2
 EXIT_UNEXPECTED = 3
+SYNC_STOP_SECONDS = 1.0  # closing never waits longer on a push (the outbox keeps it)
 OWN_PACKAGES = ("skranke", "database", "ui")
 MARKER = "__skranke_package__"  # set in each of Skranke's own packages
 
@@ -236,7 +242,9 @@ def _first_run_set_up(config: StartupConfig, store: QtSettingsStore) -> bool:
     return True
 
 
-def _open_desk(config: StartupConfig, vocabulary: Vocabulary) -> CounterDesk:
+def _open_desk(
+    config: StartupConfig, vocabulary: Vocabulary, desk_id: uuid.UUID | None = None
+) -> CounterDesk:
     """Open (and if needed upgrade) the database. Runs on a worker thread."""
     from database.counter import CounterDesk  # noqa: PLC0415
     from database.engine import open_database  # noqa: PLC0415
@@ -244,20 +252,92 @@ def _open_desk(config: StartupConfig, vocabulary: Vocabulary) -> CounterDesk:
 
     database = open_database(config.database_url, busy_timeout_ms=config.settings.busy_timeout_ms)
     return CounterDesk(
-        ContactRepository(database),
+        ContactRepository(database, desk_id),
         vocabulary,
         desk=config.desk,
         municipality_code=config.municipality,
     )
 
 
-def _open_all(config: StartupConfig, vocabulary: Vocabulary) -> tuple[CounterDesk, CatalogResult]:
-    """The database and the self-service catalogue, read on a worker thread."""
+def _desk_id(config: StartupConfig) -> uuid.UUID | SkrankeError:
+    """This installation's desk id, made and saved on the first start (each contact carries
+    it). An unsavable id is returned as the error: the desk logs without it and does not push.
+
+    A plain store over the same file: it writes only ``desk_id`` into it, so the window's
+    store (which never reads ``desk_id``) saves its own changes beside it."""
+    from skranke.settings import SettingsStore, ensure_desk_id  # noqa: PLC0415
+
+    try:
+        return ensure_desk_id(SettingsStore(config.settings, config.settings_path))
+    except _skranke_error() as error:
+        return error
+
+
+def _open_sync(
+    config: StartupConfig, counter: CounterDesk, desk_id: uuid.UUID | SkrankeError
+) -> SyncStart:
+    """The push thread's runner (not started) when ``central_url`` is set; runs on a worker
+    thread. The sync code and the PostgreSQL driver are loaded only here, never when no
+    central database is configured."""
+    url = config.settings.central_url
+    if not url:
+        return None
+    from skranke.errors import SkrankeError  # noqa: PLC0415
+
+    if isinstance(desk_id, SkrankeError):
+        return desk_id
+    from database.sync import DeskIdentity, Pusher, PushRunner  # noqa: PLC0415
+
+    identity = DeskIdentity(desk_id, config.desk, config.municipality)
+    try:
+        return PushRunner(Pusher(counter.repository.database, url, identity))
+    except _skranke_error() as error:  # a postgres:// or non-PostgreSQL URL, a missing driver
+        return error
+
+
+def _open_all(
+    config: StartupConfig, vocabulary: Vocabulary
+) -> tuple[CounterDesk, CatalogResult, SyncStart]:
+    """The database, the self-service catalogue and the pusher, made on a worker thread."""
+    import uuid  # noqa: PLC0415
+
     from skranke.catalog import load_catalog  # noqa: PLC0415
     from ui.cli.common import overlay  # noqa: PLC0415
 
     catalog = load_catalog(vocabulary, overlay(config.settings))
-    return _open_desk(config, vocabulary), catalog
+    desk_id = _desk_id(config)
+    counter = _open_desk(config, vocabulary, desk_id if isinstance(desk_id, uuid.UUID) else None)
+    return counter, catalog, _open_sync(config, counter, desk_id)
+
+
+def _start_sync(window: CounterWindow, config: StartupConfig, sync: SyncStart) -> None:
+    """Show the quiet sync status and start pushing; on the GUI thread, once the desk is open.
+    The runner is woken after each of the desk worker's writes (log, undo, void)."""
+    if sync is None:
+        return  # no central database: no status, nothing started
+    from skranke.errors import SkrankeError  # noqa: PLC0415
+    from ui.counter.sync_status import SyncStatusLabel  # noqa: PLC0415
+
+    label = SyncStatusLabel(config.settings.central_url, window.statusBar())
+    window.statusBar().addPermanentWidget(label)
+    if isinstance(sync, SkrankeError):
+        label.show_problem(sync)
+        return
+    runner = sync
+    runner.start()
+    label.follow(lambda: runner.pusher.status)
+    window.worker.busyChanged.connect(lambda busy: None if busy else runner.wake())
+
+
+def _stop_sync(sync: SyncStart) -> None:
+    """Stop pushing without holding up the closing: a push stuck on a dead link is abandoned
+    (its thread is a daemon; the outbox keeps every change for the next start)."""
+    from skranke.errors import SkrankeError  # noqa: PLC0415
+
+    if sync is None or isinstance(sync, SkrankeError):
+        return
+    sync.stop(SYNC_STOP_SECONDS)
+    sync.pusher.close()  # closes the idle connection; one still in use is left to the thread
 
 
 def _run_window(
@@ -289,21 +369,24 @@ def _run_window(
     window.activateWindow()  # keys go to the counter at once, also after the set-up dialog
     window.firstPainted.connect(lambda: report("shown"))
     opened: list[CounterDesk] = []
+    syncs: list[SyncStart] = []
     status = [0]
 
-    def open_and_read() -> tuple[tuple[CounterDesk, CatalogResult], DeskStart]:
+    def open_and_read() -> tuple[tuple[CounterDesk, CatalogResult, SyncStart], DeskStart]:
         """On the worker: open everything, then read what the window shows first (the
         tile order by use, today's list and figures), so the window never waits for it."""
         opened = _open_all(config, vocabulary)
         return opened, read_start(opened[0])
 
-    def ready(loaded: tuple[tuple[CounterDesk, CatalogResult], DeskStart]) -> None:
-        (counter, catalog), start = loaded
+    def ready(loaded: tuple[tuple[CounterDesk, CatalogResult, SyncStart], DeskStart]) -> None:
+        (counter, catalog, sync), start = loaded
         opened.append(counter)
+        syncs.append(sync)
         window.set_catalog(catalog.catalog)
         if catalog.problems:  # a broken overlay: say so, and go on with what is good
             window.show_catalog_problems(catalog.problems)
         window.attach(counter, start)
+        _start_sync(window, config, sync)
         report("ready")
         if args.quit_after_show:
             QApplication.quit()
@@ -321,6 +404,8 @@ def _run_window(
     # otherwise compete with the first paint for the interpreter lock.
     window.firstPainted.connect(lambda: run_task(open_and_read, ready, failed))
     result = QApplication.exec()
+    for sync in syncs:
+        _stop_sync(sync)
     for counter in opened:
         counter.repository.database.close()
     return status[0] or result

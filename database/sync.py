@@ -76,6 +76,7 @@ class SyncStatus:
     last_push_at: datetime | None = None
     detail: str = ""  # why, for a tooltip or the log; never shown as a nag
     central_is_older: bool | None = None  # PAUSED: True = upgrade the central database
+    error: DatabaseError | None = None  # OFFLINE/PAUSED: the typed error, for the counter's words
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,6 +262,7 @@ class Pusher:
                 since=old.since if keeps_since else (now if error is not None else None),
                 last_push_at=now if pushed else old.last_push_at,
                 detail="" if error is None else str(error),
+                error=error,
                 central_is_older=(
                     error.central_is_older
                     if isinstance(error, CentralSchemaMismatchError)
