@@ -288,7 +288,7 @@ def _open_sync(
         return desk_id
     from database.sync import DeskIdentity, Pusher, PushRunner  # noqa: PLC0415
 
-    identity = DeskIdentity(desk_id, config.desk, config.municipality)
+    identity = DeskIdentity(desk_id, config.desk, config.municipality, config.settings.centre)
     try:
         return PushRunner(Pusher(counter.repository.database, url, identity))
     except _skranke_error() as error:  # a postgres:// or non-PostgreSQL URL, a missing driver

@@ -51,6 +51,16 @@ def _central_rows(url: str) -> dict[uuid.UUID, tuple[bool, uuid.UUID | None]]:
         database.close()
 
 
+def _desk_sync(url: str) -> list[tuple[object, ...]]:
+    database = open_database(url, upgrade=False)
+    try:
+        with database.engine.connect() as conn:
+            query = text("SELECT desk_id, desk, municipality, centre FROM desk_sync")
+            return [tuple(row) for row in conn.execute(query)]
+    finally:
+        database.close()
+
+
 def _voided(url: str) -> int:
     return sum(voided for voided, _ in _central_rows(url).values())
 
@@ -92,13 +102,17 @@ def test_logged_and_undone_contacts_reach_the_central_database(
         seen.append(label.toolTip())
         assert QApplication.focusWidget() is not label  # the keys stayed with the counter
 
-    assert run_app(qtbot, tmp_path, _no_password(central), script).exit_code == 0
+    settings = f'central_url = "{_no_password(central)}"\ncentre = "Rådhuset"\n'
+    settings_file(tmp_path, None).write_text(settings, encoding="utf-8")
+    assert run_app(qtbot, tmp_path, None, script).exit_code == 0
     local = _local(tmp_path)
     remote = _central_rows(central)
     assert len(local) == 3
     assert {i: voided for i, (voided, _) in remote.items()} == local
     desk_id = uuid.UUID(read_settings_file(settings_file(tmp_path, None)).desk_id)
     assert {owner for _, owner in remote.values()} == {desk_id}  # the id saved on first start
+    heard = _desk_sync(central)
+    assert heard == [(desk_id, "Skranke 1", "165", "Rådhuset")]
     assert "Sidst sendt" in seen[0]
     assert PASSWORD not in seen[0]
 
