@@ -77,15 +77,20 @@ def _measure(platform: str, runs: int, before: Path | None) -> None:
         env["XDG_CONFIG_HOME"] = env["XDG_DATA_HOME"] = folder
         config = Path(folder) / "settings.toml"
         config.write_text('desk = "Skranke 1"\nmunicipality = "165"\n')
-        database = f"sqlite:///{folder}/skranke.sqlite3"
-        ours = [sys.executable, "-c", PROGRAM, "--config", str(config), "--database", database]
-        ours += ["--quit-after-show", "--report-startup"]
+
+        def program(name: str) -> list[str]:
+            # Each checkout its own database: an older one refuses a newer schema.
+            database = f"sqlite:///{folder}/{name}.sqlite3"
+            return [sys.executable, "-c", PROGRAM, "--config", str(config), "--database", database]
+
+        ours = [*program("skranke"), "--quit-after-show", "--report-startup"]
+        earlier = [*program("before"), "--quit-after-show", "--report-startup"]
         bare = [sys.executable, "-c", BARE]
         for _ in range(2):  # creates and migrates the database, writes bytecode: not measured
             _stages(ours, env)
             _stages(bare, env)
             if before is not None:
-                _stages(ours, env, before)
+                _stages(earlier, env, before)
         measured: dict[str, list[float]] = {key: [] for key in STAGES}
         for _ in range(runs):
             measured["bare"].append(_stages(bare, env)["shown"])
@@ -93,7 +98,7 @@ def _measure(platform: str, runs: int, before: Path | None) -> None:
             measured["shown"].append(stages["shown"])
             measured["ready"].append(stages["ready"])
             if before is not None:
-                stages = _stages(ours, env, before)
+                stages = _stages(earlier, env, before)
                 measured["before shown"].append(stages["shown"])
                 measured["before ready"].append(stages["ready"])
     bare_median = statistics.median(measured["bare"])
