@@ -10,7 +10,7 @@ live catalogue, so a table added by a later migration is covered without a code 
   hotline desk: several). On ``contact`` it may INSERT its own rows, read only ``id`` and
   ``voided_at`` of its own rows (what the push statements need), and set ``voided_at`` once
   (a trigger refuses changing a void; the policy refuses setting it back to NULL). Hand-outs:
-  INSERT for its own contacts. The hourly summaries (every table with ``desk`` and
+  INSERT for its own contacts. The summaries (every other table with ``desk`` and
   ``municipality`` columns) and ``desk_sync``: read and upsert its own desk's rows only (the
   pusher keeps the summaries in Python, the same code as the desk's SQLite). No DELETE,
   TRUNCATE, DDL or temporary tables.
@@ -29,9 +29,8 @@ import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, create_engine, text
+from sqlalchemy import Connection, text
 from sqlalchemy.engine import URL
-from sqlalchemy.pool import NullPool
 
 OWNER = "skranke_owner"
 DESK = "skranke_desk"
@@ -103,13 +102,6 @@ _OWN_MUNICIPALITY = (
     "AS varchar[])))"
 )
 _OWN_DESK = f"(desk = (SELECT {ACCESS}.desk_of(current_user)) AND {_OWN_MUNICIPALITY})"
-_OWN_DESK_ONLY = f"(desk = (SELECT {ACCESS}.desk_of(current_user)))"
-_SEES_ALL = f"((SELECT {ACCESS}.sees_all(current_user)))"
-# tally_duration: per desk across municipalities, plus rows for one municipality at a time.
-_OWN_DIMENSION = (
-    f"((SELECT {ACCESS}.sees_all(current_user)) OR (dimension = 'municipality' "
-    f"AND value = ANY (CAST((SELECT {ACCESS}.municipalities_of(current_user)) AS varchar[]))))"
-)
 _OWN_CONTACT = "(EXISTS (SELECT 1 FROM contact AS c WHERE c.id = contact_id))"  # under its RLS
 
 
@@ -179,22 +171,6 @@ _DESK_SYNC = _Rule(
         *_PER_DESK.policies[1:],
     ),
 )
-_PER_DESK_DIMENSION = _Rule(  # a summary per desk without a municipality column
-    desk=("SELECT", "INSERT", "UPDATE"),
-    read=True,
-    policies=(
-        _Policy("skranke_read_own", "SELECT", READ, _OWN_DIMENSION),
-        _Policy("skranke_desk_own", "ALL", DESK, _OWN_DESK_ONLY, _OWN_DESK_ONLY),
-    ),
-)
-_PER_DESK_ALL = _Rule(  # the same without per-municipality rows: only all-seeing readers
-    desk=("SELECT", "INSERT", "UPDATE"),
-    read=True,
-    policies=(
-        _Policy("skranke_read_own", "SELECT", READ, _SEES_ALL),
-        _Policy("skranke_desk_own", "ALL", DESK, _OWN_DESK_ONLY, _OWN_DESK_ONLY),
-    ),
-)
 _PER_MUNICIPALITY = _Rule(desk=(), read=True, policies=(_READ_OWN,))
 _SHARED = _Rule(desk=("SELECT",), read=True, policies=())  # alembic_version: no rows to hide
 _NONE = _Rule(desk=(), read=False, policies=())
@@ -208,8 +184,6 @@ def rule_for(table: str, columns: Iterable[str]) -> _Rule:
     by_columns = (  # the first that applies
         ("contact_id" in names and "municipality" not in names, _HANDOUT),
         ({"desk", "municipality"} <= names, _PER_DESK),
-        ({"desk", "dimension", "value"} <= names, _PER_DESK_DIMENSION),
-        ("desk" in names, _PER_DESK_ALL),
         ("municipality" in names, _PER_MUNICIPALITY),
     )
     if table in _DESK_LOCAL:
@@ -394,10 +368,6 @@ def database_exists(conn: Connection, name: str) -> bool:
 
 def maintenance_url(url: URL) -> URL:
     return url.set(database="postgres")
-
-
-def autocommit_engine(url: URL) -> object:
-    return create_engine(url, poolclass=NullPool, isolation_level="AUTOCOMMIT")
 
 
 # --- logins -------------------------------------------------------------------------------------
