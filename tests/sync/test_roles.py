@@ -23,6 +23,7 @@ from sqlalchemy.pool import NullPool
 
 from database import roles
 from database.central import (
+    CentralPrivilegeError,
     SummaryCheck,
     access_fingerprint_of,
     add_login,
@@ -35,6 +36,7 @@ from database.reports import tally_in_database
 from database.repository import ContactRepository
 from database.schema import HEAD_REVISION, KNOWN_REVISIONS
 from database.summaries import COUNTS, TABLES
+from database.sync import SyncState
 from skranke.report import Filters, Period
 from skranke.vocabulary import Vocabulary
 from tests.postgres import PostgresServer
@@ -446,3 +448,21 @@ def test_an_auditor_finds_and_repairs_counts_a_desk_falsified(
 
 def _summary_tables() -> list[str]:
     return sorted(table.name for table in TABLES)
+
+
+def test_a_desk_pushing_under_another_name_is_refused_and_keeps_everything(
+    central: str, desks: list[Desk], vocabulary: Vocabulary
+) -> None:
+    """A desk renamed in its settings (or a login copied to another PC): the server refuses
+    its contacts, the desk says the server refused it (not that it is offline), and nothing
+    is lost."""
+    one, two, _other = desks
+    two.log(vocabulary, 2)
+    pusher = two.pusher(desk_login(central, one))  # Skranke 2 with Skranke 1's login
+    with pytest.raises(CentralPrivilegeError, match="row-level security"):
+        pusher.push_once()
+    assert isinstance(pusher.status.error, CentralPrivilegeError)
+    assert (pusher.status.state, pusher.status.waiting) == (SyncState.OFFLINE, 2)
+    pusher.close()
+    _push(two, desk_login(central, two))
+    converged(central, [two])
