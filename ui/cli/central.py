@@ -35,6 +35,19 @@ def add_parser(commands: Commands) -> None:
     central = commands.add_parser("central", help="den fælles PostgreSQL-database (for IT)")
     central_commands = central.add_subparsers(dest="central_command", metavar="HANDLING")
     central_commands.required = True
+    init = central_commands.add_parser(
+        "init",
+        help="opret den fælles database, rollerne og rettighederne (IT, én gang; sikkert at "
+        "køre igen)",
+    )
+    add_desk = central_commands.add_parser(
+        "add-desk", help="opret (eller giv ny adgangskode til) en skrankes login"
+    )
+    add_desk.add_argument("name", metavar="NAVN", help="skrankens navn, som i dens indstillinger")
+    add_reader = central_commands.add_parser(
+        "add-reader", help="opret (eller giv ny adgangskode til) en teamleders læse-login"
+    )
+    add_reader.add_argument("name", metavar="LOGIN", help="loginnavnet, fx teamleder_165")
     upgrade = central_commands.add_parser(
         "upgrade",
         help="opret eller opgradér den fælles databases skema (én gang pr. version, før "
@@ -53,19 +66,6 @@ def add_parser(commands: Commands) -> None:
         action="store_true",
         help="skriv opsummeringerne forfra ud fra henvendelserne, hvis de afviger (administrator)",
     )
-    init = central_commands.add_parser(
-        "init",
-        help="opret den fælles database, rollerne og rettighederne (IT, én gang; sikkert at "
-        "køre igen)",
-    )
-    add_desk = central_commands.add_parser(
-        "add-desk", help="opret (eller giv ny adgangskode til) en skrankes login"
-    )
-    add_desk.add_argument("name", metavar="NAVN", help="skrankens navn, som i dens indstillinger")
-    add_reader = central_commands.add_parser(
-        "add-reader", help="opret (eller giv ny adgangskode til) en teamleders læse-login"
-    )
-    add_reader.add_argument("name", metavar="LOGIN", help="loginnavnet, fx teamleder_165")
     for command in (init, upgrade, desks, check, add_desk, add_reader):
         command.add_argument(
             "url",
