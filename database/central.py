@@ -53,6 +53,11 @@ class CentralNoDatabaseError(CentralError, DatabaseUnavailableError):
     """The server has no database of that name (``skranke central init`` creates it)."""
 
 
+class CentralLoginTakenError(CentralError):
+    """The login name belongs to another kind of login (``detail``: "desk", "read") or to a
+    role Skranke did not make ("other"); Skranke never changes those."""
+
+
 class CentralNotInitialisedError(CentralError):
     """The roles of ``skranke central init`` are missing: run it first."""
 
@@ -333,6 +338,9 @@ def add_login(text_url: str, login: roles.Login, password: str) -> bool:
                 "login", schema=roles.ACCESS
             ):
                 raise CentralNotInitialisedError(location, "skranke central init")
+            kind = roles.kind_of(conn, login.login)
+            if kind not in (None, login.kind):
+                raise CentralLoginTakenError(location, kind or "")
             return roles.save_login(conn, login, password)
     finally:
         engine.dispose()

@@ -392,6 +392,17 @@ def scram_verifier(conn: Connection, login: str, password: str) -> str:
     return digest.decode()
 
 
+def kind_of(conn: Connection, name: str) -> str | None:
+    """What the role ``name`` is: None (no such role), "desk" or "read" (a Skranke login),
+    or "other" (a role Skranke did not make: never touched)."""
+    if conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name}).first() is None:
+        return None
+    kind = conn.execute(
+        text("SELECT kind FROM skranke_access.login WHERE login = :n"), {"n": name}
+    ).scalar()
+    return "other" if kind is None else str(kind)
+
+
 def save_login(conn: Connection, login: Login, password: str) -> bool:
     """Create or update the login role and its row; returns True if the role is new."""
     group = DESK if login.kind == "desk" else READ
@@ -402,8 +413,6 @@ def save_login(conn: Connection, login: Login, password: str) -> bool:
     verifier = scram_verifier(conn, login.login, password).replace("'", "''")
     verb = "CREATE" if new else "ALTER"  # the verifier holds colons: no bind parameters
     conn.exec_driver_sql(f"{verb} ROLE {login.login} LOGIN PASSWORD '{verifier}'")
-    other = READ if group == DESK else DESK
-    conn.execute(text(f"REVOKE {other} FROM {login.login}"))
     conn.execute(text(f"GRANT {group} TO {login.login}"))
     conn.execute(
         text(

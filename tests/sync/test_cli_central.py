@@ -272,3 +272,22 @@ def test_check_finds_summaries_that_differ_and_repairs_them(
     assert central.run(repair, _config(tmp_path), vocabulary) == 0
     assert "skrevet forfra" in capsys.readouterr().out
     assert central.run(check, _config(tmp_path), vocabulary) == 0
+
+
+def test_add_login_never_takes_over_another_role(
+    postgres: PostgresServer, tmp_path: Path, vocabulary: Vocabulary
+) -> None:
+    """Neither a role Skranke did not make (the superuser!) nor a desk's login can be turned
+    into a reader, or get a new password, by add-reader."""
+    url = postgres.url(_database_name())
+    central.run(_init_args(url), _config(tmp_path), vocabulary)
+    login = f"desk_{uuid.uuid4().hex[:8]}"
+    desk = _init_args(url, "add-desk", name="Skranke 1", municipalities=["165"], login=login,
+                      password_stdin=False)  # fmt: skip
+    assert central.run(desk, _config(tmp_path), vocabulary) == 0
+    for taken, what in ((login, "som en skrankes login"), ("postgres", "ikke har oprettet")):
+        reader = _init_args(url, "add-reader", name=taken, municipalities=None,
+                            password_stdin=False)  # fmt: skip
+        with pytest.raises(UsageError, match=f"findes allerede .* {what}"):
+            central.run(reader, _config(tmp_path), vocabulary)
+    postgres.admin("SELECT 1")  # the superuser's password is unchanged

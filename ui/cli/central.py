@@ -155,6 +155,14 @@ def _worded(command: str) -> Iterator[None]:
             f"databasen i {error.location} findes ikke. Opret den med: skranke central init "
             "URL (som en administrator med ret til at oprette databaser)."
         ) from error
+    except central.CentralLoginTakenError as error:
+        what = {"desk": "en skrankes login", "read": "et læse-login"}.get(
+            error.detail, "en rolle, som Skranke ikke har oprettet"
+        )
+        raise UsageError(
+            f"loginnavnet findes allerede i {error.location} som {what}; Skranke ændrer det "
+            "ikke. Vælg et andet navn (add-desk: --login NAVN)."
+        ) from error
     except central.CentralNotInitialisedError as error:
         raise UsageError(
             f"den fælles database {error.location} har ikke Skrankes roller endnu. Kør "
