@@ -18,6 +18,7 @@ INK = QColor("#14324f")
 GRID = QColor("#e3e8ee")
 MUTED = QColor("#6c7a89")
 PAD = 8.0  # around the chart and between its parts, logical pixels
+MOST_BARS = 62  # more categories than this (a quarter's days and up) are drawn as an area
 
 
 class ChartWidget(QWidget):
@@ -144,12 +145,7 @@ class ChartWidget(QWidget):
         char = metrics.averageCharWidth()
         for index in thin_labels(data.labels, inner.width(), char, char * 2):
             centre = inner.left() + (index + 0.5) * step
-            width = metrics.horizontalAdvance(data.labels[index]) + 4
-            painter.drawText(
-                QRectF(centre - width / 2, inner.bottom() + 2, width, metrics.height()),
-                Qt.AlignmentFlag.AlignCenter,
-                data.labels[index],
-            )
+            _under(painter, centre, inner.bottom() + 2, data.labels[index], self.width() - PAD)
         if data.axis_word:
             painter.drawText(
                 QRectF(inner.left(), inner.bottom() + metrics.height() + 2, inner.width(),
@@ -164,17 +160,25 @@ class ChartWidget(QWidget):
         inner, ticks = self._value_axis(painter, data, plot, max(totals))
         scale = inner.height() / ticks[-1]
         step = inner.width() / len(data.labels)
-        width = step * 0.8 if len(data.labels) <= 40 else step  # many days: no gaps
         painter.setPen(Qt.PenStyle.NoPen)
         bottoms = [0.0] * len(data.labels)
-        for series in data.series:
-            colour = QColor(series.colour)
-            for index, value in enumerate(series.values):
-                if value:
-                    x = inner.left() + index * step + (step - width) / 2
-                    y = inner.bottom() - (bottoms[index] + value) * scale
-                    painter.fillRect(QRectF(x, y, width, value * scale), colour)
-                    bottoms[index] += value
+        if len(data.labels) > MOST_BARS:  # a year of days: one stepped area per series
+            for series in data.series:
+                tops = [b + v for b, v in zip(bottoms, series.values, strict=True)]
+                painter.setBrush(QColor(series.colour))
+                painter.drawPolygon(_steps(inner, step, scale, tops, bottoms))
+                bottoms = tops
+        else:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # crisp edges
+            for series in data.series:
+                colour = QColor(series.colour)
+                for index, value in enumerate(series.values):
+                    if value:
+                        x = inner.left() + index * step + step * 0.1
+                        y = inner.bottom() - (bottoms[index] + value) * scale
+                        painter.fillRect(QRectF(x, y, step * 0.8, value * scale), colour)
+                        bottoms[index] += value
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(INK)
         painter.drawLine(inner.bottomLeft(), inner.bottomRight())
         self._category_axis(painter, data, inner, step)
@@ -193,7 +197,9 @@ class ChartWidget(QWidget):
         label_width = max(metrics.horizontalAdvance(label) for label in labels) + 8
         inner = plot.adjusted(label_width, 0, -PAD, -bottom_room)
         totals = data.totals()[:shown]
-        ticks = nice_ticks(max(totals), 4)
+        widest = metrics.horizontalAdvance(data.number(max(totals))) + 12
+        most = max(1, min(5, int(inner.width() // widest) - 1))
+        ticks = nice_ticks(max(totals), most)
         scale = inner.width() / ticks[-1]
         band = inner.height() / shown
         for tick in ticks:
@@ -201,13 +207,7 @@ class ChartWidget(QWidget):
             painter.setPen(QPen(GRID, 1))
             painter.drawLine(QPointF(x, inner.top()), QPointF(x, inner.bottom()))
             painter.setPen(INK)
-            text = data.number(tick)
-            width = metrics.horizontalAdvance(text) + 4
-            painter.drawText(
-                QRectF(x - width / 2, inner.bottom() + 2, width, metrics.height()),
-                Qt.AlignmentFlag.AlignCenter,
-                text,
-            )
+            _under(painter, x, inner.bottom() + 2, data.number(tick), self.width() - PAD)
         for index, label in enumerate(labels):
             y = inner.top() + index * band
             painter.setPen(INK)
@@ -290,3 +290,25 @@ class ChartWidget(QWidget):
                 )  # fmt: skip
         painter.drawLine(inner.bottomLeft(), inner.bottomRight())
         self._category_axis(painter, data, inner, step)
+
+
+def _under(painter: QPainter, centre: float, top: float, text: str, right: float) -> None:
+    """``text`` centred under ``centre``, moved left where it would run past ``right``."""
+    metrics = painter.fontMetrics()
+    width = metrics.horizontalAdvance(text) + 4
+    left = min(centre - width / 2, right - width)
+    painter.drawText(QRectF(left, top, width, metrics.height()), Qt.AlignmentFlag.AlignCenter, text)
+
+
+def _steps(
+    inner: QRectF, step: float, scale: float, tops: list[float], bottoms: list[float]
+) -> QPolygonF:
+    """The outline of a stepped area between ``bottoms`` and ``tops``, a step per category."""
+    upper, lower = [], []
+    for index, (top, bottom) in enumerate(zip(tops, bottoms, strict=True)):
+        left, right = inner.left() + index * step, inner.left() + (index + 1) * step
+        upper += [QPointF(left, inner.bottom() - top * scale),
+                  QPointF(right, inner.bottom() - top * scale)]  # fmt: skip
+        lower += [QPointF(left, inner.bottom() - bottom * scale),
+                  QPointF(right, inner.bottom() - bottom * scale)]  # fmt: skip
+    return QPolygonF(upper + lower[::-1])

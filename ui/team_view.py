@@ -26,6 +26,7 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QDate, QLocale, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
+    QAction,
     QBrush,
     QCloseEvent,
     QColor,
@@ -44,6 +45,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QProgressBar,
     QProgressDialog,
     QPushButton,
@@ -300,19 +302,15 @@ class TeamView(QWidget):
         self.figures.setWordWrap(True)
         self.figures.setAccessibleName(self.tr("Nøgletal"))
         layout.addWidget(self.figures)
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("teamTabs")
-        self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self._build_charts(), self.tr("Grafer"))
-        self.tabs.addTab(self._build_heard(), self.tr("Skranker"))
-        self.tabs.setTabVisible(1, False)  # only on a database the desks push to
-        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self._build_tabs(), 1)
         layout.addLayout(self._build_what_if())
-        layout.addWidget(self._build_exports())
+        bottom = QHBoxLayout()  # one menu for the exports: the charts keep the room
+        bottom.addWidget(self._build_exports())
         self.status = QLabel()
         self.status.setObjectName("teamStatus")
         self.status.setWordWrap(True)
-        layout.addWidget(self.status)
+        bottom.addWidget(self.status, 1)
+        layout.addLayout(bottom)
         self._built = True
         self._flow_choices()
         self.refresh()
@@ -418,8 +416,7 @@ class TeamView(QWidget):
 
     def _flow_choices(self) -> None:
         """As many label-and-field pairs side by side as the width has room for (at 200 %
-        a 1920-pixel screen is 960 wide), and as many export buttons; the centre filter
-        only where desks have pushed."""
+        a 1920-pixel screen is 960 wide); the centre filter only where desks have pushed."""
         centres = self.centre_combo.count() > 1
         shown = [pair for pair in self._pairs if pair[1] is not self.centre_combo or centres]
         room = self.width() - 24
@@ -430,8 +427,17 @@ class TeamView(QWidget):
         self.centre_combo.setVisible(centres)
         self._pairs[3][0].setVisible(centres)
         _flow(self.choices_box, shown, columns)
-        buttons = [(button,) for button in self.export_buttons.values()]
-        _flow(self.exports_box, buttons, _columns_that_fit(buttons, room, len(buttons)))
+
+    def _build_tabs(self) -> QTabWidget:
+        """The charts, and the desks heard from (a tab only on a database desks push to)."""
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("teamTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self._build_charts(), self.tr("Grafer"))
+        self.tabs.addTab(self._build_heard(), self.tr("Skranker"))
+        self.tabs.setTabVisible(1, False)
+        self.tabs.tabBar().setVisible(False)
+        return self.tabs
 
     def _build_charts(self) -> QScrollArea:
         holder = QWidget()
@@ -463,7 +469,7 @@ class TeamView(QWidget):
         table.verticalHeader().setVisible(False)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # "for 3 min. siden"
         self.heard_table = table
         return table
 
@@ -527,17 +533,18 @@ class TeamView(QWidget):
             )
         )
 
-    def _build_exports(self) -> QWidget:
-        self.exports_box = _reflowing()
-        self.export_buttons: dict[str, QPushButton] = {}
+    def _build_exports(self) -> QPushButton:
+        button = QPushButton(self.tr("&Eksportér …"))
+        button.setObjectName("exportMenu")
+        menu = QMenu(button)
+        self.export_actions: dict[str, QAction] = {}
         for export_format, exporter in EXPORTERS.items():  # labels in both languages there
-            text = exporter.label(self.language) + " …"
-            button = QPushButton(text)
-            button.setObjectName(f"export_{export_format}")
-            button.setAccessibleName(self.tr("Eksportér som {text}").format(text=text))
-            button.clicked.connect(lambda _=False, f=export_format: self.ask_and_export(f))
-            self.export_buttons[export_format] = button
-        return self.exports_box
+            action = menu.addAction(exporter.label(self.language) + " …")
+            action.setObjectName(f"export_{export_format}")
+            action.triggered.connect(lambda _=False, f=export_format: self.ask_and_export(f))
+            self.export_actions[export_format] = action
+        button.setMenu(menu)
+        return button
 
     # ---- counting -----------------------------------------------------------------------
 
@@ -713,6 +720,7 @@ class TeamView(QWidget):
         else:
             self._add_choices(self.desk_combo, [(d, d) for d in loaded.desks])
         self.tabs.setTabVisible(1, bool(loaded.heard))
+        self.tabs.tabBar().setVisible(bool(loaded.heard))
         self._flow_choices()
 
     def _add_choices(self, combo: QComboBox, items: list[tuple[str, str]]) -> None:
@@ -744,10 +752,10 @@ class TeamView(QWidget):
                 ago=self.ago_text(desk.last_push_at, now),
             )
             if quiet:
-                when = self.tr("{when} – stille i over en arbejdsdag").format(when=when)
+                when = self.tr("{when} – stille").format(when=when)
             cells = [
                 desk.desk, desk.centre or "", self._municipality_name(desk.municipality), when,
-                format_number(desk.last_sequence, 0, self.language), desk.app_version,
+                str(desk.last_sequence), desk.app_version,
             ]  # fmt: skip
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -757,6 +765,7 @@ class TeamView(QWidget):
                     )
                 if quiet:
                     item.setForeground(QBrush(SILENT))
+                    item.setToolTip(self.tr("Ikke hørt fra i over en arbejdsdag"))
                 table.setItem(row, column, item)
         title = (
             self.tr("Skranker ({n}, {silent} stille)").format(n=len(heard), silent=silent)

@@ -78,32 +78,32 @@
         <translation type="vanished">Today: …</translation>
     </message>
     <message>
-        <location filename="../../ui/counter_window.py" line="+168"/>
+        <location filename="../../ui/counter_window.py" line="+172"/>
         <source>Åbner databasen …</source>
         <translation>Opening the database …</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+168"/>
         <source>Klar. Klik på et sagsområde (eller tast dets nummer) for at registrere.</source>
         <translation>Ready. Click an area (or press its number) to log a contact.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>Vent et øjeblik: databasen åbnes.</source>
         <translation>One moment: the database is opening.</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-72"/>
         <source>Fejlmeddelelse</source>
         <translation>Error message</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-140"/>
         <source>{desk} · {municipality}</source>
         <translation>{desk} · {municipality}</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+89"/>
         <source>I dag</source>
         <translation>Today</translation>
     </message>
@@ -293,7 +293,7 @@
         <translation type="vanished">Assist.</translation>
     </message>
     <message>
-        <location line="+216"/>
+        <location line="+228"/>
         <source>Fortryd seneste</source>
         <translation>Undo last</translation>
     </message>
@@ -435,7 +435,7 @@
         <translation>Nothing was cancelled – see the message at the top.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>Rækkefølgen af sagsområderne kunne ikke gemmes: {reason}</source>
         <translation>The order of the areas could not be saved: {reason}</translation>
     </message>
@@ -1305,7 +1305,7 @@
 <context>
     <name>TallyStrip</name>
     <message>
-        <location filename="../../ui/counter/tally_strip.py" line="+30"/>
+        <location filename="../../ui/counter/tally_strip.py" line="+34"/>
         <source>I dag: …</source>
         <translation>Today: …</translation>
     </message>
@@ -1348,7 +1348,7 @@
 <context>
     <name>TeamView</name>
     <message>
-        <location filename="../../ui/team_view.py" line="+247"/>
+        <location filename="../../ui/team_view.py" line="+275"/>
         <source>Skranke – ledelsesinformation</source>
         <translation>Skranke – management information</translation>
     </message>
@@ -1358,7 +1358,7 @@
         <translation>Key figures</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+133"/>
         <source>Grafer</source>
         <translation>Charts</translation>
     </message>
@@ -1368,7 +1368,7 @@
         <translation>Desks</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="-79"/>
         <source>I dag</source>
         <translation>Today</translation>
     </message>
@@ -1463,7 +1463,7 @@
         <translation>Outcome:</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+54"/>
         <source>Skranke</source>
         <translation>Desk</translation>
     </message>
@@ -1524,17 +1524,21 @@
         <translation>&lt;b&gt;about {amount} a year&lt;/b&gt; ({moved} of {yearly} a year, {saved} saved per contact; channel prices {year})</translation>
     </message>
     <message>
-        <location line="+221"/>
+        <location line="+12"/>
+        <source>&amp;Eksportér …</source>
+        <translation>&amp;Export …</translation>
+    </message>
+    <message>
+        <location line="+212"/>
         <source>{day} kl. {time} ({ago})</source>
         <translation>{day} at {time} ({ago})</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>{when} – stille i over en arbejdsdag</source>
-        <translation>{when} – silent for more than a working day</translation>
+        <translation type="vanished">{when} – silent for more than a working day</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+22"/>
         <source>Skranker ({n}, {silent} stille)</source>
         <translation>Desks ({n}, {silent} silent)</translation>
     </message>
@@ -1604,22 +1608,31 @@
         <translation type="vanished">KOMHEN counting week …</translation>
     </message>
     <message>
-        <location line="-271"/>
         <source>Eksportér som {text}</source>
-        <translation>Export as {text}</translation>
+        <translation type="vanished">Export as {text}</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="-196"/>
         <source>Tæller {label} …</source>
         <translation>Counting {label} …</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+76"/>
         <source>Periode: {label}</source>
         <translation>Period: {label}</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+57"/>
+        <source>{when} – stille</source>
+        <translation>{when} – silent</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Ikke hørt fra i over en arbejdsdag</source>
+        <translation>Not heard from for more than a working day</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>&lt;b&gt;{n}&lt;/b&gt; henvendelser</source>
         <translation>&lt;b&gt;{n}&lt;/b&gt; contacts</translation>
     </message>
@@ -1675,7 +1688,7 @@
 <context>
     <name>TilesPanel</name>
     <message>
-        <location filename="../../ui/counter/tiles_panel.py" line="+37"/>
+        <location filename="../../ui/counter/tiles_panel.py" line="+40"/>
         <source>Sagsområde – klik eller tast nummeret for at registrere</source>
         <translation>Area – click or press the number to log a contact</translation>
     </message>
@@ -1700,7 +1713,7 @@
         <translation>Give the most used areas (last 30 days) the lowest numbers. Otherwise each area keeps its number.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Registrér {area} (tast {key})</source>
         <translation>Log {area} (key {key})</translation>
     </message>
