@@ -23,7 +23,12 @@ from sqlalchemy.pool import NullPool
 
 from database import roles
 from database.engine import MIGRATIONS_DIR, parse_database_url, translate_errors
-from database.errors import DatabaseError, DatabaseUnavailableError, SchemaTooNewError
+from database.errors import (
+    DatabaseError,
+    DatabaseUnavailableError,
+    DatabaseUrlError,
+    SchemaTooNewError,
+)
 from database.models import Base
 from database.schema import HEAD_REVISION, KNOWN_REVISIONS, UPGRADE_LOCK_KEY
 
@@ -288,6 +293,8 @@ def init_central(text_url: str) -> CentralInit:
     url = central_url(text_url)
     name = url.database or ""
     location = url.render_as_string(hide_password=True)
+    if not name or name == "postgres":
+        raise DatabaseUrlError(location, "invalid", "no database name")
     admin = _admin_engine(roles.maintenance_url(url), isolation_level="AUTOCOMMIT")
     try:
         with central_errors(location), admin.connect() as conn:
@@ -299,7 +306,7 @@ def init_central(text_url: str) -> CentralInit:
                 raise CentralPrivilegeError(location, " og ".join(missing))
             created_roles = roles.create_groups(conn)
             if not exists:
-                conn.execute(text(f'CREATE DATABASE "{name}"'))
+                conn.execute(text(f"CREATE DATABASE {roles.quote(conn, name)}"))
             roles.lock_database(conn, name)
     finally:
         admin.dispose()

@@ -49,7 +49,11 @@ def desk_login_name(desk: str, municipality: str) -> str:
 
 
 def valid_login_name(name: str) -> bool:
-    return _LOGIN_NAME.fullmatch(name) is not None and name not in GROUPS
+    return (
+        _LOGIN_NAME.fullmatch(name) is not None
+        and name not in GROUPS
+        and not name.startswith("pg_")  # reserved by PostgreSQL
+    )
 
 
 def new_password() -> str:
@@ -309,8 +313,14 @@ def access_fingerprint(conn: Connection) -> str:
 def lock_database(conn: Connection, database: str) -> None:
     """Only the desks and readers (and the owner) may connect; nobody makes temporary
     tables (run in the maintenance database or the database itself)."""
-    conn.execute(text(f'REVOKE ALL ON DATABASE "{database}" FROM PUBLIC'))
-    conn.execute(text(f'GRANT CONNECT ON DATABASE "{database}" TO {DESK}, {READ}, {OWNER}'))
+    quoted = quote(conn, database)
+    conn.execute(text(f"REVOKE ALL ON DATABASE {quoted} FROM PUBLIC"))
+    conn.execute(text(f"GRANT CONNECT ON DATABASE {quoted} TO {DESK}, {READ}, {OWNER}"))
+
+
+def quote(conn: Connection, name: str) -> str:
+    """``name`` as a quoted SQL identifier (a database name from the URL may hold anything)."""
+    return str(conn.dialect.identifier_preparer.quote_identifier(name))
 
 
 # --- the cluster-wide part: roles and the database ----------------------------------------------

@@ -32,6 +32,7 @@ from database.central import (
     upgrade_central,
 )
 from database.engine import MIGRATIONS_DIR
+from database.errors import DatabaseUrlError
 from database.reports import tally_in_database
 from database.repository import ContactRepository
 from database.schema import HEAD_REVISION, KNOWN_REVISIONS
@@ -466,3 +467,13 @@ def test_a_desk_pushing_under_another_name_is_refused_and_keeps_everything(
     pusher.close()
     _push(two, desk_login(central, two))
     converged(central, [two])
+
+
+def test_database_names_are_quoted_and_required(postgres: PostgresServer) -> None:
+    odd = _unique('Skranke "Vest"')
+    url = make_url(postgres.url()).set(database=odd).render_as_string(hide_password=False)
+    assert init_central(url).created_database
+    assert not init_central(url).changed
+    for nameless in (postgres.url(""), postgres.url("postgres")):
+        with pytest.raises(DatabaseUrlError):
+            init_central(nameless)
