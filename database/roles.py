@@ -117,8 +117,8 @@ class _Policy:
     using: str | None
     check: str | None = None
 
-    def sql(self, table: str) -> str:
-        sql = f'CREATE POLICY {self.name} ON "{table}" FOR {self.command} TO {self.role}'
+    def sql(self, table: str) -> str:  # ``table``: quoted
+        sql = f"CREATE POLICY {self.name} ON {table} FOR {self.command} TO {self.role}"
         if self.using is not None:
             sql += f" USING {self.using}"
         if self.check is not None:
@@ -232,7 +232,7 @@ def take_ownership(conn: Connection) -> None:
         ),
         {"owner": OWNER},
     ).scalars():
-        conn.execute(text(f'ALTER TABLE "{table}" OWNER TO {OWNER}'))
+        conn.execute(text(f"ALTER TABLE {quote(conn, table)} OWNER TO {OWNER}"))
 
 
 def apply_access(conn: Connection) -> None:
@@ -243,7 +243,7 @@ def apply_access(conn: Connection) -> None:
         conn.execute(text(statement))
     for table, columns in _tables(conn).items():
         rule = rule_for(table, columns)
-        quoted = f'"{table}"'
+        quoted = quote(conn, table)
         conn.execute(text(f"REVOKE ALL ON {quoted} FROM PUBLIC, {DESK}, {READ}"))
         for privilege in rule.desk:
             conn.execute(text(f"GRANT {privilege} ON {quoted} TO {DESK}"))
@@ -259,7 +259,7 @@ def apply_access(conn: Connection) -> None:
         for name in list(existing):
             conn.execute(text(f"DROP POLICY {name} ON {quoted}"))
         for policy in rule.policies:
-            conn.execute(text(policy.sql(table)))
+            conn.execute(text(policy.sql(quoted)))
         if rule.policies:
             conn.execute(text(f"ALTER TABLE {quoted} ENABLE ROW LEVEL SECURITY"))
     conn.execute(text('DROP TRIGGER IF EXISTS skranke_void_once ON "contact"'))
