@@ -8,6 +8,7 @@ import dataclasses
 import itertools
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -21,7 +22,6 @@ from sqlalchemy.pool import NullPool
 
 from database import roles
 from database.central import add_login, init_central
-from database.engine import Database
 from database.repository import ContactRepository
 from database.team import TeamSchemaMismatchError, open_for_reading
 from skranke.catalog import load_catalog
@@ -85,21 +85,26 @@ def central(
         desk.database.close()
 
 
-def _open(qtbot: QtBot, url: str, vocabulary: Vocabulary) -> tuple[TeamView, Database]:
+@contextmanager
+def _opened(qtbot: QtBot, url: str, vocabulary: Vocabulary) -> Iterator[TeamView]:
+    """The team view on ``url``, counting all time, as ``skranke team URL`` opens it."""
     database = open_for_reading(url)
-    view = TeamView(
-        ContactRepository(database),
-        vocabulary,
-        load_catalog(vocabulary).catalog,
-        load_price_table(),
-        municipality_name="Vestegnen",
-    )
-    qtbot.addWidget(view)
-    view.period_combo.setCurrentIndex(PERIODS.index("custom"))
-    view.first_edit.setDate(QDate(2000, 1, 1))
-    view.last_edit.setDate(QDate(2100, 1, 1))
-    _settled(qtbot, view)
-    return view, database
+    try:
+        view = TeamView(
+            ContactRepository(database),
+            vocabulary,
+            load_catalog(vocabulary).catalog,
+            load_price_table(),
+            municipality_name="Vestegnen",
+        )
+        qtbot.addWidget(view)
+        view.period_combo.setCurrentIndex(PERIODS.index("custom"))
+        view.first_edit.setDate(QDate(2000, 1, 1))
+        view.last_edit.setDate(QDate(2100, 1, 1))
+        _settled(qtbot, view)
+        yield view
+    finally:
+        database.close()
 
 
 def _settled(qtbot: QtBot, view: TeamView) -> None:
@@ -134,8 +139,7 @@ def test_every_desk_and_the_filters_by_desk_and_centre(
     qtbot: QtBot, central: tuple[str, dict[str, Desk]], vocabulary: Vocabulary
 ) -> None:
     url, _ = central
-    view, database = _open(qtbot, reader_url(url), vocabulary)
-    try:
+    with _opened(qtbot, reader_url(url), vocabulary) as view:
         assert view.loaded is not None
         assert view.loaded.tally.total == 3 + 5 + 7
         assert view.tabs.isTabVisible(1)
@@ -158,8 +162,6 @@ def test_every_desk_and_the_filters_by_desk_and_centre(
             ("Skranke 1", "Glostrup"),
         }  # fmt: skip
         assert all("(lige nu)" in shown for shown in rows.values())
-    finally:
-        database.close()
 
 
 def test_a_desk_silent_for_more_than_a_working_day_is_marked(
@@ -172,8 +174,7 @@ def test_a_desk_silent_for_more_than_a_working_day_is_marked(
         "UPDATE desk_sync SET last_push_at = now() - interval '4 days' WHERE desk_id = :desk",
         desk=silent_id,
     )
-    view, database = _open(qtbot, reader_url(url), vocabulary)
-    try:
+    with _opened(qtbot, reader_url(url), vocabulary) as view:
         rows = range(view.heard_table.rowCount())
         (row,) = [r for r in rows if _cell(view, r, 0).text() == "Skranke 2"]
         shown = _cell(view, row, 3).text()
@@ -181,22 +182,17 @@ def test_a_desk_silent_for_more_than_a_working_day_is_marked(
         assert _cell(view, row, 3).toolTip() == "Ikke hørt fra i over en arbejdsdag"
         assert _cell(view, row, 0).foreground().color() == SILENT
         assert view.tabs.tabText(1) == "Skranker (3, 1 stille)"
-    finally:
-        database.close()
 
 
 def test_a_reader_of_one_municipality_sees_only_its_desks(
     qtbot: QtBot, central: tuple[str, dict[str, Desk]], vocabulary: Vocabulary
 ) -> None:
     url, _ = central
-    view, database = _open(qtbot, reader_url(url, "161"), vocabulary)
-    try:
+    with _opened(qtbot, reader_url(url, "161"), vocabulary) as view:
         assert view.loaded is not None
         assert view.loaded.tally.total == 7
         assert view.heard_table.rowCount() == 1
         assert _cell(view, 0, 2).text() == "Glostrup"
-    finally:
-        database.close()
 
 
 def test_an_older_central_schema_is_named_and_left_alone(
