@@ -7,6 +7,8 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import os
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
@@ -23,7 +25,12 @@ from sqlalchemy.pool import NullPool
 from database import roles
 from database.central import add_login, init_central
 from database.repository import ContactRepository
-from database.team import TeamSchemaMismatchError, open_for_reading
+from database.team import (
+    CountInterruptedError,
+    Interrupter,
+    TeamSchemaMismatchError,
+    open_for_reading,
+)
 from skranke.catalog import load_catalog
 from skranke.costs import load_price_table
 from skranke.report import Period
@@ -227,3 +234,45 @@ def test_silent_means_no_push_since_the_same_time_the_working_day_before() -> No
     wednesday = datetime(2026, 12, 2, 9, 0, tzinfo=UTC)
     assert not is_silent(wednesday - timedelta(hours=23), wednesday)
     assert is_silent(wednesday - timedelta(hours=25), wednesday)
+
+
+def test_a_superseded_count_on_postgresql_is_cancelled(
+    postgres: PostgresServer,  # noqa: F811 - pytest hands in the imported fixture
+) -> None:
+    """The team view's interrupter stops a statement running on the central database (a
+    cancel request), and every further one of that work."""
+    url = postgres.url(_unique("central"))
+    init_central(url)
+    database = open_for_reading(reader_url(url))
+    interrupter = Interrupter.of(database.engine)
+    failures: list[BaseException] = []
+    started = threading.Event()
+
+    def count() -> None:
+        interrupter.begin()
+        with database.engine.connect() as conn:
+            started.set()
+            try:
+                conn.execute(text("SELECT pg_sleep(60)"))
+            except Exception as error:
+                failures.append(error)
+            try:
+                conn.execute(text("SELECT 1"))
+            except Exception as error:
+                failures.append(error)
+
+    worker = threading.Thread(target=count)
+    begun = time.monotonic()
+    worker.start()
+    try:
+        assert started.wait(10)
+        time.sleep(0.3)  # inside pg_sleep
+        assert worker.ident is not None
+        interrupter.interrupt(worker.ident)
+        worker.join(10)
+        assert not worker.is_alive()
+        assert time.monotonic() - begun < 10
+        assert "canceling statement" in str(failures[0])
+        assert isinstance(failures[1], CountInterruptedError)
+    finally:
+        database.close()
