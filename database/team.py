@@ -126,8 +126,9 @@ class CountInterruptedError(Exception):
 class Interrupter:
     """Stops the queries a thread runs on ``engine``: after :meth:`interrupt` from any thread,
     the statement it runs fails (SQLite's ``interrupt()`` and a progress check, PostgreSQL's
-    cancel request) and so does every further one, until the thread begins new
-    work (:meth:`begin`). So a tally nobody waits for any more gives its worker back at once."""
+    cancel request) and so does every further one, until the thread ends that work
+    (:meth:`end`) or begins new work (:meth:`begin`). So a tally nobody waits for any more
+    gives its worker back at once."""
 
     PROGRESS_STEPS = 100_000  # SQLite virtual-machine steps between two checks
 
@@ -150,6 +151,11 @@ class Interrupter:
 
     def begin(self) -> None:
         """The calling thread starts work that is wanted: its statements run again."""
+        self.end()
+
+    def end(self) -> None:
+        """The calling thread's interruptible work is over: whatever it runs next (a pool
+        thread runs other work too) is not stopped."""
         with self._guard:
             self._stopped.discard(threading.get_ident())
 

@@ -658,6 +658,7 @@ class TeamView(QWidget):
             finally:
                 with self._running_lock:
                     self._running = None
+                    interrupter.end()  # the pool thread's next work runs normally
 
         def count(generation: int) -> _Loaded | None:
             mark = watermark(database)

@@ -4,6 +4,7 @@ period in the date fields, Escape, and the English view."""
 from __future__ import annotations
 
 import re
+import threading
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -18,6 +19,7 @@ import ui.team_view
 from database.counter import CounterDesk
 from database.demo import fill_demo_data
 from database.reports import tally_in_database
+from database.team import CountInterruptedError, Interrupter
 from skranke.catalog import load_catalog
 from skranke.clock import local_today
 from skranke.contact import ContactChoice, make_contacts
@@ -329,3 +331,26 @@ def test_the_filters_wrap_to_fit_a_narrow_window(qtbot: QtBot, team: TeamView) -
     assert team.minimumSizeHint().width() <= 960
     team.resize(1200, 800)
     qtbot.waitUntil(lambda: team._columns == 4, timeout=3000)
+
+
+def test_an_interrupted_worker_thread_runs_other_work_normally(desk: CounterDesk) -> None:
+    """The pool thread whose count was interrupted goes on to other work (the counter's
+    reads): once the count is over, its statements run again."""
+    interrupter = Interrupter.of(desk.repository.database.engine)
+    results: list[object] = []
+
+    def on_the_worker() -> None:
+        interrupter.begin()
+        interrupter.interrupt(threading.get_ident())
+        try:
+            desk.repository.desks()
+        except CountInterruptedError as error:
+            results.append(error)
+        interrupter.end()
+        results.append(desk.repository.desks())
+
+    worker = threading.Thread(target=on_the_worker)
+    worker.start()
+    worker.join(10)
+    assert isinstance(results[0], CountInterruptedError)
+    assert results[1] == desk.repository.desks()
