@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 if [ "$(id -u)" != 0 ]; then
-    exec sudo --preserve-env=CI "$0" "$@"
+    exec sudo --preserve-env=CI,SKRANKE_REQUIRE_POSTGRES "$0" "$@"
 fi
 deb=${1:-$(ls -t dist/skranke_*.deb | head -n 1)}
 deb=$(realpath "$deb")
@@ -96,5 +96,54 @@ status=$?
 set -e
 [ "$status" = 2 ] || { cat "$work/bad.out"; fail "a reversed period exits $status, not 2"; }
 grep -q Traceback "$work/bad.out" && fail "a reversed period printed a traceback"
+
+# >>> central PostgreSQL (issue 9): the bundle's psycopg and its own libpq, against a real
+# server started here (Debian's postgresql binaries; .ci/run installs them before this test).
+echo "-- the central PostgreSQL: central upgrade, a desk's push, central desks"
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/initdb" ]; then
+    [ "${SKRANKE_REQUIRE_POSTGRES:-}" = 1 ] && fail "no PostgreSQL server binaries (apt-get install postgresql)"
+    echo "   skipped: no PostgreSQL server binaries"
+else
+    pg_dir=$(mktemp -d /tmp/skranke-smoke-pg.XXXXXX)
+    pg_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    pg_password=$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
+    printf '%s\n' "$pg_password" > "$pg_dir/password"
+    chown -R postgres "$pg_dir"
+    as_pg() { runuser -u postgres -- "$@"; }
+    stop_pg() { as_pg "$pg_bin/pg_ctl" stop -m immediate -D "$pg_dir/data" >/dev/null 2>&1 || true; rm -rf "$pg_dir"; }
+    trap stop_pg EXIT
+    as_pg "$pg_bin/initdb" -D "$pg_dir/data" -U postgres -E UTF8 --locale=C \
+        --auth-local=trust --auth-host=scram-sha-256 --pwfile="$pg_dir/password" >/dev/null
+    as_pg "$pg_bin/pg_ctl" start -w -D "$pg_dir/data" -l "$pg_dir/server.log" \
+        -o "-k $pg_dir -p $pg_port -c listen_addresses=127.0.0.1" >/dev/null
+    central="postgresql+psycopg://postgres@127.0.0.1:$pg_port/postgres"  # no password in it
+    as_central() { as_user env PGPASSWORD="$pg_password" "$@"; }
+    as_central skranke central upgrade "$central" > "$work/central.out" 2>&1 \
+        || { cat "$work/central.out"; fail "central upgrade failed (psycopg or libpq missing?)"; }
+    grep -q 'skema' "$work/central.out" || { cat "$work/central.out"; fail "central upgrade said nothing"; }
+    # A desk with contacts waiting in its outbox, started with central_url: it pushes them.
+    as_user skranke --database "$work/desk.sqlite3" demo-data --contacts 50 --days 2 --seed 2 \
+        > "$work/desk-demo.out" 2>&1 || { cat "$work/desk-demo.out"; fail "demo-data for the desk failed"; }
+    printf 'central_url = "%s"\n' "$central" > "$work/desk.toml"
+    chown "$user" "$work/desk.toml"
+    as_central timeout 40 xvfb-run -a -s "-screen 0 1600x1000x24" skranke --config "$work/desk.toml" \
+        --desk "Skranke 1" --municipality 165 --database "$work/desk.sqlite3" \
+        > "$work/desk.out" 2>&1 &
+    desk_pid=$!
+    heard=""
+    for _ in $(seq 1 30); do
+        sleep 1
+        heard=$(as_central skranke central desks "$central" 2>&1 | grep -P '^165\tSkranke 1\t' || true)
+        [ -n "$heard" ] && break
+    done
+    kill "$desk_pid" 2>/dev/null || true
+    wait "$desk_pid" 2>/dev/null || true
+    [ -n "$heard" ] || { cat "$work/desk.out"; fail "the desk never pushed to the central database"; }
+    echo "   pushed and heard from: $(echo "$heard" | cut -f 1-4 | tr '\t' ' ')"
+    stop_pg
+    trap - EXIT
+fi
+# <<< central PostgreSQL
 
 echo "smoke test passed: $version from $deb, $rows contacts exported"
