@@ -154,11 +154,24 @@ def test_the_program_shows_the_window_then_opens_the_database(tmp_path: Path) ->
         "XDG_CONFIG_HOME": str(tmp_path),
         "XDG_DATA_HOME": str(tmp_path),
     }
-    program = "import sys; from main import main; sys.exit(main())"
     database = f"sqlite:///{tmp_path / 'skranke.sqlite3'}"
     args = ["--config", str(settings), "--database", database]
+    program = "import sys; from main import main; sys.exit(main())"
+    result = _python(program, *args, "--quit-after-show", "--report-startup", env=env)
+    stages = dict(line.split(" ", 1) for line in result.stdout.splitlines())
+    assert float(stages["shown"]) <= float(stages["ready"])
+    style = _python(
+        "from ui.app import create_application; app = create_application(['skranke']); "
+        "app.setStyleSheet(''); print(app.style().name())",
+        env=env,
+    )
+    assert style.stdout.strip() == "fusion"
+
+
+def _python(code: str, *args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """Run ``code`` in a fresh interpreter from the repository, as the program starts."""
     result = subprocess.run(
-        [sys.executable, "-c", program, *args, "--quit-after-show", "--report-startup"],
+        [sys.executable, "-c", code, *args],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -167,20 +180,4 @@ def test_the_program_shows_the_window_then_opens_the_database(tmp_path: Path) ->
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    stages = dict(line.split(" ", 1) for line in result.stdout.splitlines())
-    assert float(stages["shown"]) <= float(stages["ready"])
-    style = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "from ui.app import create_application; app = create_application(['skranke']); "
-            "app.setStyleSheet(''); print(app.style().name())",
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
-    assert style.stdout.strip() == "fusion"
+    return result
