@@ -9,6 +9,7 @@ caller's municipality. Prints one JSON line: what it logged and voided.
 
 from __future__ import annotations
 
+import faulthandler
 import json
 import sys
 import time
@@ -59,6 +60,9 @@ def run(settings_path: Path, database: str, stop_file: Path, callers: list[str])
         runner.wake()
         time.sleep(0.1)
     waiting = pusher.outbox.count()
+    if waiting:  # stuck: show where, for the test's failure message
+        print(f"status {pusher.status}", file=sys.stderr)
+        faulthandler.dump_traceback(sys.stderr, all_threads=True)
     runner.stop()
     pusher.close()
     desk.repository.database.close()

@@ -104,7 +104,7 @@ def test_three_desks_log_through_a_cut_link_and_converge(
     for child, (_, err) in zip(children, outputs, strict=True):
         assert child.returncode == 0, err[-3000:]
     results = [json.loads(out.strip().splitlines()[-1]) for out, _ in outputs]
-    assert all(r["waiting"] == 0 for r in results), results
+    assert all(r["waiting"] == 0 for r in results), (results, [e[-4000:] for _, e in outputs])
     assert all(r["logged"] > 20 and r["voided"] > 0 for r in results), results
 
     desks = [_desk(tmp_path / f"desk{i}", spec) for i, spec in enumerate(DESKS)]
