@@ -8,34 +8,17 @@ import sqlite3
 import subprocess
 import sys
 import time
-import uuid
 from pathlib import Path
 
 import pytest
-from alembic import command
-from alembic.config import Config
 from alembic.operations import Operations
 from sqlalchemy import create_engine
 
-from database.engine import MIGRATIONS_DIR, current_revision, open_database, sqlite_url
+from database.engine import current_revision, open_database, sqlite_url
 from database.schema import HEAD_REVISION
+from tests.database.test_migrations import ROW_0001, _database_at
 
 ROOT = Path(__file__).resolve().parents[2]
-ROW_0003 = (
-    uuid.UUID("12345678123456781234567812345678").hex, "2026-11-20 09:15:00.000000",
-    "in_person", "passport", "transaction", "handled_by_staff", 0, None, "citizen", 0, 0, 95,
-    "Skranke 1", "165", "kom uden billede", None,
-)  # fmt: skip
-
-
-def _database_at(path: Path, revision: str) -> None:
-    engine = create_engine(sqlite_url(path))
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, revision)
-    engine.dispose()
 
 
 def _tables(path: Path) -> set[str]:
@@ -50,7 +33,7 @@ def test_an_upgrade_cut_off_half_way_leaves_the_old_schema(
 ) -> None:
     _database_at(db_path, "0003")
     with sqlite3.connect(db_path) as conn:
-        conn.execute("INSERT INTO contact VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", ROW_0003)
+        conn.execute("INSERT INTO contact VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", ROW_0001)
     conn.close()
     before = _tables(db_path)
 
@@ -68,7 +51,7 @@ def test_an_upgrade_cut_off_half_way_leaves_the_old_schema(
     assert current_revision(engine) == "0003"
     engine.dispose()
     with sqlite3.connect(db_path) as conn:
-        assert conn.execute("SELECT id FROM contact").fetchall() == [(ROW_0003[0],)]
+        assert conn.execute("SELECT id FROM contact").fetchall() == [(ROW_0001[0],)]
     conn.close()
 
     monkeypatch.undo()  # the next start upgrades it in full
