@@ -28,6 +28,7 @@ from skranke.errors import SkrankeError
 from ui.messages import error_text
 
 POLL_MS = 1000
+MAX_WIDTH_EM = 56  # the status bar's messages on the left keep the rest of the width
 
 _PASSWORD_IN_URL = re.compile(r"(://[^:/@\s]*:)[^@\s]*@")
 
@@ -54,13 +55,14 @@ class SyncStatusLabel(QLabel):
         self.setAccessibleName(self.tr("Synkronisering"))
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.setMaximumWidth(self.fontMetrics().horizontalAdvance("m") * MAX_WIDTH_EM)
+        self.message = ""  # the whole sentence; a long one is shortened with … on screen
         self.server = hide_password(server)
         self._source: Callable[[], SyncStatus] | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self.refresh)
-        self.setText(self.tr("Forbinder til den fælles database …"))
-        self.setToolTip(self.tr("Den fælles database: {server}").format(server=self.server))
+        self._show(self.tr("Forbinder til den fælles database …"), "")
 
     def follow(self, source: Callable[[], SyncStatus]) -> None:
         self._source = source
@@ -90,8 +92,12 @@ class SyncStatusLabel(QLabel):
             self._show(self.status_text(status), self._details(status))
 
     def _show(self, text: str, details: str) -> None:
-        if text != self.text():
-            self.setText(text)
+        self.message = text
+        shown = self.fontMetrics().elidedText(
+            text, Qt.TextElideMode.ElideRight, self.maximumWidth()
+        )
+        if shown != self.text():
+            self.setText(shown)
         tip = "\n".join(
             part
             for part in (
