@@ -216,25 +216,25 @@ def _keep(key: tuple[object, ...], counted: _Counted) -> None:
 
 
 _desks_reader = ThreadPoolExecutor(1, thread_name_prefix="team-desks")
-_desks_known: dict[tuple[str, tuple[object, ...]], tuple[list[str], list[HeardDesk]]] = {}
+_Desks = tuple[list[str], list[HeardDesk]]
+_desks_known: dict[str, tuple[tuple[object, ...], _Desks]] = {}  # location: (watermark, desks)
 
 
-def _desks_of(
-    repository: ContactRepository, mark: tuple[object, ...]
-) -> Future[tuple[list[str], list[HeardDesk]]]:
+def _desks_of(repository: ContactRepository, mark: tuple[object, ...]) -> Future[_Desks]:
     """The desks heard from (the central database) or else the desk names in the contacts
     (a scan of the contacts' desk index, ~0.2 s for a million: read on a thread of its own,
-    alongside the tally), kept under the data's watermark."""
-    key = (repository.database.location, mark)
-    future: Future[tuple[list[str], list[HeardDesk]]] = Future()
-    if key in _desks_known:
-        future.set_result(_desks_known[key])
+    alongside the tally), kept while the data's watermark stays ``mark``."""
+    location = repository.database.location
+    future: Future[_Desks] = Future()
+    known = _desks_known.get(location)
+    if known is not None and known[0] == mark:
+        future.set_result(known[1])
         return future
 
-    def read() -> tuple[list[str], list[HeardDesk]]:
+    def read() -> _Desks:
         heard = heard_desks(repository.database)
         found = ([] if heard else repository.desks()), heard
-        _desks_known[key] = found
+        _desks_known[location] = (mark, found)
         return found
 
     return _desks_reader.submit(read)
