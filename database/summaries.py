@@ -23,8 +23,8 @@ nowhere: a void subtracts what its add added, so counts may reach 0 but the row 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
-from typing import Any, Protocol
+from datetime import date
+from typing import Any
 
 from sqlalchemy import Connection, Table, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
@@ -50,33 +50,6 @@ KEYS = {table: tuple(column.name for column in table.primary_key.columns) for ta
 COUNTS = {table: next(c.name for c in table.columns if not c.primary_key) for table in TABLES}
 
 
-class Counted(Protocol):
-    """What a summary needs of a contact: a domain Contact, or a row with these columns."""
-
-    @property
-    def logged_at(self) -> datetime: ...
-    @property
-    def desk(self) -> str: ...
-    @property
-    def municipality(self) -> str: ...
-    @property
-    def channel(self) -> str: ...
-    @property
-    def area(self) -> str: ...
-    @property
-    def kind(self) -> str: ...
-    @property
-    def outcome(self) -> str: ...
-    @property
-    def assisted(self) -> bool: ...
-    @property
-    def readiness(self) -> str | None: ...
-    @property
-    def requester(self) -> str: ...
-    @property
-    def duration_seconds(self) -> int | None: ...
-
-
 def spans_of(day: date) -> tuple[tuple[str, date], tuple[str, date]]:
     """The month and the year a local day belongs to, each named by its first day."""
     return (MONTH, day.replace(day=1)), (YEAR, day.replace(month=1, day=1))
@@ -92,7 +65,7 @@ class SummaryChanges:
         rows = self.rows[table]
         rows[key] = rows.get(key, 0) + sign
 
-    def contact(self, c: Counted, sign: int) -> None:
+    def contact(self, c: Contact, sign: int) -> None:
         """Count a live contact in (``sign`` +1) or out of (-1) every summary but hand-outs."""
         local = c.logged_at.astimezone(LOCAL_TZ)
         day = local.date()
@@ -109,7 +82,7 @@ class SummaryChanges:
                 for dimension, value in zip(DURATION_DIMENSIONS, where[2:], strict=True):
                     self._add(DURATIONS, (*span, dimension, value, *where[:2], seconds), sign)
 
-    def handout(self, c: Counted, how: str, solution: str, sign: int) -> None:
+    def handout(self, c: Contact, how: str, solution: str, sign: int) -> None:
         """Count one hand-out of a live contact in (+1) or out (-1)."""
         day = c.logged_at.astimezone(LOCAL_TZ).date()
         for span in spans_of(day):
