@@ -1026,6 +1026,7 @@ class CounterWindow(QMainWindow):
                 prices,
                 municipality_name=self.catalog.issuer_name(self.municipality_code),
                 language=self.language,
+                hotline=hotline_config(self.store.current),
             )
         self._team_view.show()
         self._team_view.raise_()

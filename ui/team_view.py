@@ -76,6 +76,7 @@ from skranke.formatting import (
     format_percent,
     percent_suffix,
 )
+from skranke.hotline import HotlineConfig
 from skranke.municipalities import municipality
 from skranke.report import Filters, Period, Tally
 from skranke.vocabulary import Vocabulary
@@ -267,6 +268,7 @@ class TeamView(QWidget):
         *,
         municipality_name: str,
         language: str = "da",
+        hotline: HotlineConfig | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -280,6 +282,7 @@ class TeamView(QWidget):
         self.catalog = catalog
         self.price_table = price_table
         self.municipality_name = municipality_name
+        self.hotline = hotline  # the shared hotline's settings, for its exports
         self.loaded: _Loaded | None = None
         self._generation = 0
         self._running: tuple[int, int] | None = None  # (generation, worker thread) counting
@@ -854,8 +857,9 @@ class TeamView(QWidget):
     def export(self, export_format: str, out: Path) -> QProgressDialog:
         """Run an export off the GUI thread with a cancellable progress dialog."""
         request = ExportRequest(
-            self.period(), self.filters(), export_format, out, self.municipality_name
-        )
+            self.period(), self.filters(), export_format, out, self.municipality_name,
+            self.hotline,
+        )  # fmt: skip
         dialog = QProgressDialog(self.tr("Eksporterer …"), self.tr("Annullér"), 0, 0, self)
         reporter = _ProgressReporter(dialog)
         dialog.setObjectName("exportProgress")

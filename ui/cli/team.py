@@ -51,6 +51,7 @@ def run(args: argparse.Namespace, config: StartupConfig, vocabulary: Vocabulary)
     from skranke.catalog import load_catalog  # noqa: PLC0415
     from skranke.costs import load_price_table  # noqa: PLC0415
     from skranke.errors import SkrankeError  # noqa: PLC0415
+    from skranke.hotline import hotline_config  # noqa: PLC0415
     from ui.app import create_application  # noqa: PLC0415
     from ui.cli.common import overlay  # noqa: PLC0415
     from ui.messages import error_text  # noqa: PLC0415
@@ -81,6 +82,7 @@ def run(args: argparse.Namespace, config: StartupConfig, vocabulary: Vocabulary)
         load_price_table(),
         municipality_name=catalog.issuer_name(config.municipality),
         language=config.settings.language,
+        hotline=hotline_config(config.settings),
     )
     view.show()
     try:
