@@ -1,5 +1,6 @@
-"""Three desks, each its own process, log against one central PostgreSQL while the link to
-it is cut and restored: afterwards the central database holds every contact exactly once.
+"""Three desks and the shared hotline's desk, each its own process, log against one central
+PostgreSQL while the link to it is cut and restored: afterwards the central database holds
+every contact exactly once.
 
 Each desk process (tests/e2e/desk_child.py) is composed as the counter is and pushes through
 the in-test TCP proxy; the test black-holes the proxy while they keep logging, undoing and
@@ -17,6 +18,8 @@ import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+
+from sqlalchemy import text
 
 from database.engine import open_database, sqlite_url
 from database.repository import ContactRepository
@@ -43,10 +46,9 @@ DESKS = [
     DeskSpec("Rådhuset 1", "165"),
     DeskSpec("Rådhuset 2", "165"),
     DeskSpec("Bibliotek 1", "167"),
+    DeskSpec("Hotline Vestegn", "165", callers=("165", "167", "169")),
 ]
-# Hook for the shared evening hotline (issue 9, Deliver 6): the lead adds a fourth desk here,
-# e.g. DeskSpec("Hotline 1", "165", callers=("165", "167", "169")); the checks below cover
-# it unchanged (its contacts carry the callers' municipalities, pushed like any other).
+# The shared evening hotline's desk records each call under the caller's municipality.
 
 
 def _url_via(url: str, proxy: Proxy, postgres: PostgresServer) -> str:
@@ -79,7 +81,7 @@ def _desk(folder: Path, spec: DeskSpec) -> Desk:
     return Desk(identity, database, ContactRepository(database, desk_id))
 
 
-def test_three_desks_log_through_a_cut_link_and_converge(
+def test_three_desks_and_the_hotline_log_through_a_cut_link_and_converge(
     postgres: PostgresServer, tmp_path: Path
 ) -> None:
     central_url = postgres.new_database()
@@ -113,6 +115,13 @@ def test_three_desks_log_through_a_cut_link_and_converge(
         assert_converged(central, desks)  # ids = union, voids equal, summaries = GROUP BY
         logged = sum(len(desk.contacts()) for desk in desks)
         assert logged == sum(r["logged"] for r in results)
+        hotline = next(s for s in DESKS if s.callers)
+        with central.engine.connect() as conn:
+            callers = set(conn.execute(
+                text("SELECT DISTINCT municipality FROM contact WHERE desk = :desk"),
+                {"desk": hotline.name},
+            ).scalars())  # fmt: skip
+        assert callers == set(hotline.callers)  # each call under its caller's municipality
     finally:
         central.close()
         for desk in desks:
