@@ -339,14 +339,25 @@ class PushRunner:
 
     def _run(self) -> None:
         backoff = self.first_backoff
+        failing = False
         while not self._stopping.is_set():
             try:
                 self.pusher.push_all()
-                pause, backoff = self.idle_seconds, self.first_backoff
+                pause, backoff, failing = self.idle_seconds, self.first_backoff, False
             except CentralSchemaMismatchError:
                 pause = self.max_backoff  # an administrator has to act; check now and then
-            except Exception:  # the thread must survive anything; the status says what
-                _log.exception("push to %s failed", self.pusher.location)
+            except Exception as error:  # the thread must survive anything; the status says what
+                # One line when pushing starts failing, not a traceback per retry; the
+                # details for a developer at debug level.
+                if not failing:
+                    _log.warning("push to %s failed: %s", self.pusher.location, _first_line(error))
+                _log.debug("push to %s failed", self.pusher.location, exc_info=True)
                 pause, backoff = backoff, min(backoff * 2, self.max_backoff)
+                failing = True
             self._wake.wait(pause)
             self._wake.clear()
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip().splitlines()
+    return f"{type(error).__name__}: {text[0] if text else ''}"
