@@ -34,7 +34,7 @@ from sqlalchemy import func, select, text
 from benchmarks.common import describe_machine
 from database.demo import fill_demo_data
 from database.engine import Database, open_database, sqlite_url
-from database.models import Base
+from database.models import metadata
 from database.reports import tally_in_database
 from database.repository import ContactRepository
 from skranke.costs import load_price_table
@@ -82,7 +82,7 @@ def timed(function: Callable[[], Any], runs: int) -> tuple[float, Any]:
 
 def _filled(database: Database, repository: ContactRepository, contacts: int) -> None:
     with database.engine.connect() as conn:
-        stored = conn.execute(select(func.count()).select_from(Base.metadata.tables["contact"]))
+        stored = conn.execute(select(func.count()).select_from(metadata.tables["contact"]))
         already = int(stored.scalar_one())
     if already:
         print(f"database holds {already:,} contacts already: not filled")

@@ -29,7 +29,7 @@ from database.errors import (
     DatabaseUrlError,
     SchemaTooNewError,
 )
-from database.models import Base
+from database.models import metadata
 from database.schema import HEAD_REVISION, KNOWN_REVISIONS, UPGRADE_LOCK_KEY
 
 
@@ -198,7 +198,7 @@ class DeskHeardFrom:
 def desks_heard_from(text_url: str, timeouts: Timeouts | None = None) -> list[DeskHeardFrom]:
     """Every desk that has pushed, by municipality and name."""
     engine = central_engine(text_url, timeouts)
-    table = Base.metadata.tables["desk_sync"]
+    table = metadata.tables["desk_sync"]
     query = select(*table.columns).order_by(table.c.municipality, table.c.desk)
     try:
         with translate_errors(location_of(engine)), engine.connect() as conn:
@@ -374,7 +374,7 @@ def check_summaries(text_url: str, *, repair: bool = False, chunk: int = 5000) -
     from database.repository import contact_rows  # noqa: PLC0415 - loaded when needed
     from database.summaries import TABLES, SummaryChanges, count_in, stored  # noqa: PLC0415
 
-    contacts = Base.metadata.tables["contact"]
+    contacts = metadata.tables["contact"]
     engine = _admin_engine(central_url(text_url))
     try:
         with central_errors(location_of(engine)), engine.connect() as conn:

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, delete, func, select
 
 from database.engine import Database, translate_errors
-from database.models import Base
+from database.models import metadata
 from database.repository import contact_rows
 from skranke.contact import Contact
 
-_OUTBOX = Base.metadata.tables["sync_outbox"]
+_OUTBOX = metadata.tables["sync_outbox"]
 _CHUNK = 500
 
 

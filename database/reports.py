@@ -33,7 +33,7 @@ from sqlalchemy import (
 )
 
 from database.engine import translate_errors
-from database.models import Base
+from database.models import metadata
 from database.repository import ContactRepository
 from database.summaries import (
     DAYS,
@@ -49,8 +49,8 @@ from database.summaries import (
 from skranke.clock import LOCAL_TZ, local_day_bounds
 from skranke.report import Filters, Period, Tally, TallyCounts, build_tally
 
-_CONTACTS = Base.metadata.tables["contact"]
-_HANDED = Base.metadata.tables["contact_handout"]
+_CONTACTS = metadata.tables["contact"]
+_HANDED = metadata.tables["contact_handout"]
 _GROUP_KEY = ("channel", "area", "kind", "outcome", "assisted", "readiness", "requester")
 _HOUR = 3600
 

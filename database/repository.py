@@ -16,15 +16,15 @@ from sqlalchemy import Connection, Integer, Row, Select, cast, func, insert, sel
 
 from database.engine import Database, translate_errors
 from database.errors import ContactNotFoundError
-from database.models import Base
+from database.models import metadata
 from database.summaries import update_summaries
 from skranke.clock import local_day_bounds, utc_now
 from skranke.contact import Contact, Handout
 from skranke.tally import DayTally
 
-_TABLE = Base.metadata.tables["contact"]
-_HANDOUTS = Base.metadata.tables["contact_handout"]
-_OUTBOX = Base.metadata.tables["sync_outbox"]
+_TABLE = metadata.tables["contact"]
+_HANDOUTS = metadata.tables["contact_handout"]
+_OUTBOX = metadata.tables["sync_outbox"]
 # The domain's fields; ``desk_id`` is the installation's, written by the repository.
 _COLUMNS = [column.name for column in _TABLE.columns if column.name != "desk_id"]
 _CHUNK = 500  # ids per IN (...) when loading handouts

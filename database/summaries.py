@@ -30,15 +30,15 @@ from sqlalchemy import Connection, Table, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from database.models import Base
+from database.models import metadata
 from skranke.clock import LOCAL_TZ
 from skranke.contact import Contact
 
-GROUPS = Base.metadata.tables["tally_group"]
-HOURS = Base.metadata.tables["tally_hour"]
-DURATIONS = Base.metadata.tables["tally_duration"]
-HANDOUTS = Base.metadata.tables["tally_handout"]
-DAYS = Base.metadata.tables["tally_day"]
+GROUPS = metadata.tables["tally_group"]
+HOURS = metadata.tables["tally_hour"]
+DURATIONS = metadata.tables["tally_duration"]
+HANDOUTS = metadata.tables["tally_handout"]
+DAYS = metadata.tables["tally_day"]
 TABLES = (GROUPS, HOURS, DURATIONS, HANDOUTS, DAYS)  # also the order rows are locked in
 MONTH, YEAR = "month", "year"
 # The fields a team leader filters by, in the order of the summaries' keys.

@@ -40,7 +40,7 @@ from database.central import (
 )
 from database.engine import Database
 from database.errors import DatabaseError
-from database.models import Base
+from database.models import metadata
 from database.outbox import Outbox, OutboxBatch
 from database.schema import HEAD_REVISION
 from database.summaries import update_summaries
@@ -49,9 +49,9 @@ from skranke.clock import utc_now
 
 _log = logging.getLogger(__name__)
 
-_CONTACTS = Base.metadata.tables["contact"]
-_HANDOUTS = Base.metadata.tables["contact_handout"]
-_DESK_SYNC = Base.metadata.tables["desk_sync"]
+_CONTACTS = metadata.tables["contact"]
+_HANDOUTS = metadata.tables["contact_handout"]
+_DESK_SYNC = metadata.tables["desk_sync"]
 _VOID = text(
     "UPDATE contact AS c SET voided_at = v.voided_at "
     "FROM unnest(CAST(:ids AS uuid[]), CAST(:times AS timestamptz[])) AS v(id, voided_at) "

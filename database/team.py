@@ -17,10 +17,10 @@ from sqlalchemy import Connection, Engine, event, func, inspect, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from database.engine import Database, open_database, translate_errors
-from database.models import Base
+from database.models import metadata
 from database.schema import HEAD_REVISION, KNOWN_REVISIONS
 
-_DESK_SYNC = Base.metadata.tables["desk_sync"]
+_DESK_SYNC = metadata.tables["desk_sync"]
 
 
 class TeamSchemaMismatchError(Exception):

@@ -18,7 +18,7 @@ from database.errors import (
     NotADatabaseError,
     SchemaTooNewError,
 )
-from database.models import Base
+from database.models import metadata
 from database.repository import ContactRepository
 from database.schema import HEAD_REVISION
 from skranke.contact import ContactChoice, make_contacts
@@ -48,7 +48,7 @@ def test_an_empty_file_is_migrated_to_the_head(db_path: Path) -> None:
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
             assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
             # The hand-written migration and the models describe the same schema.
-            assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+            assert compare_metadata(MigrationContext.configure(conn), metadata) == []
     finally:
         database.close()
 

@@ -16,7 +16,7 @@ from sqlalchemy.pool import NullPool
 
 from database.demo import generate_demo_contacts
 from database.engine import MIGRATIONS_DIR, open_database, sqlite_url
-from database.models import Base
+from database.models import metadata
 from database.reports import tally_in_database
 from database.repository import ContactRepository
 from database.summaries import SummaryChanges, count_in, stored
@@ -69,7 +69,7 @@ def _logged_at_0005(engine: Engine, vocabulary: Vocabulary) -> list[Contact]:
         )
         for c in batch
     ]  # fmt: skip
-    table, handouts = (Base.metadata.tables[n] for n in ("contact", "contact_handout"))
+    table, handouts = (metadata.tables[n] for n in ("contact", "contact_handout"))
     fields = [column.name for column in table.columns if column.name != "desk_id"]  # 0004's
     with engine.begin() as conn:
         conn.execute(insert(table), [{n: getattr(c, n) for n in fields} for c in contacts])

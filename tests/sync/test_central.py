@@ -21,7 +21,7 @@ from database.central import (
 )
 from database.engine import MIGRATIONS_DIR, current_revision, open_database
 from database.errors import SchemaTooNewError
-from database.models import Base
+from database.models import metadata
 from database.outbox import Outbox
 from database.repository import ContactRepository
 from database.schema import HEAD_REVISION, UPGRADE_LOCK_KEY
@@ -30,7 +30,7 @@ from skranke.vocabulary import Vocabulary
 from tests.postgres import PostgresServer
 from tests.sync.world import wait_for
 
-_OLD_COLUMNS = [c.name for c in Base.metadata.tables["contact"].columns if c.name != "desk_id"]
+_OLD_COLUMNS = [c.name for c in metadata.tables["contact"].columns if c.name != "desk_id"]
 
 
 def _upgrade(url: str, results: multiprocessing.queues.Queue[tuple[str | None, str]]) -> None:
@@ -75,7 +75,7 @@ def test_an_empty_database_is_upgraded_once(postgres: PostgresServer) -> None:
     engine = create_engine(url, poolclass=NullPool)
     with engine.connect() as conn:
         # The hand-written migrations and the models agree on PostgreSQL too.
-        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+        assert compare_metadata(MigrationContext.configure(conn), metadata) == []
     engine.dispose()
 
 
@@ -131,7 +131,7 @@ def test_a_central_database_from_the_previous_release_keeps_its_contacts(
     )
     row = {name: getattr(contact, name) for name in _OLD_COLUMNS}
     with engine.begin() as conn:
-        conn.execute(Base.metadata.tables["contact"].insert().values(row))
+        conn.execute(metadata.tables["contact"].insert().values(row))
     engine.dispose()
     assert upgrade_central(url) == CentralUpgrade("0003", HEAD_REVISION)
     database = open_database(url, upgrade=False)
