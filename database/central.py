@@ -156,16 +156,19 @@ def connect_args(timeouts: Timeouts) -> dict[str, Any]:
 
 
 def central_engine(text_url: str, timeouts: Timeouts | None = None) -> Engine:
-    """An engine for the central database: one pooled connection, checked before use.
+    """An engine for the central database that opens a fresh connection each time.
+
+    Not a pool: a pooled connection is checked (pre-ping) before the pusher's watchdog can
+    cover it, and on a link that still acknowledges but forwards nothing that check waited
+    forever. A fresh connection is bounded by libpq's ``connect_timeout``, everything after
+    it by the watchdog; and an idle desk holds no connection on the server.
 
     The password is never in the URL a desk is given: libpq reads it from ``PGPASSWORD`` or
     from a password file readable by the user only (``PGPASSFILE``, ``~/.pgpass``).
     """
     return create_engine(
         central_url(text_url),
-        pool_size=1,
-        max_overflow=0,
-        pool_pre_ping=True,
+        poolclass=NullPool,
         connect_args=connect_args(timeouts or Timeouts()),
     )
 

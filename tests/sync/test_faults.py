@@ -153,6 +153,30 @@ def test_a_black_holed_link_is_noticed_in_seconds_and_logging_goes_on(
     clean_push_converges(central_url, desks)
 
 
+def test_a_link_black_holed_between_two_pushes_is_noticed_in_seconds(
+    postgres: PostgresServer, central_url: str, desks: list[Desk], vocabulary: Vocabulary
+) -> None:
+    """The counter's usual case: a push went through, the link dies while the desk is idle
+    (a middlebox that still acknowledges but forwards nothing), the next contact's push must
+    give up in seconds, not wait forever on a connection kept from the last push."""
+    with Proxy(postgres.port) as proxy:
+        pusher = desks[0].pusher(via(central_url, proxy), push_timeout=3.0)
+        pusher.push_all()
+        proxy.blackhole()
+        desks[0].log(vocabulary, 1)
+        errors, done = pushed_in_thread(pusher)
+        started = time.monotonic()
+        wait_for(done, "the push to give up", 20)
+        waited = time.monotonic() - started
+        assert len(errors) == 1
+        assert pusher.status.state is SyncState.OFFLINE
+        assert pusher.status.waiting == 1
+        pusher.close()
+        proxy.forward()
+    print(f"link black-holed between pushes noticed after {waited:.1f} s")
+    clean_push_converges(central_url, desks)
+
+
 def test_a_black_holed_server_is_given_up_after_the_connect_timeout(
     postgres: PostgresServer, central_url: str, desks: list[Desk]
 ) -> None:
