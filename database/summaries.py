@@ -22,13 +22,11 @@ nowhere: a void subtracts what its add added, so counts may reach 0 but the row 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, Table, select
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from database.models import metadata
 from skranke.clock import LOCAL_TZ
@@ -106,18 +104,29 @@ class SummaryChanges:
         self.rows = {table: {} for table in TABLES}
 
 
+def _dialect_insert(conn: Connection) -> Callable[[Table], Any]:
+    """The ``insert`` of the connection's dialect, the one with ``on_conflict_do_update``.
+
+    Imported on first use: a SQLite desk never loads the PostgreSQL dialect (~40 ms of its
+    start, docs/performance.md section a), the central database never the SQLite one."""
+    name = conn.dialect.name
+    if name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert  # noqa: PLC0415
+
+        return sqlite_insert
+    if name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as postgresql_insert  # noqa: PLC0415
+
+        return postgresql_insert
+    raise NotImplementedError(name)  # pragma: no cover - Skranke runs on SQLite and PostgreSQL
+
+
 def _add_to(conn: Connection, table: Table, changes: dict[tuple[Any, ...], int]) -> None:
     if not changes:
         return
     keys = KEYS[table]
     count = COUNTS[table]
-    name = conn.dialect.name
-    if name == "sqlite":
-        statement: Any = sqlite_insert(table)
-    elif name == "postgresql":
-        statement = postgresql_insert(table)
-    else:  # pragma: no cover - Skranke runs on SQLite and PostgreSQL
-        raise NotImplementedError(name)
+    statement = _dialect_insert(conn)(table)
     statement = statement.on_conflict_do_update(
         index_elements=list(keys), set_={count: table.c[count] + statement.excluded[count]}
     )
