@@ -236,6 +236,8 @@ class ChartData:
 
     @property
     def empty(self) -> bool:
+        if self.percent:  # a share of 0 % is a figure, not a missing one
+            return not self.labels
         return not self.labels or not any(any(s.values) for s in self.series)
 
     @property

@@ -10,7 +10,13 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
-from skranke.charts import CELL_TEXT_MIN_PT, CHART_NAMES, draw_chart, render_charts
+from skranke.charts import (
+    CELL_TEXT_MIN_PT,
+    CHART_NAMES,
+    describe_chart,
+    draw_chart,
+    render_charts,
+)
 from skranke.contact import Contact, ContactChoice, make_contacts
 from skranke.report import Period, Tally, tally
 from skranke.vocabulary import Vocabulary
@@ -160,3 +166,18 @@ def test_a_short_areas_chart_shows_fewer_areas_not_overlapping_names(
     assert len(names) == shown
     boxes = [name.get_window_extent() for name in names]
     assert not any(a.overlaps(b) for a, b in pairwise(boxes))
+
+
+def test_a_week_without_assisted_self_service_shows_0_percent_not_no_contacts(
+    vocabulary: Vocabulary,
+) -> None:
+    """Contacts, none of them assisted: the trend says 0 %, not "Ingen henvendelser"."""
+    staff = ContactChoice("in_person", "passport", "handled_by_staff")
+    contacts = make_contacts(staff, vocabulary, desk="S1", municipality_code="165", count=15,
+                             now=datetime(2026, 12, 2, 11, 0, tzinfo=UTC))  # fmt: skip
+    month = tally(contacts, Period.month(date(2026, 12, 1)))
+    trend = describe_chart("assisted_trend", month, vocabulary, "da")
+    assert not trend.empty
+    assert trend.series[0].values == (0.0,)
+    figure, _ = draw_chart("assisted_trend", month, vocabulary, language="da")
+    assert "Ingen henvendelser i perioden" not in _texts(figure)
