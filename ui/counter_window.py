@@ -222,7 +222,9 @@ class CounterWindow(QMainWindow):
         favourites.favouriteChosen.connect(self.log_favourite)
         favourites.pinRequested.connect(self.pin_last_as_favourite)
         favourites.removeRequested.connect(self.remove_favourite)
-        recent = self._recent_panel = RecentPanel(self.vocabulary, language)
+        recent = self._recent_panel = RecentPanel(
+            self.vocabulary, language, callers=self.hotline_panel is not None
+        )
         recent.undoRequested.connect(self.undo_last)
         recent.voidRequested.connect(self.void_contacts)
         recent.pinRequested.connect(self.pin_last_as_favourite)

@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from skranke.clock import to_local
 from skranke.contact import Contact
+from skranke.municipalities import UnknownMunicipalityError, municipality
 from skranke.stopwatch import format_duration
 from skranke.vocabulary import Vocabulary
 
@@ -21,25 +22,34 @@ class RecentContactsModel(QAbstractTableModel):
     COLUMNS = ("time", "area", "channel", "outcome", "assisted")
 
     def __init__(
-        self, vocabulary: Vocabulary, language: str = "da", parent: QObject | None = None
+        self,
+        vocabulary: Vocabulary,
+        language: str = "da",
+        parent: QObject | None = None,
+        *,
+        callers: bool = False,
     ) -> None:
+        """``callers``: the shared hotline's desk, where each call carries the caller's
+        municipality: a column shows it, so a wrong one is seen (and undone) at once."""
         super().__init__(parent)
         self._vocabulary = vocabulary
         self._language = language
         self._contacts: list[Contact] = []
+        self.columns: tuple[str, ...] = self.COLUMNS + (("caller",) if callers else ())
         self._headers = (
             self.tr("Kl."),
             self.tr("Område"),
             self.tr("Kanal"),
             self.tr("Udfald"),
             self.tr("Medb."),
+            self.tr("Kommune"),
         )
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._contacts)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
+        return 0 if parent.isValid() else len(self.columns)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -55,7 +65,7 @@ class RecentContactsModel(QAbstractTableModel):
         if not index.isValid():
             return None
         contact = self._contacts[index.row()]
-        column = self.COLUMNS[index.column()]
+        column = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(contact, column)
         if role == Qt.ItemDataRole.AccessibleTextRole:  # struck-through text is not read aloud
@@ -99,6 +109,8 @@ class RecentContactsModel(QAbstractTableModel):
             return vocabulary.area(contact.area).label(language)
         if column == "outcome":
             return vocabulary.outcome(contact.outcome).short_label(language)
+        if column == "caller":
+            return _municipality_name(contact.municipality)
         return "✓" if contact.assisted else ""
 
     def reset(self, contacts: Sequence[Contact]) -> None:
@@ -121,7 +133,7 @@ class RecentContactsModel(QAbstractTableModel):
             if old.id in changed:
                 self._contacts[row] = changed[old.id]
                 left = self.index(row, 0)
-                right = self.index(row, len(self.COLUMNS) - 1)
+                right = self.index(row, len(self.columns) - 1)
                 self.dataChanged.emit(left, right)
 
     def row_of(self, contact_id: uuid.UUID) -> int | None:
@@ -129,3 +141,10 @@ class RecentContactsModel(QAbstractTableModel):
             if contact.id == contact_id:
                 return row
         return None
+
+
+def _municipality_name(code: str) -> str:
+    try:
+        return municipality(code).name
+    except UnknownMunicipalityError:
+        return code

@@ -83,7 +83,7 @@
         <translation>Opening the database …</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+170"/>
         <source>Klar. Klik på et sagsområde (eller tast dets nummer) for at registrere.</source>
         <translation>Ready. Click an area (or press its number) to log a contact.</translation>
     </message>
@@ -98,12 +98,12 @@
         <translation>Error message</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-142"/>
         <source>{desk} · {municipality}</source>
         <translation>{desk} · {municipality}</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+91"/>
         <source>I dag</source>
         <translation>Today</translation>
     </message>
@@ -854,7 +854,7 @@
 <context>
     <name>RecentContactsModel</name>
     <message>
-        <location filename="../../ui/recent_model.py" line="+31"/>
+        <location filename="../../ui/recent_model.py" line="+40"/>
         <source>Kl.</source>
         <translation>Time</translation>
     </message>
@@ -879,6 +879,11 @@
         <translation>Assist.</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Kommune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
         <location line="+28"/>
         <source>{text} (annulleret)</source>
         <translation>{text} (cancelled)</translation>
@@ -897,7 +902,7 @@
 <context>
     <name>RecentPanel</name>
     <message>
-        <location filename="../../ui/counter/recent_panel.py" line="+82"/>
+        <location filename="../../ui/counter/recent_panel.py" line="+87"/>
         <source>I dag ved denne skranke</source>
         <translation>Today at this desk</translation>
     </message>
@@ -907,7 +912,7 @@
         <translation>Today&apos;s contacts, newest first</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>Fortryd seneste</source>
         <translation>Undo last</translation>
     </message>
@@ -1215,24 +1220,23 @@
 <context>
     <name>SyncStatusLabel</name>
     <message>
-        <location filename="../../ui/counter/sync_status.py" line="+54"/>
+        <location filename="../../ui/counter/sync_status.py" line="+55"/>
         <source>Synkronisering</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+51"/>
+        <location line="+10"/>
+        <location line="+54"/>
         <source>Forbinder til den fælles database …</source>
         <translation>Connecting to the central database …</translation>
     </message>
     <message>
-        <location line="-50"/>
-        <location line="+36"/>
+        <location line="-14"/>
         <source>Den fælles database: {server}</source>
         <translation>Central database: {server}</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-25"/>
         <source>central_url skal være en PostgreSQL-adresse (postgresql+psycopg://…), ikke &apos;{driver}&apos;.</source>
         <translation>central_url must be a PostgreSQL address (postgresql+psycopg://…), not &apos;{driver}&apos;.</translation>
     </message>
@@ -1242,7 +1246,7 @@
         <translation>Not sent to the central database: {reason} Contacts are saved on this PC.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>{n} venter</source>
         <translation>{n} waiting</translation>
     </message>
@@ -1348,12 +1352,12 @@
 <context>
     <name>TeamView</name>
     <message>
-        <location filename="../../ui/team_view.py" line="+275"/>
+        <location filename="../../ui/team_view.py" line="+277"/>
         <source>Skranke – ledelsesinformation</source>
         <translation>Skranke – management information</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Nøgletal</source>
         <translation>Key figures</translation>
     </message>
@@ -1529,7 +1533,7 @@
         <translation>&amp;Export …</translation>
     </message>
     <message>
-        <location line="+212"/>
+        <location line="+213"/>
         <source>{day} kl. {time} ({ago})</source>
         <translation>{day} at {time} ({ago})</translation>
     </message>
@@ -1612,12 +1616,12 @@
         <translation type="vanished">Export as {text}</translation>
     </message>
     <message>
-        <location line="-196"/>
+        <location line="-197"/>
         <source>Tæller {label} …</source>
         <translation>Counting {label} …</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+77"/>
         <source>Periode: {label}</source>
         <translation>Period: {label}</translation>
     </message>
@@ -1670,7 +1674,7 @@
         <translation>Save export</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Eksporterer …</source>
         <translation>Exporting …</translation>
     </message>
@@ -1979,12 +1983,12 @@
 <context>
     <name>team</name>
     <message>
-        <location filename="../../ui/cli/team.py" line="+73"/>
+        <location filename="../../ui/cli/team.py" line="+74"/>
         <source>Skranke – ledelsesinformation</source>
         <translation>Skranke – management information</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Databasen {where} har skema {theirs}, men denne Skranke bruger skema {ours}. Ledelsesinformationen ændrer ikke databasen: bed IT om at køre &apos;skranke central upgrade&apos; først.</source>
         <translation>The database {where} has schema {theirs}, but this Skranke uses schema {ours}. The management view does not change the database: ask IT to run &apos;skranke central upgrade&apos; first.</translation>
     </message>

@@ -144,3 +144,24 @@ def test_outside_the_opening_hours_the_panel_says_so_quietly(qtbot: QtBot) -> No
     panel.refresh_hours()
     assert panel.hours_label.text() == "Uden for åbningstid (man–tor 19:00–22:00)"
     assert panel.hours_label.property("outside") is True
+
+
+def test_todays_list_on_the_hotline_shows_each_callers_municipality(
+    qtbot: QtBot, hotline: CounterWindow, make_window: MakeWindow, desk: CounterDesk
+) -> None:
+    """A wrong municipality is seen in today's list at once (and undone with Ctrl+Z)."""
+    window = hotline
+    _press(qtbot, window, Qt.Key.Key_3, ALT)  # Glostrup
+    _press(qtbot, window, Qt.Key.Key_5)
+    _press(qtbot, window, Qt.Key.Key_8, ALT)  # Rødovre
+    _press(qtbot, window, Qt.Key.Key_6)
+    model = window.recent_model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    column = headers.index("Kommune")
+    shown = [model.index(row, column).data() for row in range(model.rowCount())]
+    assert shown == ["Rødovre", "Glostrup"]  # newest first
+    ordinary = make_window(Settings(desk=desk.desk, municipality="165"))
+    assert "Kommune" not in [
+        ordinary.recent_model.headerData(c, Qt.Orientation.Horizontal)
+        for c in range(ordinary.recent_model.columnCount())
+    ]  # an ordinary counter's contacts are all its own municipality's

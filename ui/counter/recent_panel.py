@@ -77,12 +77,17 @@ class RecentPanel(QGroupBox):
     pinRequested = Signal()  # noqa: N815
 
     def __init__(
-        self, vocabulary: Vocabulary, language: str, parent: QWidget | None = None
+        self,
+        vocabulary: Vocabulary,
+        language: str,
+        parent: QWidget | None = None,
+        *,
+        callers: bool = False,
     ) -> None:
         super().__init__(self.tr("I dag ved denne skranke"), parent)
         self.setObjectName("recentBox")
         layout = QVBoxLayout(self)
-        self.model = RecentContactsModel(vocabulary, language, self)
+        self.model = RecentContactsModel(vocabulary, language, self, callers=callers)
         self.view = RecentView()
         self.view.setObjectName("recentView")
         self.view.setAccessibleName(self.tr("Dagens henvendelser, nyeste først"))
@@ -102,9 +107,12 @@ class RecentPanel(QGroupBox):
             "channel": max((c.label(language) for c in vocabulary.channels), key=len),
             "outcome": max((o.short_label(language) for o in vocabulary.outcomes), key=len),
             "assisted": self.model.headerData(4, Qt.Orientation.Horizontal),
+            "caller": "Høje-Taastrup",
         }
-        columns = RecentContactsModel.COLUMNS
+        columns = self.model.columns
         for name, sample in samples.items():
+            if name not in columns:
+                continue
             header.resizeSection(columns.index(name), metrics.horizontalAdvance(sample) + 24)
         header.setSectionResizeMode(columns.index("area"), QHeaderView.ResizeMode.Stretch)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
