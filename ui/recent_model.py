@@ -11,7 +11,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from skranke.clock import to_local
 from skranke.contact import Contact
-from skranke.municipalities import UnknownMunicipalityError, municipality
+from skranke.errors import UnknownMunicipalityError
+from skranke.municipalities import municipality
 from skranke.stopwatch import format_duration
 from skranke.vocabulary import Vocabulary
 
