@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import io
 import os
 import socket
@@ -76,6 +77,7 @@ def test_lists_when_each_desk_was_last_heard_from(
     assert capsys.readouterr().out.splitlines()[1] == "(ingen skranker har sendt endnu)"
     for name, minutes in (("Skranke 2", 5), ("Skranke 1", 65)):
         desk = make_desk(tmp_path, name)
+        desk.identity = dataclasses.replace(desk.identity, centre=f"Centre of {name}")
         desk.log(vocabulary, 3)
         pusher = desk.pusher(url, clock=lambda m=minutes: START + timedelta(minutes=m))
         pusher.push_all()
@@ -89,6 +91,7 @@ def test_lists_when_each_desk_was_last_heard_from(
         ["165", "Skranke 1", "2026-12-01 10:05", "3", __version__],
         ["165", "Skranke 2", "2026-12-01 09:05", "3", __version__],
     ]
+    assert [row.split("\t")[6] for row in rows] == ["Centre of Skranke 1", "Centre of Skranke 2"]
 
 
 def _skranke(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

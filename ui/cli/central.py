@@ -327,11 +327,12 @@ def init_text(result: CentralInit, url: str) -> str:
 
 def desks_text(desks: list[DeskHeardFrom]) -> str:
     """One line per desk, tab-separated under a header; times in Danish local time."""
-    lines = ["kommune\tskranke\tsidst hørt fra\tsekvens\tversion\tskranke-id"]
+    lines = ["kommune\tskranke\tsidst hørt fra\tsekvens\tversion\tskranke-id\tafdeling"]
     for d in desks:
         heard = to_local(d.last_push_at).strftime("%Y-%m-%d %H:%M")
         lines.append(
-            f"{d.municipality}\t{d.desk}\t{heard}\t{d.last_sequence}\t{d.app_version}\t{d.desk_id}"
+            f"{d.municipality}\t{d.desk}\t{heard}\t{d.last_sequence}\t{d.app_version}\t"
+            f"{d.desk_id}\t{d.centre or ''}"
         )
     if not desks:
         lines.append("(ingen skranker har sendt endnu)")
