@@ -12,6 +12,7 @@ those of its mixins: span, then the filtered fields).
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import (
     BigInteger,
@@ -31,6 +32,7 @@ from sqlalchemy import (
     TypeDecorator,
     Uuid,
 )
+from sqlalchemy.types import TypeEngine
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -80,6 +82,26 @@ def _span() -> list[Column[object]]:
     return [Column("span", String(5), nullable=False), Column("first_day", Date, nullable=False)]
 
 
+def _summary(
+    name: str,
+    columns: dict[str, TypeEngine[Any] | type[TypeEngine[Any]]],
+    key: tuple[str, ...],
+    *,
+    span: bool = True,
+    filtered: bool = True,
+) -> None:
+    """A summary table: its own columns (its key's and its count, none nullable), then the
+    span's and the filtered fields' (the order the former declarative mixins gave them)."""
+    Table(
+        name,
+        metadata,
+        *(Column(column, type_, nullable=False) for column, type_ in columns.items()),
+        *(_span() if span else ()),
+        *(_filtered() if filtered else ()),
+        PrimaryKeyConstraint(*key),
+    )
+
+
 # One contact (henvendelse). Append-only: corrections set ``voided_at``.
 Table(
     "contact",
@@ -122,73 +144,47 @@ Table(
 # How many live contacts of each kind a month or year holds (see database/summaries.py,
 # which keeps every summary in the same transaction as each logged or voided contact).
 # Readiness "not assessed" is stored as "" (a primary key column cannot be NULL).
-Table(
+_summary(
     "tally_group",
-    metadata,
-    Column("kind", String(40), nullable=False),
-    Column("assisted", Integer, nullable=False),
-    Column("readiness", String(40), nullable=False),
-    Column("requester", String(40), nullable=False),
-    Column("contacts", Integer, nullable=False),
-    *_span(),
-    *_filtered(),
-    PrimaryKeyConstraint("span", "first_day", "desk", "municipality", "channel", "area",
-                         "kind", "outcome", "assisted", "readiness", "requester"),
+    {"kind": String(40), "assisted": Integer, "readiness": String(40),
+     "requester": String(40), "contacts": Integer},
+    key=("span", "first_day", "desk", "municipality", "channel", "area", "kind", "outcome",
+         "assisted", "readiness", "requester"),
 )  # fmt: skip
 
 # Live contacts per local weekday (0 = Monday) and local hour, per month or year.
-Table(
+_summary(
     "tally_hour",
-    metadata,
-    Column("weekday", Integer, nullable=False),
-    Column("hour", Integer, nullable=False),
-    Column("contacts", Integer, nullable=False),
-    *_span(),
-    *_filtered(),
-    PrimaryKeyConstraint("span", "first_day", "weekday", "hour", *_FILTERED),
+    {"weekday": Integer, "hour": Integer, "contacts": Integer},
+    key=("span", "first_day", "weekday", "hour", *_FILTERED),
 )
 
 # Timed live contacts per handling time (whole seconds), per month or year, desk and
 # municipality: for all of them (``dimension`` and ``value`` "") or for one value of one
 # other filterable field (``dimension`` "channel", ``value`` "phone" …).
-Table(
+_summary(
     "tally_duration",
-    metadata,
-    Column("desk", String(40), nullable=False),
-    Column("municipality", String(3), nullable=False),
-    Column("dimension", String(12), nullable=False),
-    Column("value", String(40), nullable=False),
-    Column("seconds", Integer, nullable=False),
-    Column("contacts", Integer, nullable=False),
-    *_span(),
-    PrimaryKeyConstraint("span", "first_day", "dimension", "value", "desk", "municipality",
-                         "seconds"),
+    {"desk": String(40), "municipality": String(3), "dimension": String(12),
+     "value": String(40), "seconds": Integer, "contacts": Integer},
+    key=("span", "first_day", "dimension", "value", "desk", "municipality", "seconds"),
+    filtered=False,
 )  # fmt: skip
 
 # Solutions handed out, by the filterable fields of their contacts, per month or year.
-Table(
+_summary(
     "tally_handout",
-    metadata,
-    Column("how", String(10), nullable=False),
-    Column("solution", String(40), nullable=False),
-    Column("handouts", Integer, nullable=False),
-    *_span(),
-    *_filtered(),
-    PrimaryKeyConstraint("span", "first_day", *_FILTERED, "how", "solution"),
+    {"how": String(10), "solution": String(40), "handouts": Integer},
+    key=("span", "first_day", *_FILTERED, "how", "solution"),
 )
 
 # Live contacts per local day, channel and assisted: the per-day chart, weekly figures.
-Table(
+# The chart's grouping (day, channel, assisted) first: read in key order, never sorted.
+_summary(
     "tally_day",
-    metadata,
-    Column("day", Date, nullable=False),
-    Column("assisted", Integer, nullable=False),
-    Column("contacts", Integer, nullable=False),
-    *_filtered(),
-    # The chart's grouping (day, channel, assisted) first: read in key order, never sorted.
-    PrimaryKeyConstraint("day", "channel", "assisted", "desk", "municipality", "area",
-                         "outcome"),
-)  # fmt: skip
+    {"day": Date, "assisted": Integer, "contacts": Integer},
+    key=("day", "channel", "assisted", "desk", "municipality", "area", "outcome"),
+    span=False,
+)
 
 # A change waiting for the central database: a contact added (with its hand-outs) or voided.
 # Written in the same transaction as the change; deleted only after the central database has
