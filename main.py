@@ -305,7 +305,7 @@ def _open_all(config: StartupConfig, vocabulary: Vocabulary) -> tuple[CounterDes
 
 
 def _load_catalog(config: StartupConfig, vocabulary: Vocabulary) -> CatalogResult:
-    """The self-service catalogue (58 KB of TOML, ~40 ms), read on a worker thread once the
+    """The self-service catalogue (58 KB of TOML, ~25 ms), read on a worker thread once the
     desk is ready to log: the solution search needs it, logging does not."""
     from skranke.catalog import load_catalog  # noqa: PLC0415
     from ui.cli.common import overlay  # noqa: PLC0415
@@ -389,7 +389,7 @@ def _run_window(
         window.attach(counter, start)
         _start_sync(window, config, sync)
         report("ready")
-        # The catalogue after the desk: ~40 ms sooner ready to log (docs/performance.md, a).
+        # The catalogue after the desk: ~30 ms sooner ready to log (docs/performance.md, a).
         run_task(lambda: _load_catalog(config, vocabulary), catalog_loaded, failed)
 
     def catalog_loaded(catalog: CatalogResult) -> None:
