@@ -5,8 +5,6 @@ window built in one go, and nothing typed during start-up is lost or logged by s
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -17,11 +15,11 @@ from sqlalchemy import event
 from database.counter import CounterDesk
 from skranke.contact import ContactChoice
 from skranke.settings import Settings
+from tests.helpers import run_python
 from ui.counter.desk_start import read_start
 from ui.counter_window import CounterWindow
 from ui.settings_store import QtSettingsStore
 
-ROOT = Path(__file__).resolve().parents[2]
 LATER = ("detailsBox", "favouritesBox", "recentBox", "solutionPanel")  # built after the paint
 
 
@@ -157,27 +155,12 @@ def test_the_program_shows_the_window_then_opens_the_database(tmp_path: Path) ->
     database = f"sqlite:///{tmp_path / 'skranke.sqlite3'}"
     args = ["--config", str(settings), "--database", database]
     program = "import sys; from main import main; sys.exit(main())"
-    result = _python(program, *args, "--quit-after-show", "--report-startup", env=env)
+    result = run_python(program, *args, "--quit-after-show", "--report-startup", env=env)
     stages = dict(line.split(" ", 1) for line in result.stdout.splitlines())
     assert float(stages["shown"]) <= float(stages["ready"])
-    style = _python(
+    style = run_python(
         "from ui.app import create_application; app = create_application(['skranke']); "
         "app.setStyleSheet(''); print(app.style().name())",
         env=env,
     )
     assert style.stdout.strip() == "fusion"
-
-
-def _python(code: str, *args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    """Run ``code`` in a fresh interpreter from the repository, as the program starts."""
-    result = subprocess.run(
-        [sys.executable, "-c", code, *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return result

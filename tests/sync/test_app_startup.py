@@ -4,15 +4,12 @@ PostgreSQL driver; with one, both are loaded (off the GUI thread) and the desk g
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from database.engine import sqlite_url
 from skranke.settings import read_settings_file
+from tests.helpers import run_python
 
-ROOT = Path(__file__).resolve().parents[2]
 _START = """
 import json, sys
 import main
@@ -27,17 +24,7 @@ def _start(folder: Path, settings: str) -> dict[str, object]:
     config.write_text(settings, encoding="utf-8")
     argv = ["--config", str(config), "--database", sqlite_url(folder / "desk.sqlite3"),
             "--desk", "Skranke 1", "--municipality", "165", "--quit-after-show"]  # fmt: skip
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run(
-        [sys.executable, "-c", _START, *argv],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
+    done = run_python(_START, *argv)
     result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
 
