@@ -276,3 +276,23 @@ def test_a_superseded_count_on_postgresql_is_cancelled(
         assert isinstance(failures[1], CountInterruptedError)
     finally:
         database.close()
+
+
+def test_an_empty_central_url_is_said_in_a_dialog_too(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, vocabulary: Vocabulary
+) -> None:
+    """`skranke team --central` from a desktop icon: nobody reads stderr, so the missing
+    address is also said in a dialog (and the view does not open)."""
+    from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+
+    from skranke.settings import Settings  # noqa: PLC0415
+    from ui.cli import team  # noqa: PLC0415
+    from ui.cli.common import StartupConfig  # noqa: PLC0415
+
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: said.append(text))
+    config = StartupConfig(Settings(), tmp_path / "settings.toml", "", "Leder", "165")
+    code = team.run(parse_arguments(["team", "--central"]), config, vocabulary)
+    assert code == 2
+    assert len(said) == 1
+    assert "central_url er tom" in said[0]

@@ -14,7 +14,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from ui.cli.common import EXIT_BAD_INPUT, StartupConfig, UsageError
+from ui.cli.common import EXIT_BAD_INPUT, StartupConfig
 
 if TYPE_CHECKING:
     from database.team import TeamSchemaMismatchError
@@ -57,23 +57,28 @@ def run(args: argparse.Namespace, config: StartupConfig, vocabulary: Vocabulary)
     from ui.messages import error_text  # noqa: PLC0415
     from ui.team_view import TeamView  # noqa: PLC0415
 
-    url = args.url or (config.settings.central_url if args.central else config.database_url)
-    if not url:
-        raise UsageError(
-            "indstillingen central_url er tom: skriv den fælles databases adresse, fx "
-            "skranke team postgresql+psycopg://skranke_leder@server/skranke"
-        )
     app = create_application(sys.argv[:1], config.settings.language)
-    try:
-        database = open_for_reading(url)
-    except (TeamSchemaMismatchError, SkrankeError) as error:
-        text = (
-            schema_text(error) if isinstance(error, TeamSchemaMismatchError) else error_text(error)
-        )
+
+    def refuse(text: str) -> int:
+        """Said on stderr and in a dialog: a team leader starts this from a desktop icon,
+        where nobody reads stderr."""
         print(f"skranke: {text}", file=sys.stderr)
         title = QCoreApplication.translate("team", "Skranke – ledelsesinformation")
         QMessageBox.warning(None, title, text)
         return EXIT_BAD_INPUT
+
+    url = args.url or (config.settings.central_url if args.central else config.database_url)
+    if not url:
+        return refuse(
+            "indstillingen central_url er tom: skriv den fælles databases adresse, fx "
+            "skranke team postgresql+psycopg://skranke_leder@server/skranke"
+        )
+    try:
+        database = open_for_reading(url)
+    except (TeamSchemaMismatchError, SkrankeError) as error:
+        return refuse(
+            schema_text(error) if isinstance(error, TeamSchemaMismatchError) else error_text(error)
+        )
     catalog = load_catalog(vocabulary, overlay(config.settings)).catalog
     view = TeamView(
         ContactRepository(database),
