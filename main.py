@@ -245,12 +245,14 @@ def _first_run_set_up(config: StartupConfig, store: QtSettingsStore) -> bool:
 def _open_desk(
     config: StartupConfig, vocabulary: Vocabulary, desk_id: uuid.UUID | None = None
 ) -> CounterDesk:
-    """Open (and if needed upgrade) the database. Runs on a worker thread."""
+    """Open (and if needed upgrade) the database. Runs on a worker thread. A current SQLite
+    file opens without SQLAlchemy (database/handle.py)."""
     from database.counter import CounterDesk  # noqa: PLC0415
-    from database.engine import open_database  # noqa: PLC0415
+    from database.handle import open_desk_database  # noqa: PLC0415
     from database.repository import ContactRepository  # noqa: PLC0415
 
-    database = open_database(config.database_url, busy_timeout_ms=config.settings.busy_timeout_ms)
+    busy = config.settings.busy_timeout_ms
+    database = open_desk_database(config.database_url, busy_timeout_ms=busy)
     return CounterDesk(
         ContactRepository(database, desk_id),
         vocabulary,
@@ -295,13 +297,15 @@ def _open_sync(
         return error
 
 
-def _open_all(config: StartupConfig, vocabulary: Vocabulary) -> tuple[CounterDesk, SyncStart]:
-    """The database and the pusher, made on a worker thread."""
+def _open_all(
+    config: StartupConfig, vocabulary: Vocabulary
+) -> tuple[CounterDesk, uuid.UUID | SkrankeError]:
+    """The database, and the desk id the pusher needs; made on a worker thread."""
     import uuid  # noqa: PLC0415
 
     desk_id = _desk_id(config)
     counter = _open_desk(config, vocabulary, desk_id if isinstance(desk_id, uuid.UUID) else None)
-    return counter, _open_sync(config, counter, desk_id)
+    return counter, desk_id
 
 
 def _load_catalog(config: StartupConfig, vocabulary: Vocabulary) -> CatalogResult:
@@ -343,22 +347,11 @@ def _stop_sync(sync: SyncStart) -> None:
     sync.pusher.close()  # closes the idle connection; one still in use is left to the thread
 
 
-def _run_window(
-    args: argparse.Namespace,
-    config: StartupConfig,
-    vocabulary: Vocabulary,
-    store: QtSettingsStore,
-) -> int:
-    """Show the window at once; open the database meanwhile and hand it over when ready."""
-    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
-
-    from ui.counter.desk_start import read_start  # noqa: PLC0415
+def _show_counter(
+    config: StartupConfig, vocabulary: Vocabulary, store: QtSettingsStore
+) -> CounterWindow:
+    """The counter window, shown before the database is open."""
     from ui.counter_window import CounterWindow  # noqa: PLC0415
-    from ui.tasks import run_task  # noqa: PLC0415
-
-    def report(stage: str) -> None:
-        if args.report_startup:
-            print(f"{stage} {time.time():.6f}", flush=True)
 
     window = CounterWindow(
         vocabulary,
@@ -370,27 +363,49 @@ def _run_window(
     window.show()
     window.raise_()
     window.activateWindow()  # keys go to the counter at once, also after the set-up dialog
+    return window
+
+
+def _run_window(
+    args: argparse.Namespace,
+    config: StartupConfig,
+    vocabulary: Vocabulary,
+    store: QtSettingsStore,
+) -> int:
+    """Show the window at once; open the database meanwhile and hand it over when ready."""
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+    from ui.counter.desk_start import read_start  # noqa: PLC0415
+    from ui.tasks import run_task  # noqa: PLC0415
+
+    def report(stage: str) -> None:
+        if args.report_startup:
+            print(f"{stage} {time.time():.6f}", flush=True)
+
+    window = _show_counter(config, vocabulary, store)
     window.firstPainted.connect(lambda: report("shown"))
     opened: list[CounterDesk] = []
+    desk_ids: list[uuid.UUID | SkrankeError] = []
     syncs: list[SyncStart] = []
     status = [0]
     running = [True]  # False once the event loop has ended: late results are dropped
 
-    def open_and_read() -> tuple[tuple[CounterDesk, SyncStart], DeskStart]:
+    def open_and_read() -> tuple[tuple[CounterDesk, uuid.UUID | SkrankeError], DeskStart]:
         """On the worker: open the database, then read what the window shows first (the
         tile order by use, today's list and figures), so the window never waits for it."""
         opened = _open_all(config, vocabulary)
         return opened, read_start(opened[0])
 
-    def ready(loaded: tuple[tuple[CounterDesk, SyncStart], DeskStart]) -> None:
-        (counter, sync), start = loaded
+    def ready(loaded: tuple[tuple[CounterDesk, uuid.UUID | SkrankeError], DeskStart]) -> None:
+        (counter, desk_id), start = loaded
         opened.append(counter)
-        syncs.append(sync)
         window.attach(counter, start)
-        _start_sync(window, config, sync)
         report("ready")
-        # The catalogue after the desk: ~30 ms sooner ready to log (docs/performance.md, a).
+        # After the desk: the catalogue (~30 ms sooner ready to log, docs/performance.md, a),
+        # then the pusher (SQLAlchemy and the PostgreSQL driver, ~0.4 s, only with a central
+        # database). Logging never waits for either.
         run_task(lambda: _load_catalog(config, vocabulary), catalog_loaded, failed)
+        desk_ids.append(desk_id)
 
     def catalog_loaded(catalog: CatalogResult) -> None:
         if not running[0]:
@@ -398,6 +413,13 @@ def _run_window(
         window.set_catalog(catalog.catalog)
         if catalog.problems:  # a broken overlay: say so, and go on with what is good
             window.show_catalog_problems(catalog.problems)
+        run_task(lambda: _open_sync(config, opened[0], desk_ids[0]), sync_opened, failed)
+
+    def sync_opened(sync: SyncStart) -> None:
+        if not running[0]:  # (a pusher made after the window closed was never started)
+            return
+        syncs.append(sync)
+        _start_sync(window, config, sync)
         if args.quit_after_show:
             QApplication.quit()
 

@@ -374,7 +374,8 @@ def check_summaries(text_url: str, *, repair: bool = False, chunk: int = 5000) -
     compare with the stored summaries (a desk login can change its own desk's counts). Run it
     as the administrator or a reader of all municipalities. ``repair`` (the administrator):
     rewrite the summaries that differ from the fresh count, while pushes wait."""
-    from database.repository import contact_rows  # noqa: PLC0415 - loaded when needed
+    from database.handle import AlchemyExecutor  # noqa: PLC0415 - loaded when needed
+    from database.repository import contact_rows  # noqa: PLC0415
     from database.summaries import TABLES, SummaryChanges, count_in, stored  # noqa: PLC0415
 
     contacts = metadata.tables["contact"]
@@ -397,7 +398,7 @@ def check_summaries(text_url: str, *, repair: bool = False, chunk: int = 5000) -
                 if repair and any(differing.values()):
                     for table in TABLES:
                         snapshot.execute(table.delete())
-                    fresh.write(snapshot)
+                    fresh.write(AlchemyExecutor(snapshot))
     finally:
         engine.dispose()
     return SummaryCheck(len(ids), differing, repair and any(differing.values()))

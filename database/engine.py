@@ -6,7 +6,6 @@ database, and upgrades the schema with Alembic when (and only when) it is behind
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,15 +18,32 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.pool import NullPool
 
 from database.errors import (
-    DatabaseError,
-    DatabaseLockedError,
     DatabaseReadOnlyError,
     DatabaseUnavailableError,
     DatabaseUrlError,
     NotADatabaseError,
     SchemaTooNewError,
 )
+from database.handle import (
+    Database,
+    check_sqlite_file,
+    sqlite_pragmas,
+    translate_errors,
+    writable,
+)
 from database.schema import HEAD_REVISION, KNOWN_REVISIONS, UPGRADE_LOCK_KEY
+
+__all__ = [  # Database and translate_errors are re-exported: most callers open here
+    "MIGRATIONS_DIR",
+    "Database",
+    "current_revision",
+    "engine_for",
+    "open_database",
+    "parse_database_url",
+    "sqlite_url",
+    "translate_errors",
+    "upgrade_schema",
+]
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -59,21 +75,6 @@ def parse_database_url(text: str) -> URL:
     return url
 
 
-class Database:
-    """An open database: the engine and a readable name for messages."""
-
-    def __init__(self, engine: Engine, location: str) -> None:
-        self.engine = engine
-        self.location = location
-
-    @property
-    def is_sqlite(self) -> bool:
-        return self.engine.dialect.name == "sqlite"
-
-    def close(self) -> None:
-        self.engine.dispose()
-
-
 def _sqlite_path(url: URL) -> Path | None:
     database = url.database or ""
     if url.get_backend_name() != "sqlite" or database in ("", ":memory:"):
@@ -81,30 +82,6 @@ def _sqlite_path(url: URL) -> Path | None:
     if database.startswith("file:"):
         return Path(database[5:].split("?", 1)[0])
     return Path(database)
-
-
-def _classify(location: str, error: BaseException) -> DatabaseError:
-    """Turn a driver error into a typed error that a user can act on."""
-    original = getattr(error, "orig", None) or error
-    message = str(original).lower()
-    if "locked" in message or "busy" in message:
-        return DatabaseLockedError(location, str(original))
-    if "readonly" in message or "read-only" in message or "read only" in message:
-        return DatabaseReadOnlyError(location, str(original))
-    if "not a database" in message or "malformed" in message or "encrypted" in message:
-        return NotADatabaseError(location, str(original))
-    return DatabaseUnavailableError(location, str(original))
-
-
-@contextmanager
-def translate_errors(location: str) -> Iterator[None]:
-    """Re-raise driver errors as :class:`DatabaseError` subclasses."""
-    try:
-        yield
-    except DatabaseError:
-        raise
-    except (exc.DBAPIError, sqlite3.Error) as error:
-        raise _classify(location, error) from error
 
 
 def _url_read_only(url: URL) -> bool:
@@ -120,29 +97,6 @@ def _read_only_url(url: URL, path: Path) -> URL:
     )
 
 
-def _writable(path: Path) -> bool:
-    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
-
-
-def _check_sqlite_file(path: Path, location: str, read_only: bool) -> None:
-    if path.is_dir():
-        raise DatabaseUnavailableError(location, "is a directory")
-    if path.exists():
-        if not os.access(path, os.R_OK):
-            raise DatabaseUnavailableError(location, "no read access")
-        if read_only or not os.access(path, os.W_OK):
-            raise DatabaseReadOnlyError(location, "file is read-only")
-        if not os.access(path.parent, os.W_OK | os.X_OK):
-            raise DatabaseReadOnlyError(location, "folder is read-only")
-        return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise DatabaseUnavailableError(location, error.strerror or str(error)) from error
-    if not os.access(path.parent, os.W_OK | os.X_OK):
-        raise DatabaseReadOnlyError(location, "folder is read-only")
-
-
 def _make_engine(url: URL, busy_timeout_ms: int, *, read_only: bool = False) -> Engine:
     if url.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
@@ -154,16 +108,7 @@ def _make_engine(url: URL, busy_timeout_ms: int, *, read_only: bool = False) -> 
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_connection: Any, _record: Any) -> None:
-        cursor = dbapi_connection.cursor()
-        try:
-            cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-            if not read_only:
-                # A logged contact must survive the process (or the PC) dying the next instant.
-                cursor.execute("PRAGMA journal_mode = WAL")
-                cursor.execute("PRAGMA synchronous = FULL")
-                cursor.execute("PRAGMA foreign_keys = ON")
-        finally:
-            cursor.close()
+        sqlite_pragmas(dbapi_connection, busy_timeout_ms, read_only=read_only)
 
     return engine
 
@@ -259,7 +204,16 @@ def _open_sqlite_for_reading(url: URL, path: Path, busy_timeout_ms: int) -> Data
     except BaseException:
         engine.dispose()
         raise
-    return Database(engine, location)
+    return Database(engine, location, sqlite_path=path, read_only=True)
+
+
+def engine_for(url: str, busy_timeout_ms: int, *, read_only: bool = False) -> Engine:
+    """SQLAlchemy's engine for a database already opened (see ``Database.engine``)."""
+    parsed = parse_database_url(url)
+    path = _sqlite_path(parsed)
+    if read_only and path is not None:
+        return _make_engine(_read_only_url(parsed, path), busy_timeout_ms, read_only=True)
+    return _make_engine(parsed, busy_timeout_ms)
 
 
 def open_database(
@@ -283,24 +237,27 @@ def open_database(
         read_only = _url_read_only(parsed)
         if (read_only or not writes) and not path.exists():  # reading creates nothing
             raise DatabaseUnavailableError(location, "filen findes ikke")
-        if not writes and (read_only or not _writable(path)):
+        if not writes and (read_only or not writable(path)):
             return _open_sqlite_for_reading(parsed, path, busy_timeout_ms)
-        _check_sqlite_file(path, location, read_only)
+        check_sqlite_file(path, location, read_only)
     engine = _make_engine(parsed, busy_timeout_ms)
+    database = Database(
+        engine, location, url=url, busy_timeout_ms=busy_timeout_ms, sqlite_path=path
+    )
     try:
         with translate_errors(location):
             revision = current_revision(engine)
         if revision == HEAD_REVISION:
-            return Database(engine, location)
+            return database
         if revision is not None and revision not in KNOWN_REVISIONS:
             raise SchemaTooNewError(location, revision)
         if not upgrade:
-            return Database(engine, location)
+            return database
         if revision is not None and path is not None:
             with translate_errors(location):
                 _backup(engine, path, revision)
         upgrade_schema(engine, location)
     except BaseException:
-        engine.dispose()
+        database.close()
         raise
-    return Database(engine, location)
+    return database

@@ -3,6 +3,10 @@
 Every write is one committed transaction: when ``add`` returns, the contact is on disk. The
 same transaction writes the outbox row (``sync_outbox``) that the pusher (database/sync.py)
 sends to a central database later: a click never waits on the network.
+
+Plain SQL through :class:`database.handle.Executor`, the same on SQLite and PostgreSQL: a
+SQLite desk logs without loading SQLAlchemy (docs/performance.md, "Ready to log"). The
+columns are spelled out here; a test compares them with ``database.models``.
 """
 
 from __future__ import annotations
@@ -10,75 +14,123 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Integer, Row, Select, cast, func, insert, select, update
-
-from database.engine import Database, translate_errors
 from database.errors import ContactNotFoundError
-from database.models import metadata
-from database.summaries import update_summaries
+from database.handle import AlchemyExecutor, Database, Executor, as_utc, as_uuid
+from database.summary_rows import update_summaries
 from skranke.clock import local_day_bounds, utc_now
 from skranke.contact import Contact, Handout
 from skranke.tally import DayTally
 
-_TABLE = metadata.tables["contact"]
-_HANDOUTS = metadata.tables["contact_handout"]
-_OUTBOX = metadata.tables["sync_outbox"]
-# The domain's fields; ``desk_id`` is the installation's, written by the repository.
-_COLUMNS = [column.name for column in _TABLE.columns if column.name != "desk_id"]
-_CHUNK = 500  # ids per IN (...) when loading handouts
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+# The domain's fields, in the table's order; ``desk_id`` is the installation's.
+COLUMNS = ("id", "logged_at", "channel", "area", "kind", "outcome", "assisted", "readiness",
+           "requester", "on_behalf", "exemption", "duration_seconds", "desk", "municipality",
+           "note", "voided_at")  # fmt: skip
+_SELECT = f"SELECT {', '.join(COLUMNS)}, desk_id FROM contact"  # noqa: S608 - constant
+_INSERT = (
+    f"INSERT INTO contact ({', '.join(COLUMNS)}, desk_id) "  # noqa: S608 - constant
+    f"VALUES ({', '.join(':' + name for name in COLUMNS)}, :desk_id)"
+)
+_INSERT_HANDOUT = (
+    "INSERT INTO contact_handout (contact_id, solution, how) VALUES (:contact_id, :solution, :how)"
+)
+_INSERT_OUTBOX = "INSERT INTO sync_outbox (contact_id, change) VALUES (:contact_id, :change)"
+_CHUNK = 500  # ids per IN (...)
+
+
+def _in(name: str, values: Sequence[Any]) -> tuple[str, dict[str, Any]]:
+    """``name IN (:v0, :v1, ...)`` and its parameters."""
+    params = {f"v{i}": value for i, value in enumerate(values)}
+    return f"{name} IN ({', '.join(':' + key for key in params)})", params
+
+
+def _chunks(ids: Sequence[uuid.UUID]) -> list[Sequence[uuid.UUID]]:
+    return [ids[start : start + _CHUNK] for start in range(0, len(ids), _CHUNK)]
 
 
 def _to_row(contact: Contact, desk_id: uuid.UUID | None) -> dict[str, Any]:
-    return {**{name: getattr(contact, name) for name in _COLUMNS}, "desk_id": desk_id}
+    return {**{name: getattr(contact, name) for name in COLUMNS}, "desk_id": desk_id}
 
 
-def _to_outbox(conn: Connection, change: str, ids: Sequence[uuid.UUID]) -> None:
+def _to_outbox(executor: Executor, change: str, ids: Sequence[uuid.UUID]) -> None:
     """Queue ``ids`` for the central database, in the caller's transaction."""
-    if ids:
-        conn.execute(insert(_OUTBOX), [{"contact_id": i, "change": change} for i in ids])
+    executor.run_many(_INSERT_OUTBOX, [{"contact_id": i, "change": change} for i in ids])
 
 
-def _handout_rows(contacts: Sequence[Contact]) -> list[dict[str, Any]]:
-    return [
-        {"contact_id": c.id, "solution": h.solution, "how": h.how}
-        for c in contacts
-        for h in c.handouts
-    ]
+def _id(value: Any) -> uuid.UUID:
+    found = as_uuid(value)
+    assert found is not None, "an id column is never NULL"
+    return found
 
 
-def _to_contacts(conn: Connection, rows: Sequence[Row[Any]]) -> list[Contact]:
+def _contact(row: Sequence[Any], handouts: tuple[Handout, ...]) -> Contact:
+    (id_, logged_at, channel, area, kind, outcome, assisted, readiness, requester, on_behalf,
+     exemption, duration, desk, municipality, note, voided_at) = row[: len(COLUMNS)]  # fmt: skip
+    when = as_utc(logged_at)
+    assert when is not None, "logged_at is never NULL"
+    return Contact(
+        id=_id(id_),
+        logged_at=when,
+        channel=channel,
+        area=area,
+        kind=kind,
+        outcome=outcome,
+        assisted=bool(assisted),
+        readiness=readiness,
+        requester=requester,
+        on_behalf=bool(on_behalf),
+        exemption=bool(exemption),
+        duration_seconds=duration,
+        desk=desk,
+        municipality=municipality,
+        note=note,
+        voided_at=as_utc(voided_at),
+        handouts=handouts,
+    )
+
+
+def _to_contacts(executor: Executor, rows: Sequence[Sequence[Any]]) -> list[Contact]:
     """Domain contacts from rows, with their handouts (one extra query per 500)."""
     found: dict[uuid.UUID, list[Handout]] = {}
-    ids = [row.id for row in rows]
-    for start in range(0, len(ids), _CHUNK):
+    ids = [_id(row[0]) for row in rows]
+    for chunk in _chunks(ids):
+        where, params = _in("contact_id", chunk)
         query = (
-            select(_HANDOUTS.c.contact_id, _HANDOUTS.c.solution, _HANDOUTS.c.how)
-            .where(_HANDOUTS.c.contact_id.in_(ids[start : start + _CHUNK]))
-            .order_by(_HANDOUTS.c.how, _HANDOUTS.c.solution)
+            f"SELECT contact_id, solution, how FROM contact_handout WHERE {where} "  # noqa: S608
+            "ORDER BY how, solution"
         )
-        for contact_id, solution, how in conn.execute(query):
-            found.setdefault(contact_id, []).append(Handout(solution, how))
-    return [
-        Contact(
-            **{name: value for name, value in row._asdict().items() if name != "desk_id"},
-            handouts=tuple(found.get(row.id, ())),
-        )
-        for row in rows
-    ]
+        for contact_id, solution, how in executor.rows(query, params):
+            found.setdefault(_id(contact_id), []).append(Handout(solution, how))
+    return [_contact(row, tuple(found.get(i, ()))) for row, i in zip(rows, ids, strict=True)]
+
+
+def _rows_of(executor: Executor, ids: Sequence[uuid.UUID]) -> list[tuple[Any, ...]]:
+    rows: list[tuple[Any, ...]] = []
+    for chunk in _chunks(ids):
+        where, params = _in("id", chunk)
+        rows += executor.rows(f"{_SELECT} WHERE {where}", params)
+    return rows
 
 
 def contact_rows(
     conn: Connection, ids: Sequence[uuid.UUID]
 ) -> tuple[dict[uuid.UUID, Contact], dict[uuid.UUID, uuid.UUID | None]]:
-    """The contacts with ``ids`` (with hand-outs) and the desk id stored on each."""
-    query: Select[Any] = select(*(_TABLE.c[name] for name in _COLUMNS), _TABLE.c.desk_id)
-    rows: list[Row[Any]] = []
-    for start in range(0, len(ids), _CHUNK):
-        rows += conn.execute(query.where(_TABLE.c.id.in_(ids[start : start + _CHUNK]))).all()
-    contacts = _to_contacts(conn, rows)
-    return {c.id: c for c in contacts}, {row.id: row.desk_id for row in rows}
+    """The contacts with ``ids`` (with hand-outs) and the desk id stored on each, read in
+    ``conn``'s transaction (a SQLAlchemy connection: the pusher's, the central check's)."""
+    executor = AlchemyExecutor(conn)
+    rows = _rows_of(executor, ids)
+    contacts = _to_contacts(executor, rows)
+    desk_ids = {c.id: as_uuid(row[-1]) for c, row in zip(contacts, rows, strict=True)}
+    return {c.id: c for c in contacts}, desk_ids
+
+
+def _day_bounds(day: date) -> dict[str, datetime]:
+    start, end = local_day_bounds(day)
+    return {"start": start, "end": end}
 
 
 class ContactRepository:
@@ -88,7 +140,6 @@ class ContactRepository:
     def __init__(self, database: Database, desk_id: uuid.UUID | None = None) -> None:
         self.database = database
         self.desk_id = desk_id
-        self._select = select(*(_TABLE.c[name] for name in _COLUMNS))
 
     def add(self, contact: Contact) -> None:
         """Store one contact, committed and durable when this returns."""
@@ -98,18 +149,20 @@ class ContactRepository:
         """Store several contacts (a batch) in one transaction: all or none."""
         if not contacts:
             return
-        handouts = _handout_rows(contacts)
-        with translate_errors(self.database.location), self.database.engine.begin() as conn:
-            conn.execute(insert(_TABLE), [_to_row(c, self.desk_id) for c in contacts])
-            if handouts:
-                conn.execute(insert(_HANDOUTS), handouts)
-            update_summaries(conn, contacts, +1)
-            _to_outbox(conn, "add", [contact.id for contact in contacts])
+        handouts = [
+            {"contact_id": c.id, "solution": h.solution, "how": h.how}
+            for c in contacts
+            for h in c.handouts
+        ]
+        with self.database.transaction() as executor:
+            executor.run_many(_INSERT, [_to_row(c, self.desk_id) for c in contacts])
+            executor.run_many(_INSERT_HANDOUT, handouts)
+            update_summaries(executor, contacts, +1)
+            _to_outbox(executor, "add", [contact.id for contact in contacts])
 
     def get(self, contact_id: uuid.UUID) -> Contact | None:
-        with translate_errors(self.database.location), self.database.engine.connect() as conn:
-            rows = conn.execute(self._select.where(_TABLE.c.id == contact_id)).all()
-            contacts = _to_contacts(conn, rows)
+        with self.database.reading() as executor:
+            contacts = _to_contacts(executor, _rows_of(executor, [contact_id]))
         return contacts[0] if contacts else None
 
     def void(self, contact_id: uuid.UUID, when: datetime | None = None) -> Contact:
@@ -130,38 +183,27 @@ class ContactRepository:
         """
         when = (when or utc_now()).astimezone(UTC)
         ids = list(dict.fromkeys(contact_ids))
-        with translate_errors(self.database.location), self.database.engine.begin() as conn:
-            by_id = {c.id: c for c in _to_contacts(conn, self._rows(conn, ids))}
+        with self.database.transaction() as executor:
+            by_id = {c.id: c for c in _to_contacts(executor, _rows_of(executor, ids))}
             missing = next((i for i in ids if i not in by_id), None)
             if missing is not None:
                 raise ContactNotFoundError(self.database.location, str(missing))
             open_ids = [i for i in ids if not by_id[i].voided]
             changed: set[uuid.UUID] = set()
-            for start in range(0, len(open_ids), _CHUNK):
-                changed.update(
-                    conn.execute(
-                        update(_TABLE)
-                        .where(
-                            _TABLE.c.id.in_(open_ids[start : start + _CHUNK]),
-                            _TABLE.c.voided_at.is_(None),
-                        )
-                        .values(voided_at=when)
-                        .returning(_TABLE.c.id)
-                    ).scalars()
+            for chunk in _chunks(open_ids):
+                where, params = _in("id", chunk)
+                returned = executor.rows(
+                    f"UPDATE contact SET voided_at = :when WHERE {where} "  # noqa: S608
+                    "AND voided_at IS NULL RETURNING id",
+                    {**params, "when": when},
                 )
+                changed.update(_id(i) for (i,) in returned)
             if len(changed) < len(open_ids):  # another desk voided some in between
                 raced = [i for i in open_ids if i not in changed]
-                by_id.update({c.id: c for c in _to_contacts(conn, self._rows(conn, raced))})
-            update_summaries(conn, [by_id[i] for i in open_ids if i in changed], -1)
-            _to_outbox(conn, "void", [i for i in open_ids if i in changed])
+                by_id.update({c.id: c for c in _to_contacts(executor, _rows_of(executor, raced))})
+            update_summaries(executor, [by_id[i] for i in open_ids if i in changed], -1)
+            _to_outbox(executor, "void", [i for i in open_ids if i in changed])
         return [by_id[i].void(when) if i in changed else by_id[i] for i in ids]
-
-    def _rows(self, conn: Connection, ids: Sequence[uuid.UUID]) -> list[Row[Any]]:
-        rows: list[Row[Any]] = []
-        for start in range(0, len(ids), _CHUNK):
-            chunk = ids[start : start + _CHUNK]
-            rows += conn.execute(self._select.where(_TABLE.c.id.in_(chunk))).all()
-        return rows
 
     def between(
         self,
@@ -174,36 +216,40 @@ class ContactRepository:
         limit: int | None = None,
     ) -> list[Contact]:
         """Contacts logged in ``[start, end)``, oldest first unless ``newest_first``."""
-        query = self._select.where(_TABLE.c.logged_at >= start, _TABLE.c.logged_at < end)
+        query = f"{_SELECT} WHERE logged_at >= :start AND logged_at < :end"
+        params: dict[str, Any] = {"start": start, "end": end}
         if desk is not None:
-            query = query.where(_TABLE.c.desk == desk)
+            query += " AND desk = :desk"
+            params["desk"] = desk
         if not include_voided:
-            query = query.where(_TABLE.c.voided_at.is_(None))
-        order = _TABLE.c.logged_at.desc() if newest_first else _TABLE.c.logged_at
-        query = query.order_by(order, _TABLE.c.id).limit(limit)
-        with translate_errors(self.database.location), self.database.engine.connect() as conn:
-            return _to_contacts(conn, conn.execute(query).all())
+            query += " AND voided_at IS NULL"
+        query += " ORDER BY logged_at DESC, id" if newest_first else " ORDER BY logged_at, id"
+        if limit is not None:
+            query += " LIMIT :limit"
+            params["limit"] = limit
+        with self.database.reading() as executor:
+            return _to_contacts(executor, executor.rows(query, params))
+
+    def _grouped(
+        self, select: str, since: dict[str, Any], desk: str | None, group: str
+    ) -> list[tuple[Any, ...]]:
+        """Rows of ``select ... WHERE <since> [AND desk] GROUP BY group`` over live contacts."""
+        params = dict(since)
+        where = " AND desk = :desk" if desk is not None else ""
+        if desk is not None:
+            params["desk"] = desk
+        with self.database.reading() as executor:
+            return executor.rows(f"{select}{where} GROUP BY {group}", params)
 
     def day_tally(self, day: date, *, desk: str | None = None) -> DayTally:
         """Today's (or any local day's) tally, voided contacts excluded."""
-        start, end = local_day_bounds(day)
-        query = (
-            select(
-                _TABLE.c.channel,
-                func.count(),
-                func.sum(cast(_TABLE.c.assisted, Integer)),
-            )
-            .where(
-                _TABLE.c.logged_at >= start,
-                _TABLE.c.logged_at < end,
-                _TABLE.c.voided_at.is_(None),
-            )
-            .group_by(_TABLE.c.channel)
+        rows = self._grouped(
+            "SELECT channel, count(*), sum(CAST(assisted AS INTEGER)) FROM contact "
+            "WHERE logged_at >= :start AND logged_at < :end AND voided_at IS NULL",
+            _day_bounds(day),
+            desk,
+            "channel",
         )
-        if desk is not None:
-            query = query.where(_TABLE.c.desk == desk)
-        with translate_errors(self.database.location), self.database.engine.connect() as conn:
-            rows = conn.execute(query).all()
         by_channel = {str(channel): int(count) for channel, count, _ in rows}
         return DayTally(
             total=sum(by_channel.values()),
@@ -213,31 +259,28 @@ class ContactRepository:
 
     def area_usage(self, since: datetime, *, desk: str | None = None) -> dict[str, int]:
         """How often each area was logged since ``since``: orders the tiles, most used first."""
-        query = (
-            select(_TABLE.c.area, func.count())
-            .where(_TABLE.c.logged_at >= since, _TABLE.c.voided_at.is_(None))
-            .group_by(_TABLE.c.area)
+        rows = self._grouped(
+            "SELECT area, count(*) FROM contact WHERE logged_at >= :since AND voided_at IS NULL",
+            {"since": since},
+            desk,
+            "area",
         )
-        if desk is not None:
-            query = query.where(_TABLE.c.desk == desk)
-        with translate_errors(self.database.location), self.database.engine.connect() as conn:
-            return {str(area): int(count) for area, count in conn.execute(query)}
+        return {str(area): int(count) for area, count in rows}
 
     def handout_usage(self, since: datetime, *, desk: str | None = None) -> dict[str, int]:
         """How often each solution was handed out since ``since`` (voided contacts excluded)."""
-        query = (
-            select(_HANDOUTS.c.solution, func.count())
-            .join(_TABLE, _TABLE.c.id == _HANDOUTS.c.contact_id)
-            .where(_TABLE.c.logged_at >= since, _TABLE.c.voided_at.is_(None))
-            .group_by(_HANDOUTS.c.solution)
+        rows = self._grouped(
+            "SELECT contact_handout.solution, count(*) FROM contact_handout "
+            "JOIN contact ON contact.id = contact_handout.contact_id "
+            "WHERE contact.logged_at >= :since AND contact.voided_at IS NULL",
+            {"since": since},
+            desk,
+            "contact_handout.solution",
         )
-        if desk is not None:
-            query = query.where(_TABLE.c.desk == desk)
-        with translate_errors(self.database.location), self.database.engine.connect() as conn:
-            return {str(solution): int(count) for solution, count in conn.execute(query)}
+        return {str(solution): int(count) for solution, count in rows}
 
     def desks(self) -> list[str]:
         """The desks that have logged contacts, for the team leader's filter."""
-        query = select(_TABLE.c.desk).distinct().order_by(_TABLE.c.desk)
-        with translate_errors(self.database.location), self.database.engine.connect() as conn:
-            return [str(desk) for (desk,) in conn.execute(query)]
+        with self.database.reading() as executor:
+            rows = executor.rows("SELECT DISTINCT desk FROM contact ORDER BY desk")
+        return [str(desk) for (desk,) in rows]

@@ -40,10 +40,11 @@ from database.central import (
 )
 from database.engine import Database
 from database.errors import DatabaseError
+from database.handle import AlchemyExecutor
 from database.models import metadata
 from database.outbox import Outbox, OutboxBatch
 from database.schema import HEAD_REVISION
-from database.summaries import update_summaries
+from database.summary_rows import update_summaries
 from skranke import __version__
 from skranke.clock import utc_now
 
@@ -188,7 +189,7 @@ class Pusher:
             conn.execute(
                 _HANDOUT_INSERT.statement, {"contact_id": ids, "solution": solutions, "how": hows}
             )
-        update_summaries(conn, contacts, +1)  # voided ones count nowhere
+        update_summaries(AlchemyExecutor(conn), contacts, +1)  # voided ones count nowhere
         return len(contacts)
 
     def _void(self, conn: Connection, batch: OutboxBatch) -> int:
@@ -198,7 +199,7 @@ class Pusher:
         params = {"ids": [c.id for c in voids], "times": [c.voided_at for c in voids]}
         changed = set(conn.execute(_VOID, params).scalars())
         were_live = [replace(c, voided_at=None) for c in voids if c.id in changed]
-        update_summaries(conn, were_live, -1)
+        update_summaries(AlchemyExecutor(conn), were_live, -1)
         return len(were_live)
 
     def _heard_from(self, conn: Connection, batch: OutboxBatch) -> None:

@@ -72,6 +72,8 @@ def run_app(
         windows.append(window)
         try:
             qtbot.waitUntil(lambda: window.desk is not None, timeout=20_000)
+            if config.settings.central_url:  # the pusher starts after "ready" (and the catalogue)
+                qtbot.waitUntil(lambda: sync_label(window) is not None, timeout=20_000)
             script(window)
         except BaseException as error:  # handed back to the test after the loop ends
             run.errors.append(error)

@@ -1,0 +1,404 @@
+"""An open database, and plain SQL on it, without importing SQLAlchemy.
+
+A counter desk on SQLite (every desk but a test's) opens its file, checks the schema's
+revision, logs, undoes and voids through Python's own ``sqlite3``: importing SQLAlchemy
+costs ~350 ms, more than the whole window, and a desk is ready to log that much sooner
+(docs/performance.md, "Ready to log"). SQLAlchemy's engine is made on first use of
+:attr:`Database.engine`: a schema upgrade (Alembic), the team view, the pusher, exports.
+
+The repository's statements are plain SQL with ``:name`` parameters, run by an
+:class:`Executor`: on a SQLite file through ``sqlite3`` (a connection per thread), otherwise
+through a SQLAlchemy connection's driver (PostgreSQL, or SQLite in memory). Values are stored
+exactly as SQLAlchemy's types store them (see ``_bind_sqlite``), so
+both ways read and write the same rows.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import sys
+import threading
+import uuid
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+from database.errors import (
+    DatabaseError,
+    DatabaseLockedError,
+    DatabaseReadOnlyError,
+    DatabaseUnavailableError,
+    NotADatabaseError,
+)
+from database.schema import HEAD_REVISION
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine
+
+# SQLAlchemy's SQLite storage of DateTime (naive UTC here, see models.UTCDateTime).
+_SQLITE_DATETIME = "%Y-%m-%d %H:%M:%S.%f"
+_NAMED = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")  # a ``:name`` parameter, not a ``::`` cast
+
+
+def classify(location: str, error: BaseException) -> DatabaseError:
+    """Turn a driver error into a typed error that a user can act on."""
+    original = getattr(error, "orig", None) or error
+    message = str(original).lower()
+    if "locked" in message or "busy" in message:
+        return DatabaseLockedError(location, str(original))
+    if "readonly" in message or "read-only" in message or "read only" in message:
+        return DatabaseReadOnlyError(location, str(original))
+    if "not a database" in message or "malformed" in message or "encrypted" in message:
+        return NotADatabaseError(location, str(original))
+    return DatabaseUnavailableError(location, str(original))
+
+
+def _driver_errors() -> tuple[type[BaseException], ...]:
+    """sqlite3's errors, and SQLAlchemy's wrapped driver errors once SQLAlchemy is loaded
+    (before that none can be raised)."""
+    alchemy = sys.modules.get("sqlalchemy.exc")
+    if alchemy is None:
+        return (sqlite3.Error,)
+    return (sqlite3.Error, alchemy.DBAPIError)
+
+
+@contextmanager
+def translate_errors(location: str) -> Iterator[None]:
+    """Re-raise driver errors as :class:`DatabaseError` subclasses."""
+    try:
+        yield
+    except DatabaseError:
+        raise
+    except Exception as error:
+        if isinstance(error, _driver_errors()):
+            raise classify(location, error) from error
+        raise
+
+
+def writable(path: Path) -> bool:
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
+
+
+def check_sqlite_file(path: Path, location: str, read_only: bool) -> None:
+    """Refuse, with a typed error, a file that cannot be opened for writing (or make its
+    folder when it does not exist yet)."""
+    if path.is_dir():
+        raise DatabaseUnavailableError(location, "is a directory")
+    if path.exists():
+        if not os.access(path, os.R_OK):
+            raise DatabaseUnavailableError(location, "no read access")
+        if read_only or not os.access(path, os.W_OK):
+            raise DatabaseReadOnlyError(location, "file is read-only")
+        if not os.access(path.parent, os.W_OK | os.X_OK):
+            raise DatabaseReadOnlyError(location, "folder is read-only")
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DatabaseUnavailableError(location, error.strerror or str(error)) from error
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise DatabaseReadOnlyError(location, "folder is read-only")
+
+
+def sqlite_pragmas(connection: Any, busy_timeout_ms: int, *, read_only: bool) -> None:
+    """Every SQLite connection's settings (a DB-API connection: sqlite3's, or pysqlite's
+    under SQLAlchemy)."""
+    cursor = connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        if not read_only:
+            # A logged contact must survive the process (or the PC) dying the next instant.
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = FULL")
+            cursor.execute("PRAGMA foreign_keys = ON")
+    finally:
+        cursor.close()
+
+
+def connect_sqlite(path: Path, busy_timeout_ms: int, *, read_only: bool) -> sqlite3.Connection:
+    """A ``sqlite3`` connection in autocommit mode: transactions are begun explicitly."""
+    target = f"file:{quote(str(path))}?mode=ro" if read_only else str(path)
+    connection = sqlite3.connect(
+        target,
+        timeout=busy_timeout_ms / 1000,
+        isolation_level=None,
+        check_same_thread=False,  # used by one thread; closed by whichever closes the Database
+        uri=read_only,
+    )
+    try:
+        sqlite_pragmas(connection, busy_timeout_ms, read_only=read_only)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+# ---- values in and out -------------------------------------------------------------------
+
+
+def as_uuid(value: Any) -> uuid.UUID | None:
+    """A stored UUID: SQLite holds 32 hex digits, PostgreSQL a uuid."""
+    if value is None or isinstance(value, uuid.UUID):
+        return value
+    return uuid.UUID(hex=str(value))
+
+
+def as_utc(value: Any) -> datetime | None:
+    """A stored timestamp as an aware UTC datetime (SQLite holds naive UTC text)."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    assert isinstance(value, datetime)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _bind_sqlite(value: Any) -> Any:
+    """A value as SQLAlchemy's SQLite types store it."""
+    if isinstance(value, uuid.UUID):
+        return value.hex
+    if isinstance(value, datetime):
+        if value.utcoffset() is None:
+            raise ValueError("naive datetime: store aware UTC datetimes only")
+        return value.astimezone(UTC).strftime(_SQLITE_DATETIME)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def _bind_native(value: Any) -> Any:
+    if isinstance(value, datetime) and value.utcoffset() is None:
+        raise ValueError("naive datetime: store aware UTC datetimes only")
+    return value
+
+
+class Executor:
+    """Runs plain SQL with ``:name`` parameters on one connection, in its transaction."""
+
+    def __init__(self, dialect: str) -> None:
+        self.dialect = dialect
+        self._bind = _bind_sqlite if dialect == "sqlite" else _bind_native
+
+    def params(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        return {name: self._bind(value) for name, value in values.items()}
+
+    def rows(self, sql: str, values: Mapping[str, Any] | None = None) -> list[tuple[Any, ...]]:
+        raise NotImplementedError
+
+    def run_many(self, sql: str, rows: Sequence[Mapping[str, Any]]) -> None:
+        raise NotImplementedError
+
+
+class SqliteExecutor(Executor):
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        super().__init__("sqlite")
+        self.connection = connection
+
+    def rows(self, sql: str, values: Mapping[str, Any] | None = None) -> list[tuple[Any, ...]]:
+        return self.connection.execute(sql, self.params(values or {})).fetchall()
+
+    def run_many(self, sql: str, rows: Sequence[Mapping[str, Any]]) -> None:
+        self.connection.executemany(sql, [self.params(row) for row in rows])
+
+
+class AlchemyExecutor(Executor):
+    """On a SQLAlchemy connection, through its driver (``exec_driver_sql``)."""
+
+    def __init__(self, connection: Connection) -> None:
+        super().__init__(connection.dialect.name)
+        self.connection = connection
+        self._paramstyle = connection.dialect.paramstyle
+
+    def _sql(self, sql: str) -> str:
+        if self._paramstyle in ("pyformat", "format"):  # psycopg
+            return _NAMED.sub(r"%(\1)s", sql.replace("%", "%%"))
+        return sql  # pysqlite takes ``:name`` with a dict
+
+    def rows(self, sql: str, values: Mapping[str, Any] | None = None) -> list[tuple[Any, ...]]:
+        result = self.connection.exec_driver_sql(self._sql(sql), self.params(values or {}))
+        return [tuple(row) for row in result] if result.returns_rows else []
+
+    def run_many(self, sql: str, rows: Sequence[Mapping[str, Any]]) -> None:
+        if rows:
+            self.connection.exec_driver_sql(self._sql(sql), [self.params(row) for row in rows])
+
+
+# ---- the database ------------------------------------------------------------------------
+
+
+class Database:
+    """An open database: a readable name for messages, SQL through :meth:`transaction` and
+    :meth:`reading`, and SQLAlchemy's engine (:attr:`engine`, made on first use when the
+    database was opened without it)."""
+
+    def __init__(
+        self,
+        engine: Engine | None,
+        location: str,
+        *,
+        url: str | None = None,
+        busy_timeout_ms: int = 5000,
+        sqlite_path: Path | None = None,
+        read_only: bool = False,
+        connection: sqlite3.Connection | None = None,
+    ) -> None:
+        if engine is None and url is None:
+            raise ValueError("a Database needs an engine or a URL to make one")
+        self._engine = engine
+        self.location = location
+        self._url = url
+        self._busy_timeout_ms = busy_timeout_ms
+        self._sqlite_path = sqlite_path
+        self._read_only = read_only
+        # SQLite: each thread its own connection (the desk's writer, the readers on the
+        # thread pool): WAL lets them read while another writes, and none waits for a lock
+        # in this process. The opener's connection is its thread's.
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        self._closed = False
+        if connection is not None:
+            self._adopt(connection)
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            from database.engine import engine_for  # noqa: PLC0415 - SQLAlchemy on first use
+
+            assert self._url is not None
+            self._engine = engine_for(self._url, self._busy_timeout_ms, read_only=self._read_only)
+        return self._engine
+
+    @property
+    def is_sqlite(self) -> bool:
+        if self._sqlite_path is not None:
+            return True
+        return self.engine.dialect.name == "sqlite"
+
+    def _adopt(self, connection: sqlite3.Connection) -> None:
+        with self._lock:
+            self._connections.append(connection)
+        self._local.connection = connection
+
+    def _sqlite(self) -> sqlite3.Connection:
+        """The calling thread's connection (made on its first use)."""
+        if self._closed:
+            raise DatabaseUnavailableError(self.location, "closed")
+        connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
+        if connection is None:
+            assert self._sqlite_path is not None
+            connection = connect_sqlite(
+                self._sqlite_path, self._busy_timeout_ms, read_only=self._read_only
+            )
+            self._adopt(connection)
+        return connection
+
+    @contextmanager
+    def _sqlite_transaction(self, begin: str) -> Iterator[Executor]:
+        with translate_errors(self.location):
+            connection = self._sqlite()
+            connection.execute(begin)
+            try:
+                yield SqliteExecutor(connection)
+            except BaseException:
+                connection.rollback()
+                raise
+            connection.commit()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Executor]:
+        """One write transaction: committed (and on disk) when the block ends, rolled back on
+        an error. On SQLite it takes the write lock at once (``BEGIN IMMEDIATE``), waiting
+        up to the busy timeout for another program's write."""
+        if self._sqlite_path is not None:
+            with self._sqlite_transaction("BEGIN IMMEDIATE") as executor:
+                yield executor
+            return
+        with translate_errors(self.location), self.engine.begin() as conn:
+            yield AlchemyExecutor(conn)
+
+    @contextmanager
+    def reading(self) -> Iterator[Executor]:
+        """Reads that see one consistent state of the database."""
+        if self._sqlite_path is not None:
+            with self._sqlite_transaction("BEGIN") as executor:
+                yield executor
+            return
+        with translate_errors(self.location), self.engine.connect() as conn:
+            yield AlchemyExecutor(conn)
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            connections, self._connections = self._connections, []
+        for connection in connections:
+            connection.close()
+        if self._engine is not None:
+            self._engine.dispose()
+
+
+# ---- opening a desk's SQLite file without SQLAlchemy -------------------------------------
+
+
+def plain_sqlite_path(text: str) -> Path | None:
+    """The file of a plain SQLite URL (``sqlite:///path``) or file path; None for anything
+    else (PostgreSQL, in memory, URI options, escapes), which SQLAlchemy parses."""
+    if "://" not in text and not text.startswith("sqlite:"):
+        return Path(text).expanduser().absolute()
+    prefix = "sqlite:///"
+    if not text.startswith(prefix) or any(c in text for c in "?%#"):
+        return None
+    rest = text[len(prefix) :]
+    if rest in ("", ":memory:") or rest.startswith("file:"):
+        return None
+    return Path(rest)
+
+
+def _revision(connection: sqlite3.Connection) -> str | None:
+    found = connection.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+    ).fetchone()
+    if found is None:
+        return None
+    row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    return None if row is None else str(row[0])
+
+
+def open_desk_database(url: str, *, busy_timeout_ms: int = 5000) -> Database:
+    """Open a desk's database for logging.
+
+    A SQLite file whose schema is current (every start but the first after an install or an
+    upgrade) is opened with ``sqlite3`` alone. Anything else (a new file, an older schema to
+    upgrade, a newer one to refuse, PostgreSQL, an unusual URL) goes the full way,
+    :func:`database.engine.open_database`. Raises a :class:`DatabaseError` subclass."""
+    path = plain_sqlite_path(url)
+    if path is not None and path.is_file():
+        location = str(path)
+        check_sqlite_file(path, location, read_only=False)
+        with translate_errors(location):
+            connection = connect_sqlite(path, busy_timeout_ms, read_only=False)
+            try:
+                current = _revision(connection) == HEAD_REVISION
+            except BaseException:
+                connection.close()
+                raise
+        if current:
+            return Database(
+                None,
+                location,
+                url=url,
+                busy_timeout_ms=busy_timeout_ms,
+                sqlite_path=path,
+                connection=connection,
+            )
+        connection.close()
+    from database.engine import open_database  # noqa: PLC0415 - the full way, with SQLAlchemy
+
+    return open_database(url, busy_timeout_ms=busy_timeout_ms)
