@@ -15,6 +15,7 @@ filtered fields at once is the rare case).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -149,18 +150,26 @@ class _Counter:
         self.counts = TallyCounts()
         self.matrix = [[0] * 24 for _ in range(7)]  # [weekday][local hour]
 
+    def _rows(self, query: Select[Any]) -> Sequence[Any]:
+        return self.conn.execute(query).all()  # one fetchall, not a fetch per row
+
     def groups(self, query: Select[Any]) -> None:
-        for *key, n in self.conn.execute(query):
-            channel, area, kind, outcome, assisted, readiness, requester = key
-            group = (channel, area, kind, outcome, bool(assisted), readiness or None, requester)
-            _add(self.counts.groups, group, n)
+        groups = self.counts.groups
+        get = groups.get
+        for channel, area, kind, outcome, assisted, readiness, requester, n in self._rows(query):
+            if n:  # a row whose contacts were all voided
+                key = (channel, area, kind, outcome, bool(assisted), readiness or None, requester)
+                groups[key] = get(key, 0) + int(n)
 
     def durations(self, query: Select[Any]) -> None:
-        for seconds, n in self.conn.execute(query):
-            _add(self.counts.durations, int(seconds), n)
+        durations = self.counts.durations
+        get = durations.get
+        for seconds, n in self._rows(query):
+            if n:
+                durations[seconds] = get(seconds, 0) + int(n)
 
     def handouts(self, query: Select[Any]) -> None:
-        for how, solution, n in self.conn.execute(query):
+        for how, solution, n in self._rows(query):
             _add(self.counts.handouts, (how, solution), n)
 
     def summaries(self, pieces: Pieces, durations: str | None) -> None:
@@ -178,7 +187,7 @@ class _Counter:
             .where(_in_spans(HOURS, pieces), *_filtered(HOURS, filters))
             .group_by(h.weekday, h.hour)
         )
-        for weekday, hour, n in self.conn.execute(hours):
+        for weekday, hour, n in self._rows(hours):
             self.matrix[weekday][hour] += int(n or 0)
         if durations is not None:
             d = DURATIONS.c
@@ -211,7 +220,7 @@ class _Counter:
         key = [c[name] for name in _GROUP_KEY]
         self.groups(select(*key, func.count()).where(*where).group_by(*key))
         hour = _hour_number(self.conn, c.logged_at)
-        for number, n in self.conn.execute(select(hour, func.count()).where(*where).group_by(hour)):
+        for number, n in self._rows(select(hour, func.count()).where(*where).group_by(hour)):
             local = datetime.fromtimestamp(int(number) * _HOUR, UTC).astimezone(LOCAL_TZ)
             self.matrix[local.weekday()][local.hour] += int(n)
         if durations:
@@ -239,13 +248,18 @@ class _Counter:
         )
         per_day: dict[date, dict[str, int]] = {}
         weekly: dict[tuple[int, int], tuple[int, int]] = {}
-        for day, channel, assisted, n in self.conn.execute(query):
-            if not n:
+        last_day, week, counts = None, (0, 0), {}
+        for day, channel, assisted, count in self._rows(query):
+            if not count:
                 continue
-            _add(per_day.setdefault(day, {}), channel, n)
-            iso = day.isocalendar()
-            total, helped = weekly.get((iso.year, iso.week), (0, 0))
-            weekly[(iso.year, iso.week)] = (total + n, helped + (n if assisted else 0))
+            if day != last_day:  # rows come in day order: the ISO week once per day
+                iso = day.isocalendar()
+                last_day, week = day, (iso.year, iso.week)
+                counts = per_day.setdefault(day, {})
+            n = int(count)
+            counts[channel] = counts.get(channel, 0) + n
+            total, helped = weekly.get(week, (0, 0))
+            weekly[week] = (total + n, helped + (n if assisted else 0))
         return per_day, dict(sorted(weekly.items()))
 
 

@@ -364,6 +364,13 @@ def _median(durations: Mapping[int, int], timed: int) -> float | None:
     return (lower + upper) / 2
 
 
+def _group_order(item: tuple[GroupKey, int]) -> tuple[str, ...]:
+    """The order groups are counted in, so the tally's dicts keep one order: every part of
+    the key as text (the same as ``str`` of each part, without calling it on the texts)."""
+    (channel, area, kind, outcome, is_assisted, readiness, requester), _ = item
+    return (channel, area, kind, outcome, str(is_assisted), str(readiness), requester)
+
+
 def build_tally(period: Period, filters: Filters, counts: TallyCounts) -> Tally:
     """A :class:`Tally` from raw groupings (from :func:`count_contacts` or from SQL)."""
     by_channel: dict[str, int] = {}
@@ -376,22 +383,27 @@ def build_tally(period: Period, filters: Filters, counts: TallyCounts) -> Tally:
     area_outcome: dict[str, dict[str, int]] = {}
     cube: dict[tuple[str, str, str, str], int] = {}
     total = assisted = 0
+    # Inline additions: a year at a big counter is thousands of groups (docs/performance.md).
     for (channel, area, kind, outcome, is_assisted, readiness, requester), n in sorted(
-        counts.groups.items(), key=lambda item: tuple(str(part) for part in item[0])
+        counts.groups.items(), key=_group_order
     ):
         total += n
-        _add(by_channel, channel, n)
-        _add(by_area, area, n)
-        _add(by_kind, kind, n)
-        _add(by_outcome, outcome, n)
-        _add(by_readiness, readiness or NOT_ASSESSED, n)
-        _add(by_requester, requester, n)
-        _add(area_outcome.setdefault(area, {}), outcome, n)
+        by_channel[channel] = by_channel.get(channel, 0) + n
+        by_area[area] = by_area.get(area, 0) + n
+        by_kind[kind] = by_kind.get(kind, 0) + n
+        by_outcome[outcome] = by_outcome.get(outcome, 0) + n
+        ready = readiness or NOT_ASSESSED
+        by_readiness[ready] = by_readiness.get(ready, 0) + n
+        by_requester[requester] = by_requester.get(requester, 0) + n
+        outcomes = area_outcome.get(area)
+        if outcomes is None:
+            outcomes = area_outcome[area] = {}
+        outcomes[outcome] = outcomes.get(outcome, 0) + n
         cube_key = (channel, area, kind, outcome)
         cube[cube_key] = cube.get(cube_key, 0) + n
         if is_assisted:
             assisted += n
-            _add(assisted_by_channel, channel, n)
+            assisted_by_channel[channel] = assisted_by_channel.get(channel, 0) + n
 
     per_day: dict[date, dict[str, int]] = {}
     matrix = [[0] * 24 for _ in range(7)]
