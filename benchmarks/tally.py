@@ -57,7 +57,7 @@ _SUMMARY_FLOOR = (
     "WHERE span = 'year' AND first_day = :first GROUP BY channel, area, outcome"
 )
 # The complete floor: every row set the year's full tally reads (database.reports), written
-# by hand and run through the DB-API driver. ``{p}`` is the driver's placeholder.
+# by hand and run through the DB-API driver; {first} and {last} become its placeholders.
 _COMPLETE_FLOOR = {
     "groups": (
         "SELECT channel, area, kind, outcome, assisted, readiness, requester, sum(contacts) "
