@@ -364,34 +364,45 @@ def _median(durations: Mapping[int, int], timed: int) -> float | None:
     return (lower + upper) / 2
 
 
+def _in_order(counts: dict[str, int]) -> dict[str, int]:
+    """``counts`` in key order (a tally's dicts keep one order, whichever way counted)."""
+    return dict(sorted(counts.items()))
+
+
 def build_tally(period: Period, filters: Filters, counts: TallyCounts) -> Tally:
     """A :class:`Tally` from raw groupings (from :func:`count_contacts` or from SQL)."""
+    by_readiness: dict[str, int] = {}
+    by_requester: dict[str, int] = {}
+    assisted_by_channel: dict[str, int] = {}
+    cube: dict[tuple[str, str, str, str], int] = {}
+    total = assisted = 0
+    # A year at a big counter is thousands of groups: add them up inline and unsorted, then
+    # the rest from the cube (fewer keys); every dict ends in key order.
+    for key, n in counts.groups.items():
+        channel, area, kind, outcome, is_assisted, readiness, requester = key
+        total += n
+        cube_key = (channel, area, kind, outcome)
+        cube[cube_key] = cube.get(cube_key, 0) + n
+        ready = readiness or NOT_ASSESSED
+        by_readiness[ready] = by_readiness.get(ready, 0) + n
+        by_requester[requester] = by_requester.get(requester, 0) + n
+        if is_assisted:
+            assisted += n
+            assisted_by_channel[channel] = assisted_by_channel.get(channel, 0) + n
+    cube = dict(sorted(cube.items()))
     by_channel: dict[str, int] = {}
     by_area: dict[str, int] = {}
     by_kind: dict[str, int] = {}
     by_outcome: dict[str, int] = {}
-    by_readiness: dict[str, int] = {}
-    by_requester: dict[str, int] = {}
-    assisted_by_channel: dict[str, int] = {}
-    area_outcome: dict[str, dict[str, int]] = {}
-    cube: dict[tuple[str, str, str, str], int] = {}
-    total = assisted = 0
-    for (channel, area, kind, outcome, is_assisted, readiness, requester), n in sorted(
-        counts.groups.items(), key=lambda item: tuple(str(part) for part in item[0])
-    ):
-        total += n
-        _add(by_channel, channel, n)
-        _add(by_area, area, n)
-        _add(by_kind, kind, n)
-        _add(by_outcome, outcome, n)
-        _add(by_readiness, readiness or NOT_ASSESSED, n)
-        _add(by_requester, requester, n)
-        _add(area_outcome.setdefault(area, {}), outcome, n)
-        cube_key = (channel, area, kind, outcome)
-        cube[cube_key] = cube.get(cube_key, 0) + n
-        if is_assisted:
-            assisted += n
-            _add(assisted_by_channel, channel, n)
+    outcome_by_area: dict[str, dict[str, int]] = {}
+    for (channel, area, kind, outcome), n in cube.items():
+        by_channel[channel] = by_channel.get(channel, 0) + n
+        by_area[area] = by_area.get(area, 0) + n
+        by_kind[kind] = by_kind.get(kind, 0) + n
+        by_outcome[outcome] = by_outcome.get(outcome, 0) + n
+        outcomes = outcome_by_area.setdefault(area, {})
+        outcomes[outcome] = outcomes.get(outcome, 0) + n
+    area_outcome = {area: _in_order(outcome_by_area[area]) for area in sorted(outcome_by_area)}
 
     per_day: dict[date, dict[str, int]] = {}
     matrix = [[0] * 24 for _ in range(7)]
@@ -420,14 +431,14 @@ def build_tally(period: Period, filters: Filters, counts: TallyCounts) -> Tally:
         period=period,
         filters=filters,
         total=total,
-        by_channel=by_channel,
-        by_area=by_area,
-        by_kind=by_kind,
-        by_outcome=by_outcome,
-        by_readiness=by_readiness,
-        by_requester=by_requester,
+        by_channel=_in_order(by_channel),
+        by_area=_in_order(by_area),
+        by_kind=_in_order(by_kind),
+        by_outcome=_in_order(by_outcome),
+        by_readiness=_in_order(by_readiness),
+        by_requester=_in_order(by_requester),
         assisted=assisted,
-        assisted_by_channel=assisted_by_channel,
+        assisted_by_channel=_in_order(assisted_by_channel),
         timed=timed,
         average_seconds=average,
         median_seconds=_median(counts.durations, timed),

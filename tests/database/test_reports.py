@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from database.reports import cut, tally_in_database
+from database.reports import Pieces, cut, fewer_rows, tally_in_database
 from database.repository import ContactRepository
 from database.summaries import TABLES, SummaryChanges, count_in, stored
 from skranke.contact import Contact
@@ -27,6 +27,8 @@ _long_periods = st.sampled_from(
         Period.custom(date(2026, 2, 28), date(2026, 4, 1)),  # one month and two single days
         Period.custom(date(2000, 1, 1), date(2100, 1, 1)),
         Period.month(FALL_BACK),
+        Period.custom(date(2026, 3, 5), date(2026, 10, 27)),  # two months less a few days
+        Period.custom(date(2026, 10, 3), date(2026, 10, 28)),  # a month less both ends
     ]
 )
 _examples = settings(
@@ -108,3 +110,26 @@ def test_a_period_is_cut_into_years_months_and_days_left_over() -> None:
     ]
     assert cut(Period.year(2026)).loose == []
     assert cut(Period.day(FALL_BACK)).spans == []
+
+
+def test_a_period_is_read_from_fewer_rows_by_taking_off_what_lies_outside() -> None:
+    # 15 Jan - 20 Nov: the year less December, less 1-14 January and 21-30 November.
+    fewer = fewer_rows(cut(Period.custom(date(2026, 1, 15), date(2026, 11, 20))))
+    assert fewer.spans == [("year", date(2026, 1, 1))]
+    assert fewer.less_spans == [("month", date(2026, 12, 1))]
+    assert fewer.loose == []
+    assert fewer.less == [
+        (date(2026, 1, 1), date(2026, 1, 14)),
+        (date(2026, 11, 21), date(2026, 11, 30)),
+    ]
+    # A week is fewer days than the rest of its month; a run across two months is cut there.
+    week = Period.week(date(2026, 5, 5))
+    assert fewer_rows(cut(week)) == Pieces(loose=[(week.first, week.last)])
+    across = fewer_rows(cut(Period.custom(date(2026, 1, 3), date(2026, 2, 10))))
+    assert across.spans == [("month", date(2026, 1, 1))]
+    assert across.less == [(date(2026, 1, 1), date(2026, 1, 2))]
+    assert across.loose == [(date(2026, 2, 1), date(2026, 2, 10))]
+    # Seven months stay seven months.
+    seven = fewer_rows(cut(Period.custom(date(2026, 3, 1), date(2026, 9, 30))))
+    assert len(seven.spans) == 7
+    assert seven.less_spans == []
