@@ -18,18 +18,15 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QPaintEvent, QShortcut
+# No ``Qt`` (the enum namespace) here: its first use costs ~40 ms, so the path to the first
+# paint names enum values as strings (Qt's property system reads them) or after the paint.
+from PySide6.QtCore import QSettings, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
-    QPushButton,
-    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -47,13 +44,15 @@ from skranke.tiles import TILE_KEYS, Reordering, arrange
 from skranke.vocabulary import Area, Vocabulary
 from ui.counter.desk_worker import DeskWorker
 from ui.counter.form_panels import ChannelRow, OutcomeBox
-from ui.counter.hotline_panel import HotlinePanel
 from ui.counter.tally_strip import TallyStrip
 from ui.counter.tiles_panel import TilesPanel
 from ui.settings_store import QtSettingsStore
 from ui.tasks import run_task
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QKeyEvent, QPaintEvent
+    from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton, QSpinBox
+
     # The database layer (and SQLAlchemy) load after the window is shown; the panels beside
     # and below the tiles, the catalogue and the search load just after its first paint
     # (``CounterWindow._build_rest``); reportlab when a sheet is first printed.
@@ -67,6 +66,7 @@ if TYPE_CHECKING:
     from ui.counter.desk_start import DeskStart
     from ui.counter.favourites_panel import FavouritesPanel
     from ui.counter.form_panels import DetailsBox
+    from ui.counter.hotline_panel import HotlinePanel
     from ui.counter.recent_panel import RecentPanel, RecentView
     from ui.recent_model import RecentContactsModel
     from ui.sheet_dialog import PrinterFactory, SheetDialog
@@ -275,7 +275,7 @@ class CounterWindow(QMainWindow):
         central = self._central = QWidget()
         central.setObjectName("central")
         # A click on an empty spot gives the keyboard back to the counter.
-        central.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        central.setProperty("focusPolicy", "ClickFocus")  # by name: see the imports
         root = QVBoxLayout(central)
         root.setContentsMargins(12, 10, 12, 6)
         root.setSpacing(8)
@@ -320,6 +320,8 @@ class CounterWindow(QMainWindow):
         config = hotline_config(settings) if settings.hotline else None
         if config is None:
             return None
+        from ui.counter.hotline_panel import HotlinePanel  # noqa: PLC0415 - its desk only
+
         self.form.choose_channel(PHONE)
         self.channel_row.refresh()
         return HotlinePanel(config, self.language)
@@ -456,12 +458,13 @@ class CounterWindow(QMainWindow):
             )
         for key in FAVOURITE_KEYS:
             self._shortcut(key, partial(self.log_favourite, key))
-        for plus in ("+", QKeySequence(Qt.KeyboardModifier.KeypadModifier | Qt.Key.Key_Plus)):
+        for plus in ("+", "Num++"):  # "Num+": the key pad's
             self._shortcut(plus, partial(self._step_count, 1))
-        for minus in ("-", QKeySequence(Qt.KeyboardModifier.KeypadModifier | Qt.Key.Key_Minus)):
+        for minus in ("-", "Num+-"):
             self._shortcut(minus, partial(self._step_count, -1))
         undo = QAction(self.tr("Fortryd seneste"), self)
-        undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        # Not setShortcut(): choosing among its overloads loads ``Qt`` (see the imports).
+        undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
         undo.triggered.connect(self.undo_last)
         self.addAction(undo)
         self._shortcut("Ctrl+N", self.start_new_citizen)
@@ -477,6 +480,8 @@ class CounterWindow(QMainWindow):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Typing a letter anywhere starts a search (digits stay the tile keys)."""
+        from PySide6.QtCore import Qt  # noqa: PLC0415 - see the imports
+
         text = event.text()
         plain = not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
         if plain and len(text) == 1 and text.isalpha():
@@ -495,6 +500,8 @@ class CounterWindow(QMainWindow):
 
     def focus_counter(self) -> None:
         """Give the keyboard back to the counter: numbers, F-keys and letters work at once."""
+        from PySide6.QtCore import Qt  # noqa: PLC0415 - see the imports
+
         self.recent_panel.view.forget_selection()
         self._central.setFocus(Qt.FocusReason.OtherFocusReason)
 
