@@ -21,7 +21,7 @@ import platformdirs
 from skranke.contact import ContactChoice, resolve_choice
 from skranke.errors import Problem, SettingsError, SettingsWriteError, SkrankeError
 from skranke.formatting import Language
-from skranke.hotline import (
+from skranke.hotline_checks import (
     COST_KEYS,
     PER_CALL,
     WEEKDAY_IDS,

@@ -36,7 +36,6 @@ from skranke.clock import local_today
 from skranke.contact import Contact, ContactChoice, describe
 from skranke.errors import CprLikeNoteError, NoteTooLongError, Problem, SkrankeError
 from skranke.form import ContactForm
-from skranke.hotline import PHONE, hotline_config
 from skranke.municipalities import municipality
 from skranke.settings import FAVOURITE_KEYS
 from skranke.stopwatch import Stopwatch
@@ -317,10 +316,14 @@ class CounterWindow(QMainWindow):
     def _hotline_panel(self) -> HotlinePanel | None:
         """On the shared hotline's desk: the caller's municipality, and calls on the phone."""
         settings = self.store.current
-        config = hotline_config(settings) if settings.hotline else None
+        if not settings.hotline:
+            return None
+        from skranke.hotline import PHONE, hotline_config  # noqa: PLC0415 - its desk only
+        from ui.counter.hotline_panel import HotlinePanel  # noqa: PLC0415
+
+        config = hotline_config(settings)
         if config is None:
             return None
-        from ui.counter.hotline_panel import HotlinePanel  # noqa: PLC0415 - its desk only
 
         self.form.choose_channel(PHONE)
         self.channel_row.refresh()
@@ -1020,6 +1023,7 @@ class CounterWindow(QMainWindow):
         if desk is None:
             return None
         from skranke.costs import load_price_table  # noqa: PLC0415
+        from skranke.hotline import hotline_config  # noqa: PLC0415
         from ui.team_view import TeamView  # noqa: PLC0415
 
         if self._team_view is None:
