@@ -7,13 +7,14 @@ read at every start, before the counter window shows; the rest is needed later, 
 from __future__ import annotations
 
 from datetime import time
-from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from skranke.errors import UnknownMunicipalityError
 from skranke.municipalities import municipality
 
 if TYPE_CHECKING:
+    from decimal import Decimal  # imported where amounts are read: not at start-up
+
     from skranke.settings import Settings
 
 WEEKDAY_IDS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -40,6 +41,8 @@ def parse_clock(text: str) -> time | None:
 def parse_amount(value: object) -> Decimal | None:
     """A positive amount or share: a whole number, or text such as ``"2450.50"``. A TOML
     float is refused (binary floating point: money and agreed keys must stay exact)."""
+    from decimal import Decimal, InvalidOperation  # noqa: PLC0415 - see the imports
+
     if isinstance(value, bool) or not isinstance(value, int | str):
         return None
     try:
