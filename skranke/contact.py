@@ -12,7 +12,6 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from skranke.clock import utc_now
 from skranke.cpr import ensure_no_cpr
 from skranke.errors import InvalidContactError, NoteTooLongError
 from skranke.municipalities import municipality
@@ -83,6 +82,8 @@ class Contact:
     def void(self, when: datetime | None = None) -> Contact:
         if self.voided_at is not None:
             return self
+        from skranke.clock import utc_now  # noqa: PLC0415 - see make_contacts
+
         return replace(self, voided_at=when or utc_now())
 
 
@@ -145,6 +146,9 @@ def make_contacts(
         raise InvalidContactError("count", count)
     if duration_seconds is not None and not 0 <= duration_seconds <= MAX_DURATION_SECONDS:
         raise InvalidContactError("duration_seconds", duration_seconds)
+    # The clock (and ``zoneinfo``, ~3 ms) loads with the first contact, not at start-up.
+    from skranke.clock import utc_now  # noqa: PLC0415
+
     moment = now or utc_now()
     if moment.utcoffset() is None:
         raise InvalidContactError("logged_at", moment)

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from skranke.clock import local_today
 from skranke.contact import Contact, ContactChoice, describe
 from skranke.errors import CprLikeNoteError, NoteTooLongError, Problem, SkrankeError
 from skranke.form import ContactForm
@@ -49,6 +48,8 @@ from ui.settings_store import QtSettingsStore
 from ui.tasks import run_task
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from PySide6.QtGui import QCloseEvent, QKeyEvent, QPaintEvent
     from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton, QSpinBox
 
@@ -63,8 +64,8 @@ if TYPE_CHECKING:
     from skranke.tally import DayTally
     from ui.citizen_screen import CitizenScreen
     from ui.counter.desk_start import DeskStart
+    from ui.counter.details_box import DetailsBox
     from ui.counter.favourites_panel import FavouritesPanel
-    from ui.counter.form_panels import DetailsBox
     from ui.counter.hotline_panel import HotlinePanel
     from ui.counter.recent_panel import RecentPanel, RecentView
     from ui.recent_model import RecentContactsModel
@@ -134,7 +135,7 @@ class CounterWindow(QMainWindow):
         self._citizen_screen: CitizenScreen | None = None
         self._team_view: QWidget | None = None
         self._last_choice: ContactChoice | None = None
-        self._day = local_today()
+        self._day: date | None = None  # the day today's list shows (``attach``)
 
         # Qt adds the application's name ("— Skranke") to the title itself.
         place = municipality(municipality_code).official_name
@@ -207,8 +208,8 @@ class CounterWindow(QMainWindow):
         something needs one of these panels sooner."""
         if self._solution_panel is not None:
             return
+        from ui.counter.details_box import DetailsBox  # noqa: PLC0415
         from ui.counter.favourites_panel import FavouritesPanel  # noqa: PLC0415
-        from ui.counter.form_panels import DetailsBox  # noqa: PLC0415
         from ui.counter.recent_panel import RecentPanel  # noqa: PLC0415
         from ui.solution_panel import SolutionPanel  # noqa: PLC0415
 
