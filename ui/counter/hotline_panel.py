@@ -15,7 +15,7 @@ from datetime import datetime
 from functools import partial
 
 from PySide6.QtCore import QTimer, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -119,7 +119,8 @@ class HotlinePanel(QFrame):
             button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             grid.addWidget(button, (number - 1) // COLUMNS, (number - 1) % COLUMNS)
             self.buttons[code] = button
-            shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)  # for the whole window
+            shortcut = QShortcut(self)  # for the whole window
+            shortcut.setProperty("key", f"Alt+{number}")  # by name, as the enums above
             shortcut.activated.connect(partial(self.choose, code))
         return grid
 
