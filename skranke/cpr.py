@@ -9,7 +9,6 @@ of 14 digits is not a CPR number); we err on the side of refusing.
 from __future__ import annotations
 
 import re
-from calendar import monthrange
 
 from skranke.errors import CprLikeNoteError
 
@@ -17,6 +16,8 @@ _CPR_SHAPE = re.compile(r"(?<!\d)(\d{2})(\d{2})(\d{2})[ \t\-‐‑–—]?(\d{4}
 
 
 def _valid_birth_date(day: int, month: int, year2: int) -> bool:
+    from calendar import monthrange  # noqa: PLC0415 - loads ``locale``: not at start-up
+
     if day > 60:
         day -= 60
     if not 1 <= month <= 12 or day < 1:

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from decimal import Decimal  # imported where amounts are formatted: not at start-up
 
 
 class Language(StrEnum):
@@ -81,6 +84,8 @@ def language_of(code: str | Language) -> Language:
 
 def format_number(value: float | int | Decimal, places: int = 0, language: str = "da") -> str:
     """``1234567.5`` → ``1.234.567,5`` (da) or ``1,234,567.5`` (en); rounded half up."""
+    from decimal import ROUND_HALF_UP, Decimal  # noqa: PLC0415 - see the imports
+
     lang = language_of(language)
     quantum = Decimal(1).scaleb(-places)
     rounded = Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)

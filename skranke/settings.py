@@ -8,20 +8,18 @@ Only the user's file is ever written by Skranke.
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Callable
 from dataclasses import Field, dataclass, field, fields, replace
-from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 
 from skranke.contact import ContactChoice, resolve_choice
 from skranke.errors import Problem, SettingsError, SettingsWriteError, SkrankeError
 from skranke.formatting import Language
-from skranke.hotline import (
+from skranke.hotline_checks import (
     COST_KEYS,
     PER_CALL,
     WEEKDAY_IDS,
@@ -35,6 +33,11 @@ from skranke.hotline import (
 )
 from skranke.tomlfile import TomlFile, read_toml
 from skranke.vocabulary import OutcomeId, Vocabulary
+
+if TYPE_CHECKING:
+    # Imported where they are needed: neither is needed to show the window.
+    import uuid
+    from decimal import Decimal
 
 APP_NAME = "skranke"
 TABLES = "hotline_shares"  # a [table] of its own, read apart from the plain values
@@ -317,6 +320,8 @@ def _read_shares(toml: TomlFile, problems: list[Problem]) -> tuple[tuple[str, De
         problems.append(toml.problem(section, 0, key, code, detail))
     if wrong:
         return None
+    from decimal import Decimal  # noqa: PLC0415 - see the imports
+
     return tuple(
         (str(code).strip().zfill(3), parse_amount(share) or Decimal(0))
         for code, share in raw.items()
@@ -469,6 +474,8 @@ def ensure_desk_id(store: SettingsStore) -> uuid.UUID:
     guessed: the id names this desk in the central database), and SettingsWriteError when a
     new id cannot be saved.
     """
+    import uuid  # noqa: PLC0415 - see the imports
+
     text = store.current.desk_id
     if not text:
         made = uuid.uuid4()

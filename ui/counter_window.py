@@ -18,28 +18,23 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QPaintEvent, QShortcut
+# No ``Qt`` (the enum namespace) here: its first use costs ~40 ms, so the path to the first
+# paint names enum values as strings (Qt's property system reads them) or after the paint.
+from PySide6.QtCore import QSettings, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
-    QPushButton,
-    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from skranke.clock import local_today
 from skranke.contact import Contact, ContactChoice, describe
 from skranke.errors import CprLikeNoteError, NoteTooLongError, Problem, SkrankeError
 from skranke.form import ContactForm
-from skranke.hotline import PHONE, hotline_config
 from skranke.municipalities import municipality
 from skranke.settings import FAVOURITE_KEYS
 from skranke.stopwatch import Stopwatch
@@ -47,13 +42,17 @@ from skranke.tiles import TILE_KEYS, Reordering, arrange
 from skranke.vocabulary import Area, Vocabulary
 from ui.counter.desk_worker import DeskWorker
 from ui.counter.form_panels import ChannelRow, OutcomeBox
-from ui.counter.hotline_panel import HotlinePanel
 from ui.counter.tally_strip import TallyStrip
 from ui.counter.tiles_panel import TilesPanel
 from ui.settings_store import QtSettingsStore
 from ui.tasks import run_task
 
 if TYPE_CHECKING:
+    from datetime import date
+
+    from PySide6.QtGui import QCloseEvent, QKeyEvent, QPaintEvent
+    from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton, QSpinBox
+
     # The database layer (and SQLAlchemy) load after the window is shown; the panels beside
     # and below the tiles, the catalogue and the search load just after its first paint
     # (``CounterWindow._build_rest``); reportlab when a sheet is first printed.
@@ -65,8 +64,9 @@ if TYPE_CHECKING:
     from skranke.tally import DayTally
     from ui.citizen_screen import CitizenScreen
     from ui.counter.desk_start import DeskStart
+    from ui.counter.details_box import DetailsBox
     from ui.counter.favourites_panel import FavouritesPanel
-    from ui.counter.form_panels import DetailsBox
+    from ui.counter.hotline_panel import HotlinePanel
     from ui.counter.recent_panel import RecentPanel, RecentView
     from ui.recent_model import RecentContactsModel
     from ui.sheet_dialog import PrinterFactory, SheetDialog
@@ -135,7 +135,7 @@ class CounterWindow(QMainWindow):
         self._citizen_screen: CitizenScreen | None = None
         self._team_view: QWidget | None = None
         self._last_choice: ContactChoice | None = None
-        self._day = local_today()
+        self._day: date | None = None  # the day today's list shows (``attach``)
 
         # Qt adds the application's name ("— Skranke") to the title itself.
         place = municipality(municipality_code).official_name
@@ -208,8 +208,8 @@ class CounterWindow(QMainWindow):
         something needs one of these panels sooner."""
         if self._solution_panel is not None:
             return
+        from ui.counter.details_box import DetailsBox  # noqa: PLC0415
         from ui.counter.favourites_panel import FavouritesPanel  # noqa: PLC0415
-        from ui.counter.form_panels import DetailsBox  # noqa: PLC0415
         from ui.counter.recent_panel import RecentPanel  # noqa: PLC0415
         from ui.solution_panel import SolutionPanel  # noqa: PLC0415
 
@@ -275,7 +275,7 @@ class CounterWindow(QMainWindow):
         central = self._central = QWidget()
         central.setObjectName("central")
         # A click on an empty spot gives the keyboard back to the counter.
-        central.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        central.setProperty("focusPolicy", "ClickFocus")  # by name: see the imports
         root = QVBoxLayout(central)
         root.setContentsMargins(12, 10, 12, 6)
         root.setSpacing(8)
@@ -317,9 +317,15 @@ class CounterWindow(QMainWindow):
     def _hotline_panel(self) -> HotlinePanel | None:
         """On the shared hotline's desk: the caller's municipality, and calls on the phone."""
         settings = self.store.current
-        config = hotline_config(settings) if settings.hotline else None
+        if not settings.hotline:
+            return None
+        from skranke.hotline import PHONE, hotline_config  # noqa: PLC0415 - its desk only
+        from ui.counter.hotline_panel import HotlinePanel  # noqa: PLC0415
+
+        config = hotline_config(settings)
         if config is None:
             return None
+
         self.form.choose_channel(PHONE)
         self.channel_row.refresh()
         return HotlinePanel(config, self.language)
@@ -441,10 +447,12 @@ class CounterWindow(QMainWindow):
     def selected_outcome(self) -> str:
         return self.form.outcome
 
-    def _shortcut(
-        self, sequence: QKeySequence | QKeySequence.StandardKey | str, slot: Callable[[], object]
-    ) -> None:
-        shortcut = QShortcut(QKeySequence(sequence), self)
+    def _shortcut(self, keys: str, slot: Callable[[], object]) -> None:
+        """A shortcut for the whole window; ``keys`` in Qt's portable text ("Ctrl+F" is
+        Cmd+F on a Mac). Given by name: QKeySequence's Python type costs ~3 ms before the
+        first paint."""
+        shortcut = QShortcut(self)
+        shortcut.setProperty("key", keys)
         shortcut.activated.connect(slot)
 
     def _build_shortcuts(self) -> None:
@@ -456,19 +464,19 @@ class CounterWindow(QMainWindow):
             )
         for key in FAVOURITE_KEYS:
             self._shortcut(key, partial(self.log_favourite, key))
-        for plus in ("+", QKeySequence(Qt.KeyboardModifier.KeypadModifier | Qt.Key.Key_Plus)):
+        for plus in ("+", "Num++"):  # "Num+": the key pad's
             self._shortcut(plus, partial(self._step_count, 1))
-        for minus in ("-", QKeySequence(Qt.KeyboardModifier.KeypadModifier | Qt.Key.Key_Minus)):
+        for minus in ("-", "Num+-"):
             self._shortcut(minus, partial(self._step_count, -1))
         undo = QAction(self.tr("Fortryd seneste"), self)
-        undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        undo.setProperty("shortcut", "Ctrl+Z")  # by name, as in _shortcut
         undo.triggered.connect(self.undo_last)
         self.addAction(undo)
         self._shortcut("Ctrl+N", self.start_new_citizen)
         self._shortcut("Ctrl+D", self.pin_last_as_favourite)
-        self._shortcut(QKeySequence.StandardKey.Find, self.focus_search)
+        self._shortcut("Ctrl+F", self.focus_search)
         self._shortcut("F9", self.show_current_to_citizen)
-        self._shortcut(QKeySequence.StandardKey.Print, self.open_sheet)
+        self._shortcut("Ctrl+P", self.open_sheet)
         self._shortcut("Ctrl+L", self.open_team_view)
         self._shortcut("Escape", self._escape)
 
@@ -477,6 +485,8 @@ class CounterWindow(QMainWindow):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Typing a letter anywhere starts a search (digits stay the tile keys)."""
+        from PySide6.QtCore import Qt  # noqa: PLC0415 - see the imports
+
         text = event.text()
         plain = not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
         if plain and len(text) == 1 and text.isalpha():
@@ -495,6 +505,8 @@ class CounterWindow(QMainWindow):
 
     def focus_counter(self) -> None:
         """Give the keyboard back to the counter: numbers, F-keys and letters work at once."""
+        from PySide6.QtCore import Qt  # noqa: PLC0415 - see the imports
+
         self.recent_panel.view.forget_selection()
         self._central.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -1013,6 +1025,7 @@ class CounterWindow(QMainWindow):
         if desk is None:
             return None
         from skranke.costs import load_price_table  # noqa: PLC0415
+        from skranke.hotline import hotline_config  # noqa: PLC0415
         from ui.team_view import TeamView  # noqa: PLC0415
 
         if self._team_view is None:

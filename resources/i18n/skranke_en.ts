@@ -4,7 +4,7 @@
 <context>
     <name>ChannelRow</name>
     <message>
-        <location filename="../../ui/counter/form_panels.py" line="+79"/>
+        <location filename="../../ui/counter/form_panels.py" line="+76"/>
         <source>Kanal: {channel}</source>
         <translation>Channel: {channel}</translation>
     </message>
@@ -83,7 +83,7 @@
         <translation>Opening the database …</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+176"/>
         <source>Klar. Klik på et sagsområde (eller tast dets nummer) for at registrere.</source>
         <translation>Ready. Click an area (or press its number) to log a contact.</translation>
     </message>
@@ -93,7 +93,7 @@
         <translation>One moment: the database is opening.</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-78"/>
         <source>Fejlmeddelelse</source>
         <translation>Error message</translation>
     </message>
@@ -293,7 +293,7 @@
         <translation type="vanished">Assist.</translation>
     </message>
     <message>
-        <location line="+228"/>
+        <location line="+234"/>
         <source>Fortryd seneste</source>
         <translation>Undo last</translation>
     </message>
@@ -346,7 +346,7 @@
         <translation type="vanished">Figures, charts and export (Ctrl+L)</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+102"/>
         <source>Ny borger: tiden kører.</source>
         <translation>New citizen: the timer is running.</translation>
     </message>
@@ -574,7 +574,7 @@
 <context>
     <name>DetailsBox</name>
     <message>
-        <location filename="../../ui/counter/form_panels.py" line="+70"/>
+        <location filename="../../ui/counter/details_box.py" line="+36"/>
         <source>Detaljer (nulstilles efter hver registrering)</source>
         <translation>Details (reset after each contact is logged)</translation>
     </message>
@@ -760,7 +760,7 @@
         <translation>The caller&apos;s municipality</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Seneste registrerede opkald</source>
         <translation>Last call logged</translation>
     </message>
@@ -770,7 +770,7 @@
         <translation>Call from {name} (Alt+{number})</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Seneste opkald: {name}</source>
         <translation>Last call: {name}</translation>
     </message>
@@ -808,7 +808,7 @@
 <context>
     <name>OutcomeBox</name>
     <message>
-        <location filename="../../ui/counter/form_panels.py" line="-227"/>
+        <location filename="../../ui/counter/form_panels.py" line="+18"/>
         <source>Udfald</source>
         <translation>Outcome</translation>
     </message>
@@ -854,7 +854,7 @@
 <context>
     <name>RecentContactsModel</name>
     <message>
-        <location filename="../../ui/recent_model.py" line="+40"/>
+        <location filename="../../ui/recent_model.py" line="+41"/>
         <source>Kl.</source>
         <translation>Time</translation>
     </message>
@@ -1702,7 +1702,7 @@
         <translation>Opening the database …</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Sortér efter brug</source>
         <translation>Sort by use</translation>
     </message>
@@ -1717,7 +1717,7 @@
         <translation>Give the most used areas (last 30 days) the lowest numbers. Otherwise each area keeps its number.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Registrér {area} (tast {key})</source>
         <translation>Log {area} (key {key})</translation>
     </message>
@@ -1983,12 +1983,12 @@
 <context>
     <name>team</name>
     <message>
-        <location filename="../../ui/cli/team.py" line="+74"/>
+        <location filename="../../ui/cli/team.py" line="+66"/>
         <source>Skranke – ledelsesinformation</source>
         <translation>Skranke – management information</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+40"/>
         <source>Databasen {where} har skema {theirs}, men denne Skranke bruger skema {ours}. Ledelsesinformationen ændrer ikke databasen: bed IT om at køre &apos;skranke central upgrade&apos; først.</source>
         <translation>The database {where} has schema {theirs}, but this Skranke uses schema {ours}. The management view does not change the database: ask IT to run &apos;skranke central upgrade&apos; first.</translation>
     </message>

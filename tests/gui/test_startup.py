@@ -4,6 +4,7 @@ window built in one go, and nothing typed during start-up is lost or logged by s
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -164,3 +165,52 @@ def test_the_program_shows_the_window_then_opens_the_database(tmp_path: Path) ->
         env=env,
     )
     assert style.stdout.strip() == "fusion"
+
+
+# What the first paint must not wait for: each costs 3-40 ms of the start (docs/performance.md,
+# section a). A ``Qt.<enum>`` or an import added to the path before the paint shows up here.
+_NOT_BEFORE_THE_PAINT = """
+import gc, json, sys
+import PySide6.QtCore, PySide6.QtGui, PySide6.QtWidgets
+from ui.counter_window import CounterWindow
+import main
+
+seen = {}
+paint = CounterWindow._after_first_paint
+
+def after_first_paint(window):
+    if not seen:
+        types = {"Qt": PySide6.QtCore, "QKeySequence": PySide6.QtGui, "QStyle": PySide6.QtWidgets}
+        seen["qt"] = sorted(name for name, module in types.items() if name in vars(module))
+        modules = ("skranke.hotline", "skranke.catalog", "skranke.exporters", "ui.cli.central",
+                   "uuid", "zoneinfo", "decimal", "calendar")
+        seen["modules"] = [name for name in modules if name in sys.modules]
+        seen["collector"] = gc.isenabled()
+    paint(window)
+    seen.setdefault("collector after", gc.isenabled())
+
+CounterWindow._after_first_paint = after_first_paint
+code = main.run(sys.argv[1:])
+assert code == 0, code
+print(json.dumps(seen))
+"""
+
+
+def test_the_first_paint_waits_for_no_enum_namespace_or_later_module(tmp_path: Path) -> None:
+    settings = tmp_path / "settings.toml"
+    settings.write_text('desk = "Skranke 1"\nmunicipality = "165"\n', encoding="utf-8")
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path),
+        "XDG_DATA_HOME": str(tmp_path),
+    }
+    database = f"sqlite:///{tmp_path / 'skranke.sqlite3'}"
+    args = ["--config", str(settings), "--database", database, "--quit-after-show"]
+    result = run_python(_NOT_BEFORE_THE_PAINT, *args, env=env)
+    seen = json.loads(result.stdout.splitlines()[-1])
+    assert seen["qt"] == []
+    assert seen["modules"] == []
+    # The collector is off while the window is built and on again once it has painted.
+    assert seen["collector"] is False
+    assert seen["collector after"] is True

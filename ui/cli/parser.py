@@ -13,11 +13,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from skranke.exporters import EXPORTERS
 from skranke.identity import version_line
-from ui.cli import central, team
 
 DATABASE_ENV = "SKRANKE_DATABASE_URL"
 
@@ -74,9 +72,36 @@ def danish_argparse() -> Iterator[None]:
 
 
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
-    """Parse ``argv``; bad input prints a Danish message and exits with status 2."""
+    """Parse ``argv``; bad input prints a Danish message and exits with status 2.
+
+    The window's start (no command) is read by a parser of the options alone: the commands'
+    parsers and modules cost ~25 ms before the window shows. Anything that parser does not
+    take whole (a command, ``--help``, a mistake) goes to the whole parser, so help, errors
+    and commands read exactly as before."""
     with danish_argparse():
+        try:
+            args, rest = _WindowParser(prog="skranke", add_help=False).parse_known_args(argv)
+        except _NotTheWindowError:
+            rest = ["?"]
+        if not rest:
+            args.command = None
+            return args
         return build_parser().parse_args(argv)
+
+
+class _NotTheWindowError(Exception):
+    """The options alone cannot read the command line."""
+
+
+class _WindowParser(argparse.ArgumentParser):
+    """The window's options, without the commands; leaves every error to the whole parser."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        _add_options(self)
+
+    def error(self, message: str) -> NoReturn:
+        raise _NotTheWindowError(message)
 
 
 def iso_date(text: str) -> date:
@@ -107,11 +132,27 @@ def _whole_number(text: str) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser; call it inside :func:`danish_argparse` for Danish help and errors."""
+    from ui.cli import central, team  # noqa: PLC0415 - see parse_arguments
+
     parser = argparse.ArgumentParser(
         prog="skranke",
         description="Skranke: registrering af henvendelser ved borgerservice. "
         "Uden KOMMANDO åbnes skrankevinduet.",
     )
+    _add_options(parser)
+    commands = parser.add_subparsers(dest="command", metavar="KOMMANDO")
+    _add_catalog(commands)
+    _add_sheet(commands)
+    _add_export(commands)
+    _add_demo(commands)
+    central.add_parser(commands)  # skranke central upgrade|desks (ui/cli/central.py)
+    team.add_parser(commands)  # skranke team [--central | URL] (ui/cli/team.py)
+    _accept_where_after_command(parser)
+    return parser
+
+
+def _add_options(parser: argparse.ArgumentParser) -> None:
+    """The options before any command; all the window's start reads."""
     parser.add_argument(
         "--version", action="version", version=version_line(),
         help="vis Skrankes version og afslut",
@@ -139,15 +180,6 @@ def build_parser() -> argparse.ArgumentParser:
     # print when each happened.
     parser.add_argument("--quit-after-show", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--report-startup", action="store_true", help=argparse.SUPPRESS)
-    commands = parser.add_subparsers(dest="command", metavar="KOMMANDO")
-    _add_catalog(commands)
-    _add_sheet(commands)
-    _add_export(commands)
-    _add_demo(commands)
-    central.add_parser(commands)  # skranke central upgrade|desks (ui/cli/central.py)
-    team.add_parser(commands)  # skranke team [--central | URL] (ui/cli/team.py)
-    _accept_where_after_command(parser)
-    return parser
 
 
 def _accept_where_after_command(parser: argparse.ArgumentParser) -> None:
@@ -197,6 +229,8 @@ def _add_sheet(commands: Commands) -> None:
 
 
 def _add_export(commands: Commands) -> None:
+    from skranke.exporters import EXPORTERS  # noqa: PLC0415 - see parse_arguments
+
     formats = "; ".join(f"{key}: {cls.label_da}" for key, cls in EXPORTERS.items())
     export = commands.add_parser("export", help="eksportér optællinger (" + formats + ")")
     export.add_argument(

@@ -10,12 +10,13 @@ on the worker that opened the database (``read_start``) and hands them to
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
 from skranke.errors import SkrankeError
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from database.counter import CounterDesk
     from skranke.contact import Contact
     from skranke.tally import DayTally

