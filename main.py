@@ -385,6 +385,7 @@ def _show_counter(
     window.show()
     window.raise_()
     window.activateWindow()  # keys go to the counter at once, also after the set-up dialog
+    window.firstPainted.connect(_collect_again)  # off since _start
     return window
 
 
@@ -406,7 +407,6 @@ def _run_window(
 
     window = _show_counter(config, vocabulary, store)
     window.firstPainted.connect(lambda: report("shown"))
-    window.firstPainted.connect(_collect_again)  # off since _start
     opened: list[CounterDesk] = []
     desk_ids: list[uuid.UUID | SkrankeError] = []
     syncs: list[SyncStart] = []
