@@ -92,11 +92,8 @@ def run(argv: list[str]) -> int:
 
 def _start(args: argparse.Namespace, argv: list[str]) -> int:
     if args.command is not None:
+        _collect_again()  # a command keeps the collector (off since ``main``)
         return _start_program(args, argv)
-    # The window's start makes ~35,000 objects that live as long as the program; the cyclic
-    # collector would walk them over and over (~15 ms before the first paint). It is off
-    # until the window has painted, and on again however the start ends.
-    gc.disable()
     try:
         return _start_program(args, argv)
     finally:
@@ -470,6 +467,11 @@ def _run_window(
 
 
 def main() -> None:
+    # The window's start makes ~35,000 objects that live as long as the program; the cyclic
+    # collector would walk them over and over (~15 ms before the first paint). It is off
+    # until the window has painted (or a command is chosen), and on again however the start
+    # ends.
+    gc.disable()
     problem = foreign_package()
     if problem is not None:
         print(f"skranke: {problem}", file=sys.stderr)
