@@ -22,7 +22,7 @@ import sys
 import threading
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -313,26 +313,24 @@ class Database:
             connection.commit()
 
     @contextmanager
-    def transaction(self) -> Iterator[Executor]:
+    def _executor(self, *, write: bool) -> Iterator[Executor]:
+        if self._sqlite_path is not None:
+            with self._sqlite_transaction("BEGIN IMMEDIATE" if write else "BEGIN") as executor:
+                yield executor
+            return
+        engine = self.engine
+        with translate_errors(self.location), engine.begin() if write else engine.connect() as c:
+            yield AlchemyExecutor(c)
+
+    def transaction(self) -> AbstractContextManager[Executor]:
         """One write transaction: committed (and on disk) when the block ends, rolled back on
         an error. On SQLite it takes the write lock at once (``BEGIN IMMEDIATE``), waiting
         up to the busy timeout for another program's write."""
-        if self._sqlite_path is not None:
-            with self._sqlite_transaction("BEGIN IMMEDIATE") as executor:
-                yield executor
-            return
-        with translate_errors(self.location), self.engine.begin() as conn:
-            yield AlchemyExecutor(conn)
+        return self._executor(write=True)
 
-    @contextmanager
-    def reading(self) -> Iterator[Executor]:
+    def reading(self) -> AbstractContextManager[Executor]:
         """Reads that see one consistent state of the database."""
-        if self._sqlite_path is not None:
-            with self._sqlite_transaction("BEGIN") as executor:
-                yield executor
-            return
-        with translate_errors(self.location), self.engine.connect() as conn:
-            yield AlchemyExecutor(conn)
+        return self._executor(write=False)
 
     def close(self) -> None:
         with self._lock:

@@ -68,29 +68,15 @@ def _id(value: Any) -> uuid.UUID:
 
 
 def _contact(row: Sequence[Any], handouts: tuple[Handout, ...]) -> Contact:
-    (id_, logged_at, channel, area, kind, outcome, assisted, readiness, requester, on_behalf,
-     exemption, duration, desk, municipality, note, voided_at) = row[: len(COLUMNS)]  # fmt: skip
-    when = as_utc(logged_at)
-    assert when is not None, "logged_at is never NULL"
-    return Contact(
-        id=_id(id_),
-        logged_at=when,
-        channel=channel,
-        area=area,
-        kind=kind,
-        outcome=outcome,
-        assisted=bool(assisted),
-        readiness=readiness,
-        requester=requester,
-        on_behalf=bool(on_behalf),
-        exemption=bool(exemption),
-        duration_seconds=duration,
-        desk=desk,
-        municipality=municipality,
-        note=note,
-        voided_at=as_utc(voided_at),
-        handouts=handouts,
+    values = dict(zip(COLUMNS, row, strict=False))  # the row's desk_id is not the domain's
+    for flag in ("assisted", "on_behalf", "exemption"):
+        values[flag] = bool(values[flag])
+    values.update(
+        id=_id(values["id"]),
+        logged_at=as_utc(values["logged_at"]),
+        voided_at=as_utc(values["voided_at"]),
     )
+    return Contact(**values, handouts=handouts)
 
 
 def _to_contacts(executor: Executor, rows: Sequence[Sequence[Any]]) -> list[Contact]:
