@@ -140,6 +140,8 @@ class Pusher:
             if batch is None:
                 self._set_status(SyncState.SYNCED)
                 return None
+            if self.status.state is SyncState.SYNCED:  # "N venter" while it is on its way: a
+                self._set_status(SyncState.WAITING)  # dead link can hold a push for seconds
             result = self._send(batch)
             self.outbox.remove(batch.sequences)  # only after the central COMMIT
         except CentralSchemaMismatchError as error:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import make_url
 
+from database.central import Timeouts
 from database.outbox import Outbox
 from database.sync import PushRunner, SyncState
 from skranke.vocabulary import Vocabulary
@@ -79,4 +80,36 @@ def test_an_outage_is_one_line_in_the_log_not_a_traceback_per_retry(
     failures = [r for r in caplog.records if "failed" in r.getMessage()]
     assert len(failures) == 1
     assert failures[0].exc_info is None  # no traceback on a terminal
+    desk.database.close()
+
+
+def test_a_push_stuck_on_a_dead_link_shows_what_waits_not_synced(
+    postgres: PostgresServer, tmp_path: Path, vocabulary: Vocabulary
+) -> None:
+    """Synced, then the link goes dead: while the next push hangs (up to push_timeout) the
+    status says the new contacts wait, not the stale "synced"."""
+    central_url = postgres.new_database()
+    desk = make_desk(tmp_path, "Skranke 1")
+    with Proxy(postgres.port) as proxy:
+        # Slow to give up (a connect timeout of 30 s, like a link that dies mid-push): the
+        # push stays stuck for longer than the test looks.
+        slow = Timeouts(connect=30, keepalive_idle=30, keepalive_interval=10,
+                        keepalive_count=3, user_timeout=30, statement=30,
+                        idle_in_transaction=30)  # fmt: skip
+        pusher = desk.pusher(via(central_url, proxy), timeouts=slow, push_timeout=30)
+        runner = PushRunner(pusher, idle_seconds=60, first_backoff=0.2, max_backoff=0.4)
+        desk.log(vocabulary, 1)
+        runner.start()
+        try:
+            wait_for(lambda: pusher.status.state is SyncState.SYNCED, "synced")
+            proxy.blackhole()
+            desk.log(vocabulary, 2)
+            runner.wake()
+            wait_for(lambda: pusher.status.waiting == 2, "the stuck push's contacts waiting", 3)
+            assert pusher.status.state is SyncState.WAITING
+            assert Outbox(desk.database).count() == 2  # still stuck, nothing lost
+        finally:
+            proxy.forward()
+            runner.stop(1.0)
+        pusher.close()
     desk.database.close()
