@@ -382,7 +382,7 @@ def _show_counter(
     window.show()
     window.raise_()
     window.activateWindow()  # keys go to the counter at once, also after the set-up dialog
-    window.firstPainted.connect(_collect_again)  # off since _start
+    window.firstPainted.connect(_collect_again)  # off since main()
     return window
 
 
@@ -405,7 +405,6 @@ def _run_window(
     window = _show_counter(config, vocabulary, store)
     window.firstPainted.connect(lambda: report("shown"))
     opened: list[CounterDesk] = []
-    desk_ids: list[uuid.UUID | SkrankeError] = []
     syncs: list[SyncStart] = []
     status = [0]
     running = [True]  # False once the event loop has ended: late results are dropped
@@ -424,16 +423,21 @@ def _run_window(
         # After the desk: the catalogue (~30 ms sooner ready to log, docs/performance.md, a),
         # then the pusher (SQLAlchemy and the PostgreSQL driver, ~0.4 s, only with a central
         # database). Logging never waits for either.
-        run_task(lambda: _load_catalog(config, vocabulary), catalog_loaded, failed)
-        desk_ids.append(desk_id)
+        run_task(
+            lambda: _load_catalog(config, vocabulary),
+            lambda catalog: catalog_loaded(catalog, counter, desk_id),
+            failed,
+        )
 
-    def catalog_loaded(catalog: CatalogResult) -> None:
+    def catalog_loaded(
+        catalog: CatalogResult, counter: CounterDesk, desk_id: uuid.UUID | SkrankeError
+    ) -> None:
         if not running[0]:
             return
         window.set_catalog(catalog.catalog)
         if catalog.problems:  # a broken overlay: say so, and go on with what is good
             window.show_catalog_problems(catalog.problems)
-        run_task(lambda: _open_sync(config, opened[0], desk_ids[0]), sync_opened, failed)
+        run_task(lambda: _open_sync(config, counter, desk_id), sync_opened, failed)
 
     def sync_opened(sync: SyncStart) -> None:
         if not running[0]:  # (a pusher made after the window closed was never started)

@@ -193,6 +193,11 @@ class Executor:
         raise NotImplementedError
 
     def run_many(self, sql: str, rows: Sequence[Mapping[str, Any]]) -> None:
+        """Run ``sql`` once per row (nothing for no rows)."""
+        if rows:
+            self._many(sql, [self.params(row) for row in rows])
+
+    def _many(self, sql: str, rows: list[dict[str, Any]]) -> None:
         raise NotImplementedError
 
 
@@ -204,8 +209,8 @@ class SqliteExecutor(Executor):
     def rows(self, sql: str, values: Mapping[str, Any] | None = None) -> list[tuple[Any, ...]]:
         return self.connection.execute(sql, self.params(values or {})).fetchall()
 
-    def run_many(self, sql: str, rows: Sequence[Mapping[str, Any]]) -> None:
-        self.connection.executemany(sql, [self.params(row) for row in rows])
+    def _many(self, sql: str, rows: list[dict[str, Any]]) -> None:
+        self.connection.executemany(sql, rows)
 
 
 class AlchemyExecutor(Executor):
@@ -225,9 +230,8 @@ class AlchemyExecutor(Executor):
         result = self.connection.exec_driver_sql(self._sql(sql), self.params(values or {}))
         return [tuple(row) for row in result] if result.returns_rows else []
 
-    def run_many(self, sql: str, rows: Sequence[Mapping[str, Any]]) -> None:
-        if rows:
-            self.connection.exec_driver_sql(self._sql(sql), [self.params(row) for row in rows])
+    def _many(self, sql: str, rows: list[dict[str, Any]]) -> None:
+        self.connection.exec_driver_sql(self._sql(sql), rows)
 
 
 # ---- the database ------------------------------------------------------------------------
