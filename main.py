@@ -434,9 +434,9 @@ def _run_window(
     ) -> None:
         if not running[0]:
             return
-        window.set_catalog(catalog.catalog)
+        window.solutions.set_catalog(catalog.catalog)
         if catalog.problems:  # a broken overlay: say so, and go on with what is good
-            window.show_catalog_problems(catalog.problems)
+            window.solutions.show_catalog_problems(catalog.problems)
         run_task(lambda: _open_sync(config, counter, desk_id), sync_opened, failed)
 
     def sync_opened(sync: SyncStart) -> None:

@@ -31,6 +31,7 @@ from skranke.clock import utc_now
 from skranke.contact import Contact, ContactChoice
 from skranke.settings import Favourite, Settings, read_settings_file
 from tests.gui.conftest import FakeClock
+from tests.gui.counter_page import CounterPage
 from tests.gui.test_english import english  # noqa: F401 - the translator fixture, by name
 from tests.helpers import write_lock
 from ui.counter_window import CounterWindow
@@ -42,7 +43,8 @@ def _stored(desk: CounterDesk) -> list[Contact]:
 
 
 def _tile(window: CounterWindow, area_id: str) -> QAbstractButton:
-    return next(tile for area, tile in window.tiles if area.id == area_id)
+    page = CounterPage(window)
+    return next(tile for area, tile in page.tiles if area.id == area_id)
 
 
 def _saved(qtbot: QtBot, window: CounterWindow) -> None:
@@ -65,7 +67,7 @@ def _after_qr(qtbot: QtBot, window: CounterWindow) -> None:
     """The offscreen test platform activates every new window, the citizen screen too; a real
     desktop keeps the counter active (it does not accept focus; checked under Xvfb). Activating
     the counter again gives the keyboard to whatever had it inside the window."""
-    qtbot.waitUntil(window.citizen_screen.isVisible)
+    qtbot.waitUntil(window.solutions.citizen_screen.isVisible)
     qtbot.wait(20)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
@@ -79,15 +81,17 @@ def _show_qr(qtbot: QtBot, window: CounterWindow, search: str) -> None:
 
 
 def _click_row(qtbot: QtBot, window: CounterWindow, row: int) -> None:
-    view = window.recent_view
+    page = CounterPage(window, qtbot)
+    view = page.recent_view
     window.side_tabs.setCurrentWidget(window.recent_panel)
-    rect = view.visualRect(window.recent_model.index(row, 1))
+    rect = view.visualRect(page.recent_model.index(row, 1))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
 def test_one_click_on_a_tile_logs_the_common_case(
     qtbot: QtBot, window: CounterWindow, desk: CounterDesk
 ) -> None:
+    page = CounterPage(window, qtbot)
     qtbot.mouseClick(_tile(window, "passport"), Qt.MouseButton.LeftButton)
     _saved(qtbot, window)
     (contact,) = _stored(desk)
@@ -101,16 +105,17 @@ def test_one_click_on_a_tile_logs_the_common_case(
         False,
         "citizen",
     )
-    assert window.recent_model.rowCount() == 1
-    assert window.tally_label.text().startswith("I dag: 1 henvendelse ")
+    assert page.recent_model.rowCount() == 1
+    assert page.tally_label.text().startswith("I dag: 1 henvendelse ")
     assert "Registreret: Pas · Fremmøde" in window.statusBar().currentMessage()
 
 
 def test_two_actions_outcome_then_tile(
     qtbot: QtBot, window: CounterWindow, desk: CounterDesk
 ) -> None:
-    qtbot.mouseClick(window.outcome_buttons["assisted_self_service"], Qt.MouseButton.LeftButton)
-    assert window.assisted_box.isChecked()  # the outcome pre-sets the flag
+    page = CounterPage(window, qtbot)
+    qtbot.mouseClick(page.outcome_buttons["assisted_self_service"], Qt.MouseButton.LeftButton)
+    assert page.assisted_box.isChecked()  # the outcome pre-sets the flag
     qtbot.mouseClick(_tile(window, "mitid"), Qt.MouseButton.LeftButton)
     _saved(qtbot, window)
     (contact,) = _stored(desk)
@@ -120,21 +125,22 @@ def test_two_actions_outcome_then_tile(
         "guidance",
     )
     # The form is back to the common case for the next citizen.
-    assert window.selected_outcome() == "handled_by_staff"
-    assert window.outcome_buttons["handled_by_staff"].isChecked()
-    assert not window.assisted_box.isChecked()
-    assert "Hjælp til selvbetjening 100 %" in window.tally_label.text()
+    assert page.selected_outcome() == "handled_by_staff"
+    assert page.outcome_buttons["handled_by_staff"].isChecked()
+    assert not page.assisted_box.isChecked()
+    assert "Hjælp til selvbetjening 100 %" in page.tally_label.text()
 
 
 def test_the_flag_can_differ_from_the_outcome(
     qtbot: QtBot, window: CounterWindow, desk: CounterDesk
 ) -> None:
-    box = window.assisted_box
+    page = CounterPage(window, qtbot)
+    box = page.assisted_box
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
-    window.readiness_combo.setCurrentIndex(window.readiness_combo.findData("can_learn"))
-    window.requester_combo.setCurrentIndex(window.requester_combo.findData("business"))
-    window.on_behalf_box.setChecked(True)
-    window.kind_combo.setCurrentIndex(window.kind_combo.findData("information"))
+    page.readiness_combo.setCurrentIndex(page.readiness_combo.findData("can_learn"))
+    page.requester_combo.setCurrentIndex(page.requester_combo.findData("business"))
+    page.on_behalf_box.setChecked(True)
+    page.kind_combo.setCurrentIndex(page.kind_combo.findData("information"))
     qtbot.mouseClick(_tile(window, "tax"), Qt.MouseButton.LeftButton)
     _saved(qtbot, window)
     (contact,) = _stored(desk)
@@ -146,25 +152,27 @@ def test_the_flag_can_differ_from_the_outcome(
         True,
         "information",
     )
-    assert window.readiness_combo.currentData() is None  # reset for the next citizen
+    assert page.readiness_combo.currentData() is None  # reset for the next citizen
 
 
 def test_keyboard_only_channel_and_tile_number(
     qtbot: QtBot, window: CounterWindow, desk: CounterDesk
 ) -> None:
+    page = CounterPage(window, qtbot)
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # Telefon
-    assert window.selected_channel() == "phone"
+    assert page.selected_channel() == "phone"
     _press(qtbot, window, Qt.Key.Key_5)  # the fifth tile
     (contact,) = _stored(desk)
     assert contact.channel == "phone"
-    assert contact.area == window.tiles[4][0].id
+    assert contact.area == page.tiles[4][0].id
     _press(qtbot, window, Qt.Key.Key_1)
     assert len(_stored(desk)) == 2
-    assert window.selected_channel() == "phone"  # the channel stays for phone staff
-    assert window.channel_buttons["phone"].isChecked()
+    assert page.selected_channel() == "phone"  # the channel stays for phone staff
+    assert page.channel_buttons["phone"].isChecked()
 
 
 def test_alt_keys_reach_every_outcome_and_detail_without_clashes(window: CounterWindow) -> None:
+    page = CounterPage(window)
     # Mnemonics (Alt+letter) fire on real desktops (checked under Xvfb), not on the offscreen
     # test platform, so this checks what makes them work: one distinct letter each.
     texts = [b.text() for b in window.findChildren(QAbstractButton)]
@@ -173,7 +181,7 @@ def test_alt_keys_reach_every_outcome_and_detail_without_clashes(window: Counter
     assert len(mnemonics) == len(set(mnemonics)), mnemonics
     outcome_keys = {
         outcome_id: QKeySequence.mnemonic(button.text()).toString()
-        for outcome_id, button in window.outcome_buttons.items()
+        for outcome_id, button in page.outcome_buttons.items()
     }
     assert outcome_keys["handled_by_staff"] == "Alt+E"
     assert outcome_keys["assisted_self_service"] == "Alt+H"
@@ -183,6 +191,7 @@ def test_alt_keys_reach_every_outcome_and_detail_without_clashes(window: Counter
 def test_a_favourite_logs_with_one_key(
     qtbot: QtBot, window: CounterWindow, desk: CounterDesk
 ) -> None:
+    page = CounterPage(window, qtbot)
     _press(qtbot, window, Qt.Key.Key_F5)  # shipped default: Digital Post · Telefon · Hjælp
     (contact,) = _stored(desk)
     assert (contact.area, contact.channel, contact.outcome, contact.assisted) == (
@@ -191,69 +200,73 @@ def test_a_favourite_logs_with_one_key(
         "assisted_self_service",
         True,
     )
-    qtbot.mouseClick(window.favourite_buttons["F1"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.favourite_buttons["F1"], Qt.MouseButton.LeftButton)
     _saved(qtbot, window)
     assert _stored(desk)[0].area == "passport"
-    assert window.selected_channel() == "in_person"  # a favourite does not move the switch
+    assert page.selected_channel() == "in_person"  # a favourite does not move the switch
 
 
 def test_batch_entry_after_a_rush(qtbot: QtBot, window: CounterWindow, desk: CounterDesk) -> None:
-    window.channel_buttons["phone"].click()
+    page = CounterPage(window, qtbot)
+    page.channel_buttons["phone"].click()
     for _ in range(4):
         qtbot.keyClick(window, Qt.Key.Key_Plus)
-    assert window.count_spin.value() == 5
+    assert page.count_spin.value() == 5
     qtbot.mouseClick(_tile(window, "mitid"), Qt.MouseButton.LeftButton)
     _saved(qtbot, window)
     contacts = _stored(desk)
     assert len(contacts) == 5
     assert {(c.channel, c.area) for c in contacts} == {("phone", "mitid")}
-    assert window.count_spin.value() == 1
+    assert page.count_spin.value() == 1
     assert "Registreret 5 × MitID" in window.statusBar().currentMessage()
-    assert window.tally_label.text().startswith("I dag: 5 henvendelser")
+    assert page.tally_label.text().startswith("I dag: 5 henvendelser")
 
 
 def test_undo_with_ctrl_z(qtbot: QtBot, window: CounterWindow, desk: CounterDesk) -> None:
+    page = CounterPage(window, qtbot)
     _press(qtbot, window, Qt.Key.Key_1)
     _press(qtbot, window, Qt.Key.Key_2)
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     _saved(qtbot, window)
     (kept,) = _stored(desk)
-    assert kept.area == window.tiles[0][0].id
-    assert window.recent_model.rowCount() == 2
-    voided_row = window.recent_model.index(0, 3)
+    assert kept.area == page.tiles[0][0].id
+    assert page.recent_model.rowCount() == 2
+    voided_row = page.recent_model.index(0, 3)
     assert voided_row.data(Qt.ItemDataRole.FontRole).strikeOut()
     assert "(annulleret)" in voided_row.data(Qt.ItemDataRole.AccessibleTextRole)
     assert "Annulleret kl." in voided_row.data(Qt.ItemDataRole.ToolTipRole)
-    assert window.tally_label.text().startswith("I dag: 1 henvendelse ")
+    assert page.tally_label.text().startswith("I dag: 1 henvendelse ")
     assert window.statusBar().currentMessage().startswith("Fortrudt")
 
 
 def test_void_a_row_chosen_in_the_list(
     qtbot: QtBot, window: CounterWindow, desk: CounterDesk
 ) -> None:
+    page = CounterPage(window, qtbot)
     for key in (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3):
         _press(qtbot, window, key)
     _click_row(qtbot, window, 2)  # the oldest: the first tile
     _press(qtbot, window, Qt.Key.Key_Delete)
-    assert {c.area for c in _stored(desk)} == {window.tiles[1][0].id, window.tiles[2][0].id}
+    assert {c.area for c in _stored(desk)} == {page.tiles[1][0].id, page.tiles[2][0].id}
     assert window.statusBar().currentMessage().startswith("Annulleret")
     _click_row(qtbot, window, 0)  # the button works on the chosen row too
     qtbot.mouseClick(window.recent_panel.void_button, Qt.MouseButton.LeftButton)
     _saved(qtbot, window)
-    assert {c.area for c in _stored(desk)} == {window.tiles[1][0].id}
+    assert {c.area for c in _stored(desk)} == {page.tiles[1][0].id}
 
 
 def test_delete_never_voids_a_row_staff_did_not_choose(
     qtbot: QtBot, window: CounterWindow, desk: CounterDesk
 ) -> None:
+    page = CounterPage(window, qtbot)
     for key in (Qt.Key.Key_1, Qt.Key.Key_2):
         _press(qtbot, window, key)
     _click_row(qtbot, window, 1)  # chosen once ...
-    qtbot.mouseClick(_tile(window, window.tiles[2][0].id), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(_tile(window, page.tiles[2][0].id), Qt.MouseButton.LeftButton)
     _saved(qtbot, window)  # ... then staff went on with the next citizen
     window.side_tabs.setCurrentWidget(window.recent_panel)
-    window.recent_view.setFocus(Qt.FocusReason.TabFocusReason)  # back in the list by Tab
-    assert window.recent_view.selectionModel().selectedRows() == []
+    page.recent_view.setFocus(Qt.FocusReason.TabFocusReason)  # back in the list by Tab
+    assert page.recent_view.selectionModel().selectedRows() == []
     _press(qtbot, window, Qt.Key.Key_Delete)
     assert len(_stored(desk)) == 3  # nothing voided
     assert "Vælg en eller flere" in window.statusBar().currentMessage()
@@ -262,6 +275,7 @@ def test_delete_never_voids_a_row_staff_did_not_choose(
 def test_letters_typed_in_todays_list_start_the_search_and_escape_returns(
     qtbot: QtBot, window: CounterWindow, desk: CounterDesk
 ) -> None:
+    page = CounterPage(window, qtbot)
     _show_qr(qtbot, window, "flyt")  # an earlier search, shown and logged
     _press(qtbot, window, Qt.Key.Key_1)
     _click_row(qtbot, window, 0)
@@ -276,8 +290,8 @@ def test_letters_typed_in_todays_list_start_the_search_and_escape_returns(
     assert len(_stored(desk)) == 2
     _click_row(qtbot, window, 0)
     _press(qtbot, window, Qt.Key.Key_Escape)  # from the list, too
-    assert not window.recent_view.hasFocus()
-    assert window.recent_view.selectionModel().selectedRows() == []
+    assert not page.recent_view.hasFocus()
+    assert page.recent_view.selectionModel().selectedRows() == []
     _press(qtbot, window, Qt.Key.Key_3)
     assert len(_stored(desk)) == 3
 
@@ -285,6 +299,7 @@ def test_letters_typed_in_todays_list_start_the_search_and_escape_returns(
 def test_number_keys_log_right_after_a_qr_is_shown(
     qtbot: QtBot, window: CounterWindow, desk: CounterDesk
 ) -> None:
+    page = CounterPage(window, qtbot)
     _show_qr(qtbot, window, "flyt")
     panel = window.solution_panel
     assert panel.search_edit.text() == "flyt"
@@ -292,10 +307,10 @@ def test_number_keys_log_right_after_a_qr_is_shown(
     assert not panel.search_edit.hasFocus()
     _press(qtbot, window, Qt.Key.Key_4)
     (contact,) = _stored(desk)
-    assert contact.area == window.tiles[3][0].id
+    assert contact.area == page.tiles[3][0].id
     assert contact.outcome == "referred_to_self_service"
     assert [h.solution for h in contact.handouts] == [panel.shown.id if panel.shown else "moving"]
-    assert window.recent_model.rowCount() == 1
+    assert page.recent_model.rowCount() == 1
     assert window.side_tabs.currentWidget() is window.recent_panel  # the list shows it
     _press(qtbot, window, Qt.Key.Key_Escape)
     _press(qtbot, window, Qt.Key.Key_F1)
@@ -320,22 +335,24 @@ def test_a_click_on_a_result_gives_the_keyboard_back(
 def test_escape_leaves_the_search_first_and_resets_the_second_time(
     qtbot: QtBot, window: CounterWindow, desk: CounterDesk
 ) -> None:
-    window.outcome_buttons["referred_elsewhere"].click()
+    page = CounterPage(window, qtbot)
+    page.outcome_buttons["referred_elsewhere"].click()
     _type(qtbot, window, "gult")
     panel = window.solution_panel
     _press(qtbot, window, Qt.Key.Key_Escape)
     assert panel.search_edit.text() == ""
     assert not panel.search_edit.hasFocus()
-    assert window.selected_outcome() == "referred_elsewhere"  # the form is kept
+    assert page.selected_outcome() == "referred_elsewhere"  # the form is kept
     _press(qtbot, window, Qt.Key.Key_Escape)
-    assert window.selected_outcome() == "handled_by_staff"
+    assert page.selected_outcome() == "handled_by_staff"
     assert window.statusBar().currentMessage() == "Formularen er nulstillet."
     _press(qtbot, window, Qt.Key.Key_1)
     assert len(_stored(desk)) == 1
 
 
 def _keys(window: CounterWindow) -> dict[str, str]:
-    return {area.id: tile.hint() for area, tile in window.tiles if tile.hint()}
+    page = CounterPage(window)
+    return {area.id: tile.hint() for area, tile in page.tiles if tile.hint()}
 
 
 def test_tile_numbers_stay_across_restarts_until_staff_sort_them(
@@ -345,19 +362,21 @@ def test_tile_numbers_stay_across_restarts_until_staff_sort_them(
     settings_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     first = make_window()
+    first_page = CounterPage(first, qtbot)
     keys = _keys(first)
-    sixth = first.tiles[5][0]
+    sixth = first_page.tiles[5][0]
     for _ in range(3):
         _press(qtbot, first, Qt.Key.Key_6)  # the sixth area becomes the most used
     assert read_settings_file(settings_path).tile_order[:10] == tuple(keys)
     first.close()
 
     second = make_window(read_settings_file(settings_path))  # the next morning
+    second_page = CounterPage(second, qtbot)
     assert _keys(second) == keys  # MitID stays where staff's fingers know it
 
     second.activateWindow()
     qtbot.mouseClick(second.tiles_panel.sort_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: second.tiles[0][0] == sixth)  # use is read off the GUI thread
+    qtbot.waitUntil(lambda: second_page.tiles[0][0] == sixth)  # use is read off the GUI thread
     message = second.statusBar().currentMessage()
     assert f"{sixth.label()} er nu 1" in message, message
     sorted_keys = _keys(second)
@@ -375,7 +394,8 @@ def test_new_areas_go_last_and_hidden_ones_drop_out(
     visible = [area.id for area in desk.vocabulary.visible_areas]
     saved = ("no_such_area", visible[3], visible[1])
     window = make_window(Settings(desk="Skranke 1", municipality="165", tile_order=saved))
-    order = [area.id for area, _tile in window.tiles]
+    page = CounterPage(window)
+    order = [area.id for area, _tile in page.tiles]
     assert order[:2] == [visible[3], visible[1]]
     assert sorted(order) == sorted(visible)
 
@@ -383,7 +403,8 @@ def test_new_areas_go_last_and_hidden_ones_drop_out(
 def test_a_locked_database_keeps_the_form_and_the_window_responsive(
     qtbot: QtBot, window: CounterWindow, desk: CounterDesk, db_path: Path
 ) -> None:
-    window.outcome_buttons["assisted_self_service"].click()
+    page = CounterPage(window, qtbot)
+    page.outcome_buttons["assisted_self_service"].click()
     with write_lock(db_path):
         started = time.perf_counter()
         qtbot.mouseClick(_tile(window, "moving"), Qt.MouseButton.LeftButton)
@@ -397,8 +418,8 @@ def test_a_locked_database_keeps_the_form_and_the_window_responsive(
         assert "låst" in window.error_banner.text()
         _saved(qtbot, window)
     assert _stored(desk) == []
-    assert window.selected_outcome() == "assisted_self_service"  # nothing to re-enter
-    assert window.assisted_box.isChecked()
+    assert page.selected_outcome() == "assisted_self_service"  # nothing to re-enter
+    assert page.assisted_box.isChecked()
     qtbot.mouseClick(_tile(window, "moving"), Qt.MouseButton.LeftButton)
     _saved(qtbot, window)
     (contact,) = _stored(desk)  # logged once
@@ -409,6 +430,7 @@ def test_a_locked_database_keeps_the_form_and_the_window_responsive(
 def test_undo_on_a_locked_database_says_so_and_keeps_the_contact(
     qtbot: QtBot, window: CounterWindow, desk: CounterDesk, db_path: Path
 ) -> None:
+    page = CounterPage(window, qtbot)
     _press(qtbot, window, Qt.Key.Key_1)
     with write_lock(db_path):
         qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -416,12 +438,13 @@ def test_undo_on_a_locked_database_says_so_and_keeps_the_contact(
         _saved(qtbot, window)
     assert "låst" in window.error_banner.text()
     assert len(_stored(desk)) == 1
-    assert window.tally_label.text().startswith("I dag: 1 henvendelse ")
+    assert page.tally_label.text().startswith("I dag: 1 henvendelse ")
 
 
 def test_void_on_a_locked_database_says_so_and_voids_nothing(
     qtbot: QtBot, window: CounterWindow, desk: CounterDesk, db_path: Path
 ) -> None:
+    page = CounterPage(window, qtbot)
     _press(qtbot, window, Qt.Key.Key_1)
     _click_row(qtbot, window, 0)
     with write_lock(db_path):
@@ -430,25 +453,27 @@ def test_void_on_a_locked_database_says_so_and_voids_nothing(
     assert "låst" in window.error_banner.text()
     assert "Intet er annulleret" in window.statusBar().currentMessage()
     assert len(_stored(desk)) == 1
-    assert not window.recent_model.contact(0).voided
+    assert not page.recent_model.contact(0).voided
 
 
 def test_the_timer_records_the_handling_time(
     qtbot: QtBot, window: CounterWindow, desk: CounterDesk, clock: FakeClock
 ) -> None:
+    page = CounterPage(window, qtbot)
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     clock.now += 95
     window._tick()
-    assert window.timer_label.text() == "Tid 1:35"
+    assert page.timer_label.text() == "Tid 1:35"
     _press(qtbot, window, Qt.Key.Key_1)
     assert _stored(desk)[0].duration_seconds == 95
-    assert window.timer_label.text() == "Tid –:––"  # idle until the next citizen
+    assert page.timer_label.text() == "Tid –:––"  # idle until the next citizen
 
 
 def test_new_citizen_starts_the_timer_with_a_click(
     qtbot: QtBot, window: CounterWindow, desk: CounterDesk, clock: FakeClock
 ) -> None:
-    button = window.new_citizen_button
+    page = CounterPage(window, qtbot)
+    button = page.new_citizen_button
     assert button.isVisible()
     assert button.window() is window
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -460,7 +485,8 @@ def test_new_citizen_starts_the_timer_with_a_click(
 def test_choosing_an_outcome_starts_the_timer(
     qtbot: QtBot, window: CounterWindow, desk: CounterDesk, clock: FakeClock
 ) -> None:
-    window.outcome_buttons["referred_elsewhere"].click()
+    page = CounterPage(window, qtbot)
+    page.outcome_buttons["referred_elsewhere"].click()
     clock.now += 30
     _press(qtbot, window, Qt.Key.Key_1)
     assert _stored(desk)[0].duration_seconds == 30
@@ -469,8 +495,9 @@ def test_choosing_an_outcome_starts_the_timer(
 def test_pin_the_last_contact_as_a_favourite(
     qtbot: QtBot, window: CounterWindow, desk: CounterDesk, settings_path: Path
 ) -> None:
-    window.channel_buttons["phone"].click()
-    window.outcome_buttons["referred_elsewhere"].click()
+    page = CounterPage(window, qtbot)
+    page.channel_buttons["phone"].click()
+    page.outcome_buttons["referred_elsewhere"].click()
     qtbot.mouseClick(_tile(window, "tax"), Qt.MouseButton.LeftButton)
     _saved(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
@@ -481,19 +508,20 @@ def test_pin_the_last_contact_as_a_favourite(
         "tax",
         "referred_elsewhere",
     )
-    assert "Skat" in window.favourite_buttons["F7"].label()
-    window.channel_buttons["in_person"].click()
+    assert "Skat" in page.favourite_buttons["F7"].label()
+    page.channel_buttons["in_person"].click()
     _press(qtbot, window, Qt.Key.Key_F7)
     latest = _stored(desk)[0]
     assert (latest.channel, latest.area, latest.outcome) == ("phone", "tax", "referred_elsewhere")
-    window.remove_favourite("F7")
+    window.favourites.remove("F7")
     assert read_settings_file(settings_path).favourite("F7") is None
-    assert window.favourite_buttons["F7"].label() == "ledig"
+    assert page.favourite_buttons["F7"].label() == "ledig"
 
 
 def _menu_action(qtbot: QtBot, window: CounterWindow, key: str, text: str) -> QAction:
     """Right-click a favourite and find an entry of the menu that opens."""
-    button = window.favourite_buttons[key]
+    page = CounterPage(window, qtbot)
+    button = page.favourite_buttons[key]
     button.customContextMenuRequested.emit(button.rect().center())  # a right-click
     menu = window.findChildren(QMenu, "favouriteMenu")[-1]
     qtbot.waitUntil(menu.isVisible)
@@ -505,17 +533,18 @@ def _menu_action(qtbot: QtBot, window: CounterWindow, key: str, text: str) -> QA
 def test_right_click_pins_on_the_chosen_key_and_removes(
     qtbot: QtBot, window: CounterWindow, desk: CounterDesk, settings_path: Path
 ) -> None:
+    page = CounterPage(window, qtbot)
     pin = _menu_action(qtbot, window, "F8", "Gem seneste henvendelse på F8")
     assert not pin.isEnabled()  # nothing logged yet
     _press(qtbot, window, Qt.Key.Key_2)
     _menu_action(qtbot, window, "F8", "Gem seneste henvendelse på F8").trigger()
     saved = read_settings_file(settings_path).favourite("F8")
     assert saved is not None
-    assert saved.choice.area == window.tiles[1][0].id
+    assert saved.choice.area == page.tiles[1][0].id
     assert read_settings_file(settings_path).favourite("F7") is None  # not the next free key
     _menu_action(qtbot, window, "F8", "Fjern favorit F8").trigger()
     assert read_settings_file(settings_path).favourite("F8") is None
-    assert window.favourite_buttons["F8"].label() == "ledig"
+    assert page.favourite_buttons["F8"].label() == "ledig"
 
 
 def test_a_favourite_with_an_unknown_area_is_disabled_not_fatal(make_window) -> None:  # type: ignore[no-untyped-def]
@@ -528,9 +557,10 @@ def test_a_favourite_with_an_unknown_area_is_disabled_not_fatal(make_window) -> 
         ),
     )
     window = make_window(settings)
-    assert window.favourite_buttons["F1"].isEnabled()
-    assert not window.favourite_buttons["F2"].isEnabled()
-    assert "unicorns" in window.favourite_buttons["F2"].toolTip()
+    page = CounterPage(window)
+    assert page.favourite_buttons["F1"].isEnabled()
+    assert not page.favourite_buttons["F2"].isEnabled()
+    assert "unicorns" in page.favourite_buttons["F2"].toolTip()
 
 
 def test_every_control_has_an_accessible_name(window: CounterWindow) -> None:
@@ -589,13 +619,15 @@ def test_no_button_covers_another_in_english(
 
 
 def _positions(window: CounterWindow) -> list[QPoint]:
-    return [tile.mapTo(window, QPoint(0, 0)) for _area, tile in window.tiles]
+    page = CounterPage(window)
+    return [tile.mapTo(window, QPoint(0, 0)) for _area, tile in page.tiles]
 
 
 def test_the_tiles_stay_put_when_a_qr_is_shown(qtbot: QtBot, window: CounterWindow) -> None:
+    page = CounterPage(window, qtbot)
     before = _positions(window)
     _show_qr(qtbot, window, "boligstøtte")
-    assert window.handouts_label.isVisible()
+    assert page.handouts_label.isVisible()
     qtbot.wait(50)  # let the layouts settle
     assert _positions(window) == before
 
@@ -603,8 +635,9 @@ def test_the_tiles_stay_put_when_a_qr_is_shown(qtbot: QtBot, window: CounterWind
 def test_the_tiles_stay_put_when_an_error_is_shown(
     qtbot: QtBot, window: CounterWindow, desk: CounterDesk
 ) -> None:
+    page = CounterPage(window, qtbot)
     before = _positions(window)
-    qtbot.keyClicks(window.note_edit, "borgerens nr 010190-1234")
+    qtbot.keyClicks(page.note_edit, "borgerens nr 010190-1234")
     qtbot.mouseClick(_tile(window, "cpr"), Qt.MouseButton.LeftButton)
     _saved(qtbot, window)
     assert window.error_banner.isVisible()
@@ -614,16 +647,17 @@ def test_the_tiles_stay_put_when_an_error_is_shown(
 
 
 def test_tile_labels_wrap_in_one_readable_size_per_row(window: CounterWindow) -> None:
-    tiles = [tile for _area, tile in window.tiles]
+    page = CounterPage(window)
+    tiles = [tile for _area, tile in page.tiles]
     rows = [tiles[start : start + 5] for start in range(0, len(tiles), 5)]
     for row in rows:
         sizes = {tile.label_points() for tile in row}
         assert len(sizes) == 1, [(t.label(), t.label_points()) for t in row]
         assert min(sizes) >= 10
-    for button in window.favourite_buttons.values():
+    for button in page.favourite_buttons.values():
         assert button.label_points() >= 9.5
     # Nothing is cut: every label's lines fit inside its tile.
-    for tile in [*tiles, *window.favourite_buttons.values()]:
+    for tile in [*tiles, *page.favourite_buttons.values()]:
         label = tile.findChild(QLabel, "label")
         assert label is not None
         room = label.contentsRect()
@@ -642,14 +676,15 @@ def test_before_the_database_is_open_nothing_is_logged_and_it_says_why(
         desk_name="Skranke 1",
         municipality_code="165",
     )
+    page = CounterPage(window, qtbot)
     qtbot.addWidget(window)
     window.show()
-    assert window.tiles == []
+    assert page.tiles == []
     window.log_favourite("F1")
     assert "databasen åbnes" in window.statusBar().currentMessage()
     assert not window.worker.busy
     window.attach(desk)
-    assert len(window.tiles) == len(desk.vocabulary.visible_areas)
+    assert len(page.tiles) == len(desk.vocabulary.visible_areas)
     window.log_favourite("F1")
     _saved(qtbot, window)
     assert len(_stored(desk)) == 1
@@ -660,10 +695,11 @@ def test_before_the_database_is_open_nothing_is_logged_and_it_says_why(
 def test_past_midnight_the_list_and_tally_start_a_new_day(
     qtbot: QtBot, window: CounterWindow, desk: CounterDesk
 ) -> None:
+    page = CounterPage(window, qtbot)
     _press(qtbot, window, Qt.Key.Key_1)
-    qtbot.waitUntil(lambda: window.recent_model.rowCount() == 1)
+    qtbot.waitUntil(lambda: page.recent_model.rowCount() == 1)
     tomorrow = utc_now() + timedelta(days=1)
     desk._clock = lambda: tomorrow  # the desk's clock passes midnight
     window._tick()  # the once-a-second timer; the day is read off the GUI thread
-    qtbot.waitUntil(lambda: window.recent_model.rowCount() == 0)
-    assert "0 henvendelser" in window.tally_label.text()
+    qtbot.waitUntil(lambda: page.recent_model.rowCount() == 0)
+    assert "0 henvendelser" in page.tally_label.text()

@@ -20,6 +20,7 @@ from database.counter import CounterDesk
 from skranke.errors import NoteTooLongError, UnknownMunicipalityError
 from skranke.resources import RESOURCES_DIR
 from skranke.settings import Settings
+from tests.gui.counter_page import CounterPage
 from ui.counter_window import CounterWindow
 from ui.messages import error_text
 
@@ -60,11 +61,12 @@ def english_window(english: QTranslator, make_window) -> CounterWindow:  # type:
 
 
 def _visible_texts(window: CounterWindow) -> list[str]:
+    page = CounterPage(window)
     texts = [w.text() for w in window.findChildren(QLabel) if w.isVisible()]
     texts += [w.text() for w in window.findChildren(QAbstractButton) if w.isVisible()]
     texts += [w.title() for w in window.findChildren(QGroupBox) if w.isVisible()]
     texts += [window.side_tabs.tabText(i) for i in range(window.side_tabs.count())]
-    model = window.recent_model
+    model = page.recent_model
     texts += [
         model.headerData(column, Qt.Orientation.Horizontal) for column in range(model.columnCount())
     ]
@@ -73,16 +75,18 @@ def _visible_texts(window: CounterWindow) -> list[str]:
 
 
 def _tile(window: CounterWindow, area_id: str) -> QAbstractButton:
-    return next(tile for area, tile in window.tiles if area.id == area_id)
+    page = CounterPage(window)
+    return next(tile for area, tile in page.tiles if area.id == area_id)
 
 
 def test_the_counter_window_speaks_english(
     qtbot: QtBot, english_window: CounterWindow, desk: CounterDesk
 ) -> None:
     window = english_window
-    assert window.tally_label.text().startswith("Today:")
-    assert window.undo_button.text() == "Undo last"
-    assert window.new_citizen_button.text() == "New citizen"
+    page = CounterPage(window, qtbot)
+    assert page.tally_label.text().startswith("Today:")
+    assert page.undo_button.text() == "Undo last"
+    assert page.new_citizen_button.text() == "New citizen"
     passport = _tile(window, "passport")
     assert passport.accessibleName().startswith("Log Passport (key ")
     for text in _visible_texts(window):
@@ -94,25 +98,26 @@ def test_the_counter_window_speaks_english(
     assert len(desk.today_contacts()) == 1
     message = window.statusBar().currentMessage()
     assert message.startswith("✓ Logged: Passport · In person · Handled by staff."), message
-    assert window.tally_label.text().startswith("Today: 1 contact ")
-    assert "Assisted self-service 0 %" in window.tally_label.text()
+    assert page.tally_label.text().startswith("Today: 1 contact ")
+    assert "Assisted self-service 0 %" in page.tally_label.text()
 
-    window.undo_last()
+    window.writes.undo()
     qtbot.waitUntil(lambda: not window.worker.busy)
     assert window.statusBar().currentMessage().startswith("Undone: Passport")
 
 
 def test_the_outcomes_are_in_english(english_window: CounterWindow) -> None:
     window = english_window
+    page = CounterPage(window)
     shown = {
         outcome_id: button.text().replace("&", "")
-        for outcome_id, button in window.outcome_buttons.items()
+        for outcome_id, button in page.outcome_buttons.items()
     }
     expected = {outcome.id: outcome.label("en") for outcome in window.vocabulary.outcomes}
     expected["handled_by_staff"] = "Handled"  # the short form, like Danish "Ekspederet"
     assert shown == expected
-    assert window.outcome_buttons["assisted_self_service"].text() == "&Assisted self-service"
-    assert window.outcome_buttons["exempted"].accessibleName() == "Outcome: Exempted"
+    assert page.outcome_buttons["assisted_self_service"].text() == "&Assisted self-service"
+    assert page.outcome_buttons["exempted"].accessibleName() == "Outcome: Exempted"
     assert window.findChild(QGroupBox, "outcomeBox").title() == "Outcome"
 
 

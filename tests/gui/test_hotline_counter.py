@@ -17,6 +17,7 @@ from database.counter import CounterDesk
 from skranke.contact import Contact
 from skranke.hotline import HotlineConfig
 from skranke.settings import Settings
+from tests.gui.counter_page import CounterPage
 from ui.counter.hotline_panel import HotlinePanel
 from ui.counter_window import CounterWindow
 
@@ -57,8 +58,9 @@ def test_a_call_is_logged_under_the_callers_municipality_chosen_with_one_key(
     qtbot: QtBot, hotline: CounterWindow, desk: CounterDesk
 ) -> None:
     window, panel = hotline, _panel(hotline)
-    assert window.selected_channel() == "phone"  # a hotline takes calls
-    assert window.channel_buttons["phone"].isChecked()
+    page = CounterPage(window, qtbot)
+    assert page.selected_channel() == "phone"  # a hotline takes calls
+    assert page.channel_buttons["phone"].isChecked()
     assert [b.text().split("\n") for b in panel.buttons.values()][:2] == [
         ["Albertslund", "Alt+1"], ["Brøndby", "Alt+2"],
     ]  # fmt: skip
@@ -68,7 +70,7 @@ def test_a_call_is_logged_under_the_callers_municipality_chosen_with_one_key(
     _press(qtbot, window, Qt.Key.Key_5)  # the fifth tile logs the call
     (call,) = _stored(desk)
     assert (call.municipality, call.channel) == ("153", "phone")
-    assert call.area == window.tiles[4][0].id
+    assert call.area == page.tiles[4][0].id
     assert panel.code is None  # the next call starts without a municipality
     assert panel.last_label.text() == "Seneste opkald: Brøndby"  # what was recorded
     assert not any(button.isChecked() for button in panel.buttons.values())
@@ -151,17 +153,19 @@ def test_todays_list_on_the_hotline_shows_each_callers_municipality(
 ) -> None:
     """A wrong municipality is seen in today's list at once (and undone with Ctrl+Z)."""
     window = hotline
+    page = CounterPage(window, qtbot)
     _press(qtbot, window, Qt.Key.Key_3, ALT)  # Glostrup
     _press(qtbot, window, Qt.Key.Key_5)
     _press(qtbot, window, Qt.Key.Key_8, ALT)  # Rødovre
     _press(qtbot, window, Qt.Key.Key_6)
-    model = window.recent_model
+    model = page.recent_model
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     column = headers.index("Kommune")
     shown = [model.index(row, column).data() for row in range(model.rowCount())]
     assert shown == ["Rødovre", "Glostrup"]  # newest first
     ordinary = make_window(Settings(desk=desk.desk, municipality="165"))
+    ordinary_page = CounterPage(ordinary, qtbot)
     assert "Kommune" not in [
-        ordinary.recent_model.headerData(c, Qt.Orientation.Horizontal)
-        for c in range(ordinary.recent_model.columnCount())
+        ordinary_page.recent_model.headerData(c, Qt.Orientation.Horizontal)
+        for c in range(ordinary_page.recent_model.columnCount())
     ]  # an ordinary counter's contacts are all its own municipality's

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from database.counter import CounterDesk
 from skranke.contact import Handout
 from skranke.settings import Settings, read_settings_file
+from tests.gui.counter_page import CounterPage
 from ui import sheet_dialog
 from ui.counter_window import CounterWindow
 from ui.sheet_dialog import PrinterFactory, SheetDialog
@@ -80,6 +81,7 @@ def _opened(qtbot: QtBot, window: CounterWindow) -> SheetDialog:
 def test_print_the_sheet_and_it_is_recorded(
     qtbot: QtBot, counter: CounterWindow, desk: CounterDesk, printed_to: Path, tmp_path: Path
 ) -> None:
+    counter_page = CounterPage(counter, qtbot)
     _show_moving(qtbot, counter)
     dialog = _opened(qtbot, counter)
     assert dialog.page_count() >= 1  # the preview shows the PDF's pages
@@ -90,9 +92,9 @@ def test_print_the_sheet_and_it_is_recorded(
     assert abs(float(reader.pages[0].mediabox.width) - 595.3) < 2  # A4, as rendered
     assert _decode_pdf_page(printed_to, tmp_path) == [MOVING_URL]
     assert Handout("moving", "sheet") in counter.form.handouts.items
-    assert "(udskrevet)" in counter.handouts_label.text()
+    assert "(udskrevet)" in counter_page.handouts_label.text()
     qtbot.mouseClick(
-        next(t for a, t in counter.tiles if a.id == "moving"), Qt.MouseButton.LeftButton
+        next(t for a, t in counter_page.tiles if a.id == "moving"), Qt.MouseButton.LeftButton
     )
     qtbot.waitUntil(lambda: not counter.worker.busy)  # stored on the desk's worker thread
     (contact,) = [c for c in desk.today_contacts() if not c.voided]

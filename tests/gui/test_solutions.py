@@ -10,6 +10,7 @@ from database.counter import CounterDesk
 from skranke.catalog import load_catalog
 from skranke.contact import Handout
 from skranke.vocabulary import Vocabulary
+from tests.gui.counter_page import CounterPage
 from tests.helpers import decode_qr
 from ui.citizen_screen import CitizenScreen
 from ui.counter_window import CounterWindow
@@ -26,6 +27,7 @@ def _search(qtbot: QtBot, window: CounterWindow, text: str) -> None:
 
 
 def test_typing_finds_and_enter_shows_the_qr(qtbot: QtBot, window: CounterWindow) -> None:
+    page = CounterPage(window, qtbot)
     _search(qtbot, window, "flyt")
     panel = window.solution_panel
     assert window.side_tabs.currentWidget() is panel
@@ -35,7 +37,7 @@ def test_typing_finds_and_enter_shows_the_qr(qtbot: QtBot, window: CounterWindow
     assert panel.shown is not None
     assert panel.shown.url == MOVING_URL
     assert decode_qr(panel.qr) == [MOVING_URL]
-    screen = window.citizen_screen
+    screen = window.solutions.citizen_screen
     assert screen.isVisible()
     assert decode_qr(screen.qr) == [MOVING_URL]  # the citizen sees the same code
     assert (
@@ -43,28 +45,29 @@ def test_typing_finds_and_enter_shows_the_qr(qtbot: QtBot, window: CounterWindow
         == "borger.dk/bolig-og-flytning/flytning_oversigt/guide--naar-du-skal-flytte"
     )
     assert screen.scan_label.text() == "Scan med kameraet på din telefon"
-    assert window.selected_outcome() == "referred_to_self_service"  # pre-set, changeable
-    assert window.handouts_label.text() == "Udleveret til borgeren: Meld flytning (og vælg læge)"
+    assert page.selected_outcome() == "referred_to_self_service"  # pre-set, changeable
+    assert page.handouts_label.text() == "Udleveret til borgeren: Meld flytning (og vælg læge)"
 
 
 def test_the_contact_records_what_was_shown(
     qtbot: QtBot, window: CounterWindow, desk: CounterDesk
 ) -> None:
+    page = CounterPage(window, qtbot)
     _search(qtbot, window, "mitid app")
     qtbot.keyClick(window.solution_panel.search_edit, Qt.Key.Key_Return)
     shown = window.solution_panel.shown
     assert shown is not None
-    window.outcome_buttons["assisted_self_service"].click()  # staff may change the outcome
+    page.outcome_buttons["assisted_self_service"].click()  # staff may change the outcome
     qtbot.mouseClick(
-        next(tile for area, tile in window.tiles if area.id == "mitid"), Qt.MouseButton.LeftButton
+        next(tile for area, tile in page.tiles if area.id == "mitid"), Qt.MouseButton.LeftButton
     )
     qtbot.waitUntil(lambda: not window.worker.busy)  # stored on the desk's worker thread
     (contact,) = [c for c in desk.today_contacts() if not c.voided]
     assert contact.handouts == (Handout(shown.id, "qr"),)
     assert contact.outcome == "assisted_self_service"
     # The next contact starts clean: the citizen screen clears itself.
-    assert window.citizen_screen.solution is None
-    assert not window.handouts_label.isVisible()
+    assert window.solutions.citizen_screen.solution is None
+    assert not page.handouts_label.isVisible()
     window.activateWindow()  # offscreen, the citizen screen took the activation
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_1)
@@ -73,10 +76,11 @@ def test_the_contact_records_what_was_shown(
 
 
 def test_an_assisted_outcome_is_not_overridden(qtbot: QtBot, window: CounterWindow) -> None:
-    window.outcome_buttons["assisted_self_service"].click()
+    page = CounterPage(window, qtbot)
+    page.outcome_buttons["assisted_self_service"].click()
     _search(qtbot, window, "boligstotte")
     qtbot.keyClick(window.solution_panel.search_edit, Qt.Key.Key_Return)
-    assert window.selected_outcome() == "assisted_self_service"
+    assert page.selected_outcome() == "assisted_self_service"
 
 
 def test_arrow_keys_choose_among_results(qtbot: QtBot, window: CounterWindow) -> None:
@@ -100,8 +104,8 @@ def test_escape_clears_the_citizen_screen(qtbot: QtBot, window: CounterWindow) -
     qtbot.keyClick(window.solution_panel.search_edit, Qt.Key.Key_Return)
     window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_Escape)
-    assert window.citizen_screen.solution is None
-    assert window.citizen_screen.idle_label.isVisibleTo(window.citizen_screen)
+    assert window.solutions.citizen_screen.solution is None
+    assert window.solutions.citizen_screen.idle_label.isVisibleTo(window.solutions.citizen_screen)
 
 
 def test_the_citizen_screen_clears_itself(qtbot: QtBot, vocabulary: Vocabulary) -> None:
@@ -119,17 +123,18 @@ def test_the_citizen_screen_clears_itself(qtbot: QtBot, vocabulary: Vocabulary) 
 def test_showing_a_qr_moves_nothing_and_the_link_is_shown_whole(
     qtbot: QtBot, window: CounterWindow
 ) -> None:
+    page = CounterPage(window, qtbot)
     # The result list used to collapse to two rows and the tiles jumped when a QR showed;
     # the link under the code was cut off because a URL has no spaces to wrap at.
     _search(qtbot, window, "flyt")
     panel = window.solution_panel
     qtbot.wait(50)
-    tiles_before = [tile.geometry() for _, tile in window.tiles]
+    tiles_before = [tile.geometry() for _, tile in page.tiles]
     list_before = panel.results.geometry()
     qtbot.keyClick(panel.search_edit, Qt.Key.Key_Return)
     qtbot.wait(50)
     assert panel.shown is not None
-    assert [tile.geometry() for _, tile in window.tiles] == tiles_before
+    assert [tile.geometry() for _, tile in page.tiles] == tiles_before
     assert panel.results.geometry() == list_before
     row_height = panel.results.sizeHintForRow(0)
     assert panel.results.viewport().height() >= 4 * row_height  # several results stay in view
@@ -143,7 +148,7 @@ def test_the_citizen_screen_fits_on_a_single_small_screen(
 ) -> None:
     _search(qtbot, window, "flyt")
     qtbot.keyClick(window.solution_panel.search_edit, Qt.Key.Key_Return)
-    screen = window.citizen_screen
+    screen = window.solutions.citizen_screen
     available = QGuiApplication.primaryScreen().availableGeometry()
     assert screen.width() <= available.width() // 2  # the counter stays in view beside it
     assert screen.height() <= available.height()

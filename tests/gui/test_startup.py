@@ -16,6 +16,7 @@ from sqlalchemy import event
 from database.counter import CounterDesk
 from skranke.contact import ContactChoice
 from skranke.settings import Settings
+from tests.gui.counter_page import CounterPage
 from tests.helpers import run_python
 from ui.counter.desk_start import read_start
 from ui.counter_window import CounterWindow
@@ -90,6 +91,7 @@ def test_keys_typed_during_start_up_are_searched_or_clearly_refused_never_logged
     qtbot: QtBot, desk: CounterDesk
 ) -> None:
     window = _window(qtbot, desk, staged=True)
+    page = CounterPage(window, qtbot)
     window.show()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
@@ -97,7 +99,7 @@ def test_keys_typed_during_start_up_are_searched_or_clearly_refused_never_logged
     qtbot.keyClicks(QApplication.focusWidget() or window, "flyt")
     assert window.solution_panel.search_edit.text() == "flyt"  # the search has every letter
     window.solution_panel.search_edit.clear()
-    window.focus_counter()
+    window.keyboard.focus_counter()
     for key in (Qt.Key.Key_1, Qt.Key.Key_0):  # tile keys
         window.statusBar().clearMessage()
         qtbot.keyClick(QApplication.focusWidget() or window, key)
@@ -109,7 +111,7 @@ def test_keys_typed_during_start_up_are_searched_or_clearly_refused_never_logged
     qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_1)
     qtbot.waitUntil(lambda: not window.worker.busy, timeout=5000)
     assert len(desk.today_contacts()) == 1
-    assert window.recent_model.rowCount() == 1
+    assert page.recent_model.rowCount() == 1
 
 
 def test_attaching_what_the_worker_read_makes_no_database_call_on_the_gui_thread(
@@ -121,6 +123,7 @@ def test_attaching_what_the_worker_read_makes_no_database_call_on_the_gui_thread
     desk.log(ContactChoice(channel="in_person", area="passport", outcome="handled_by_staff"))
     start = read_start(desk)  # on the worker in the program
     window = _window(qtbot, desk, staged=True)
+    page = CounterPage(window, qtbot)
     window.show()
     with qtbot.waitSignal(window.firstPainted, timeout=5000):
         pass
@@ -136,9 +139,9 @@ def test_attaching_what_the_worker_read_makes_no_database_call_on_the_gui_thread
     finally:
         event.remove(engine, "before_cursor_execute", record)
     assert statements == []
-    assert len(window.tiles) == len(desk.vocabulary.visible_areas)
-    assert window.recent_model.rowCount() == 1
-    assert "1 henvendelse" in window.tally_label.text()
+    assert len(page.tiles) == len(desk.vocabulary.visible_areas)
+    assert page.recent_model.rowCount() == 1
+    assert "1 henvendelse" in page.tally_label.text()
 
 
 def test_the_program_shows_the_window_then_opens_the_database(tmp_path: Path) -> None:

@@ -32,7 +32,7 @@ def _logs_and_says(qtbot: QtBot, folder: Path, url: str, *expected: str) -> str:
         label = sync_label(window)
         assert label is not None
         qtbot.keyClick(window, "1")
-        qtbot.waitUntil(lambda: window.recent_model.rowCount() == 1, timeout=5000)
+        qtbot.waitUntil(lambda: window.recent_panel.model.rowCount() == 1, timeout=5000)
         qtbot.waitUntil(lambda: all(w in label.message for w in expected), timeout=15_000)
         assert window.error_banner.isHidden()  # the contact is stored: nothing to warn about
         assert QApplication.activeModalWidget() is None  # never a dialog

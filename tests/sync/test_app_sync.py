@@ -130,7 +130,7 @@ def test_a_black_holed_link_shows_offline_and_never_holds_up_logging_or_closing(
         qtbot.waitUntil(lambda: label.text().startswith("Offline siden "), timeout=20_000)
         assert "svarer ikke" in label.text()
         _press(qtbot, window, "3")  # logging goes on while offline
-        assert window.recent_model.rowCount() == 3
+        assert window.recent_panel.model.rowCount() == 3
 
     with Proxy(postgres.port) as proxy:
         proxy.blackhole()

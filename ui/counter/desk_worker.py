@@ -6,6 +6,8 @@ stays responsive meanwhile and hears the result, or the error, on the GUI thread
 
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -14,6 +16,9 @@ from PySide6.QtCore import QObject, Signal
 from ui.tasks import run_task, serial_pool
 
 T = TypeVar("T")
+
+# A test hook: every write waits this many milliseconds first, as on a slow municipal PC.
+SAVE_DELAY_ENV = "SKRANKE_SAVE_DELAY_MS"
 
 
 class DeskWorker(QObject):
@@ -29,6 +34,18 @@ class DeskWorker(QObject):
         super().__init__(parent)
         self._pool = serial_pool(self)
         self._pending = 0
+        self.delay_seconds = int(os.environ.get(SAVE_DELAY_ENV, "0") or 0) / 1000
+
+    def _slowed(self, work: Callable[[], T]) -> Callable[[], T]:
+        delay = self.delay_seconds
+        if not delay:
+            return work
+
+        def slow() -> T:
+            time.sleep(delay)
+            return work()
+
+        return slow
 
     @property
     def busy(self) -> bool:
@@ -44,7 +61,7 @@ class DeskWorker(QObject):
         if self._pending == 1:
             self.busyChanged.emit(True)
         run_task(
-            work,
+            self._slowed(work),
             lambda result: self._finish(on_done, result),
             lambda error: self._finish(on_error, error),
             pool=self._pool,
