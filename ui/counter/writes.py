@@ -54,10 +54,11 @@ class CounterWrites(QObject):
         self.worker = DeskWorker(self)
         self.queue = WriteQueue(self._submit, self, retryable)
         self.last_choice: ContactChoice | None = None  # what Ctrl+D pins
-        self._retry_timer = QTimer(self)
-        self._retry_timer.setSingleShot(True)
-        self._retry_timer.setInterval(RETRY_MS)
-        self._retry_timer.timeout.connect(self.retry)
+        self._warned_at_close = False
+        self.retry_timer = QTimer(self)  # a held queue tries again by itself
+        self.retry_timer.setSingleShot(True)
+        self.retry_timer.setInterval(RETRY_MS)
+        self.retry_timer.timeout.connect(self.retry)
         window.error_banner.linkActivated.connect(self._on_link)
 
     def _submit(self, work: object, on_done: object, on_error: object) -> None:
@@ -121,7 +122,7 @@ class CounterWrites(QObject):
 
     @Slot()
     def retry(self) -> None:
-        self._retry_timer.stop()
+        self.retry_timer.stop()
         self.queue.retry()
         self._say_pending()
 
@@ -226,7 +227,7 @@ class CounterWrites(QObject):
     def stalled(self, error: BaseException) -> None:
         """The database refused a write: it and those after it wait for a retry."""
         self._show_stalled()
-        self._retry_timer.start()
+        self.retry_timer.start()
 
     def changed(self) -> None:
         if self.queue.stalled is not None:
@@ -260,27 +261,18 @@ class CounterWrites(QObject):
     # ---- at close ------------------------------------------------------------------------
 
     def may_close(self, msecs: int) -> bool:
-        """At close: store what is queued; if something cannot be, staff decide (the
-        default keeps the window open, so the writes can be tried again)."""
-        if self.flush(msecs):
+        """At close: store what is queued. If something cannot be stored, the window stays
+        open once and the banner says what would be lost; closing again closes."""
+        if self.flush(msecs) or self._warned_at_close:
             return True
-        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - only then
-
+        self._warned_at_close = True
         queue = self.queue
-        reason = queue.stalled if queue.stalled is not None else self.tr("databasen er ikke åben")
         text = self.tr(
-            "{n} henvendelser og {m} annulleringer er IKKE gemt ({reason}). Lukker du nu, "
-            "går de tabt. Luk alligevel?"
-        ).format(
-            n=queue.unsaved_contacts,
-            m=queue.unsaved_voids,
-            reason=error_text(reason) if isinstance(reason, SkrankeError) else reason,
-        )
-        buttons = QMessageBox.StandardButton
-        answer = QMessageBox.warning(
-            self._window, self.tr("Ikke gemt"), text, buttons.Yes | buttons.No, buttons.No
-        )
-        return answer == buttons.Yes
+            "{n} henvendelser og {m} annulleringer er IKKE gemt. Skranke prøver igen; lukker "
+            "du vinduet en gang til, går de tabt."
+        ).format(n=queue.unsaved_contacts, m=queue.unsaved_voids)
+        self._window.show_banner(text)
+        return False
 
     def flush(self, msecs: int) -> bool:
         """Store what is queued before the window closes (a held queue is tried once more).
