@@ -68,6 +68,19 @@
     </message>
 </context>
 <context>
+    <name>CounterKeyboard</name>
+    <message>
+        <location filename="../../ui/counter/keyboard.py" line="+129"/>
+        <source>Tilbage ved skranken: tast et nummer for at registrere.</source>
+        <translation>Back at the counter: press a number to log a contact.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Formularen er nulstillet.</source>
+        <translation>The form has been reset.</translation>
+    </message>
+</context>
+<context>
     <name>CounterWindow</name>
     <message>
         <source>Skranke – {desk} · {municipality}</source>
@@ -78,22 +91,22 @@
         <translation type="vanished">Today: …</translation>
     </message>
     <message>
-        <location filename="../../ui/counter_window.py" line="+172"/>
+        <location filename="../../ui/counter_window.py" line="+163"/>
         <source>Åbner databasen …</source>
         <translation>Opening the database …</translation>
     </message>
     <message>
-        <location line="+176"/>
+        <location line="+171"/>
         <source>Klar. Klik på et sagsområde (eller tast dets nummer) for at registrere.</source>
         <translation>Ready. Click an area (or press its number) to log a contact.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Vent et øjeblik: databasen åbnes.</source>
         <translation>One moment: the database is opening.</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-80"/>
         <source>Fejlmeddelelse</source>
         <translation>Error message</translation>
     </message>
@@ -103,7 +116,7 @@
         <translation>{desk} · {municipality}</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+95"/>
         <source>I dag</source>
         <translation>Today</translation>
     </message>
@@ -293,7 +306,7 @@
         <translation type="vanished">Assist.</translation>
     </message>
     <message>
-        <location line="+234"/>
+        <location line="-72"/>
         <source>Fortryd seneste</source>
         <translation>Undo last</translation>
     </message>
@@ -346,153 +359,127 @@
         <translation type="vanished">Figures, charts and export (Ctrl+L)</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+287"/>
         <source>Ny borger: tiden kører.</source>
         <translation>New citizen: the timer is running.</translation>
     </message>
     <message>
-        <location line="-33"/>
         <source>Formularen er nulstillet.</source>
-        <translation>The form has been reset.</translation>
+        <translation type="vanished">The form has been reset.</translation>
     </message>
     <message>
         <source>Tid {time}</source>
         <translation type="vanished">Time {time}</translation>
     </message>
     <message>
-        <location line="-5"/>
         <source>Tilbage ved skranken: tast et nummer for at registrere.</source>
-        <translation>Back at the counter: press a number to log a contact.</translation>
+        <translation type="vanished">Back at the counter: press a number to log a contact.</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="-43"/>
         <source>{key} er ledig. Gem en favorit med Ctrl+D efter en registrering.</source>
         <translation>{key} is free. Save a favourite with Ctrl+D after logging a contact.</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>Gemmer stadig den forrige – vent et øjeblik og prøv igen.</source>
-        <translation>Still saving the previous one – wait a moment and try again.</translation>
+        <translation type="vanished">Still saving the previous one – wait a moment and try again.</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Vælg først den opringendes kommune, så registreres opkaldet.</source>
-        <translation>Choose the caller&apos;s municipality first; then the call is logged.</translation>
+        <translation type="vanished">Choose the caller&apos;s municipality first; then the call is logged.</translation>
     </message>
     <message>
-        <location line="+32"/>
         <source>✓ Registreret: {label}. Ctrl+Z fortryder.</source>
-        <translation>✓ Logged: {label}. Ctrl+Z undoes.</translation>
+        <translation type="vanished">✓ Logged: {label}. Ctrl+Z undoes.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>✓ Registreret {count} × {label}. Ctrl+Z fortryder.</source>
-        <translation>✓ Logged {count} × {label}. Ctrl+Z undoes.</translation>
+        <translation type="vanished">✓ Logged {count} × {label}. Ctrl+Z undoes.</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>Henvendelsen er IKKE gemt. {reason}</source>
-        <translation>The contact has NOT been saved. {reason}</translation>
+        <translation type="vanished">The contact has NOT been saved. {reason}</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Ikke gemt – se meddelelsen øverst.</source>
-        <translation>Not saved – see the message at the top.</translation>
+        <translation type="vanished">Not saved – see the message at the top.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-27"/>
         <source>Uventet fejl – intet er ændret ved denne handling: {error}</source>
         <translation>Unexpected error – this action changed nothing: {error}</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Gemmer …</source>
-        <translation>Saving …</translation>
+        <translation type="vanished">Saving …</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Der er intet at fortryde.</source>
-        <translation>There is nothing to undo.</translation>
+        <translation type="vanished">There is nothing to undo.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Fortrudt</source>
-        <translation>Undone</translation>
+        <translation type="vanished">Undone</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Vælg en eller flere henvendelser i listen for at annullere dem.</source>
-        <translation>Select one or more contacts in the list to cancel them.</translation>
+        <translation type="vanished">Select one or more contacts in the list to cancel them.</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Annulleret</source>
-        <translation>Cancelled</translation>
+        <translation type="vanished">Cancelled</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>Intet er annulleret – se meddelelsen øverst.</source>
-        <translation>Nothing was cancelled – see the message at the top.</translation>
+        <translation type="vanished">Nothing was cancelled – see the message at the top.</translation>
     </message>
     <message>
-        <location line="+24"/>
         <source>Rækkefølgen af sagsområderne kunne ikke gemmes: {reason}</source>
-        <translation>The order of the areas could not be saved: {reason}</translation>
+        <translation type="vanished">The order of the areas could not be saved: {reason}</translation>
     </message>
     <message>
-        <location line="+23"/>
         <source>Sagsområderne stod allerede efter brug; ingen numre er ændret.</source>
-        <translation>The areas were already in order of use; no number changed.</translation>
+        <translation type="vanished">The areas were already in order of use; no number changed.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>{area} er nu {key}</source>
-        <translation>{area} is now {key}</translation>
+        <translation type="vanished">{area} is now {key}</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source> og {n} flere</source>
-        <translation> and {n} more</translation>
+        <translation type="vanished"> and {n} more</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sorteret efter brug: {changes}.</source>
-        <translation>Sorted by use: {changes}.</translation>
+        <translation type="vanished">Sorted by use: {changes}.</translation>
     </message>
     <message>
-        <location line="+54"/>
         <source>Favoritten kunne ikke gemmes: {reason}</source>
-        <translation>The favourite could not be saved: {reason}</translation>
+        <translation type="vanished">The favourite could not be saved: {reason}</translation>
     </message>
     <message>
-        <location line="+28"/>
         <source>QR-koden til {title} vises for borgeren.</source>
-        <translation>The QR code for {title} is shown to the citizen.</translation>
+        <translation type="vanished">The QR code for {title} is shown to the citizen.</translation>
     </message>
     <message>
-        <location line="+27"/>
         <source>Kataloget over selvbetjeningsløsninger har fejl; de berørte filer er sprunget over, og Skranke bruger resten (kontrollér med &apos;skranke catalog check&apos;):</source>
-        <translation>The catalogue of self-service solutions has errors; the files affected have been skipped and Skranke uses the rest (check with &apos;skranke catalog check&apos;):</translation>
+        <translation type="vanished">The catalogue of self-service solutions has errors; the files affected have been skipped and Skranke uses the rest (check with &apos;skranke catalog check&apos;):</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>… og {n} fejl mere.</source>
-        <translation>… and {n} more errors.</translation>
+        <translation type="vanished">… and {n} more errors.</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>Find først en løsning (skriv fx &apos;flyt&apos;); så kan dens vejledning udskrives.</source>
-        <translation>First find a solution (type e.g. &apos;move&apos;); then its guidance sheet can be printed.</translation>
+        <translation type="vanished">First find a solution (type e.g. &apos;move&apos;); then its guidance sheet can be printed.</translation>
     </message>
     <message>
-        <location line="+30"/>
         <source>Vejledningen til {title} er udskrevet.</source>
-        <translation>The guidance sheet for {title} has been printed.</translation>
+        <translation type="vanished">The guidance sheet for {title} has been printed.</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>{title} (udskrevet)</source>
-        <translation>{title} (printed)</translation>
+        <translation type="vanished">{title} (printed)</translation>
     </message>
     <message>
         <source>Udleveret til borgeren: {titles}</source>
@@ -535,24 +522,20 @@
         <translation type="vanished">Remove favourite {key}</translation>
     </message>
     <message>
-        <location line="-146"/>
         <source>Registrér først en henvendelse; den kan så gemmes som favorit.</source>
-        <translation>Log a contact first; it can then be saved as a favourite.</translation>
+        <translation type="vanished">Log a contact first; it can then be saved as a favourite.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Alle F-taster er i brug. Højreklik en favorit for at fjerne den.</source>
-        <translation>All F keys are in use. Right-click a favourite to remove it.</translation>
+        <translation type="vanished">All F keys are in use. Right-click a favourite to remove it.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>{label} er gemt på {key}.</source>
-        <translation>{label} is saved on {key}.</translation>
+        <translation type="vanished">{label} is saved on {key}.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>{key} er nu ledig.</source>
-        <translation>{key} is now free.</translation>
+        <translation type="vanished">{key} is now free.</translation>
     </message>
     <message>
         <source>Favoritten kunne ikke gemmes i {path}: {reason}</source>
@@ -569,6 +552,122 @@
     <message>
         <source>Hjælp til selvbetjening {share}</source>
         <translation type="vanished">Assisted self-service {share}</translation>
+    </message>
+</context>
+<context>
+    <name>CounterWrites</name>
+    <message>
+        <location filename="../../ui/counter/writes.py" line="+74"/>
+        <source>{n} taster under opstarten havde intet sagsområde og er ikke registreret.</source>
+        <translation>{n} keys typed during start-up had no area and were not logged.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Vælg først den opringendes kommune, så registreres opkaldet.</source>
+        <translation>Choose the caller&apos;s municipality first; then the call is logged.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Vælg en eller flere henvendelser i listen for at annullere dem.</source>
+        <translation>Select one or more contacts in the list to cancel them.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Databasen åbnes: {n} venter og gemmes, når den er åbnet.</source>
+        <translation>Opening the database: {n} waiting, saved once it is open.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Gemmer …</source>
+        <translation>Saving …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gemmer {n} …</source>
+        <translation>Saving {n} …</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+68"/>
+        <location line="+37"/>
+        <source>Ikke gemt – se meddelelsen øverst.</source>
+        <translation>Not saved – see the message at the top.</translation>
+    </message>
+    <message>
+        <location line="-74"/>
+        <source>✓ Registreret: {label}. Ctrl+Z fortryder.</source>
+        <translation>✓ Logged: {label}. Ctrl+Z undoes.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✓ Registreret {count} × {label}. Ctrl+Z fortryder.</source>
+        <translation>✓ Logged {count} × {label}. Ctrl+Z undoes.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Der er intet at fortryde.</source>
+        <translation>There is nothing to undo.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fortrudt</source>
+        <translation>Undone</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Annulleret</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Gemmer {n} mere …</source>
+        <translation>Saving {n} more …</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Henvendelsen er IKKE gemt. {reason}</source>
+        <translation>The contact has NOT been saved. {reason}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+35"/>
+        <source>Intet er annulleret – se meddelelsen øverst.</source>
+        <translation>Nothing was cancelled – see the message at the top.</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>1 henvendelse er IKKE gemt endnu.</source>
+        <translation>1 contact has NOT been saved yet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} henvendelser er IKKE gemt endnu.</source>
+        <translation>{n} contacts have NOT been saved yet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Intet er annulleret endnu.</source>
+        <translation>Nothing has been cancelled yet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} annulleringer venter også.</source>
+        <translation>{n} cancellations are waiting too.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prøv igen</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skranke prøver igen om lidt, eller klik: {link}</source>
+        <translation>Skranke tries again shortly, or click: {link}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{n} henvendelser og {m} annulleringer er IKKE gemt. Skranke prøver igen; lukker du vinduet en gang til, går de tabt.</source>
+        <translation>{n} contacts and {m} cancellations have NOT been saved. Skranke keeps trying; if you close the window again, they are lost.</translation>
     </message>
 </context>
 <context>
@@ -770,7 +869,7 @@
         <translation>Call from {name} (Alt+{number})</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Seneste opkald: {name}</source>
         <translation>Last call: {name}</translation>
     </message>
@@ -1215,6 +1314,39 @@
         <location line="+76"/>
         <source>Ingen løsning vist. Skriv for at søge; Enter viser QR-koden.</source>
         <translation>No solution shown. Type to search; Enter shows the QR code.</translation>
+    </message>
+</context>
+<context>
+    <name>SolutionsHookup</name>
+    <message>
+        <location filename="../../ui/counter/solutions_hookup.py" line="+68"/>
+        <source>QR-koden til {title} vises for borgeren.</source>
+        <translation>The QR code for {title} is shown to the citizen.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Kataloget over selvbetjeningsløsninger har fejl; de berørte filer er sprunget over, og Skranke bruger resten (kontrollér med &apos;skranke catalog check&apos;):</source>
+        <translation>The catalogue of self-service solutions has errors; the files affected have been skipped and Skranke uses the rest (check with &apos;skranke catalog check&apos;):</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>… og {n} fejl mere.</source>
+        <translation>… and {n} more errors.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Find først en løsning (skriv fx &apos;flyt&apos;); så kan dens vejledning udskrives.</source>
+        <translation>First find a solution (type e.g. &apos;move&apos;); then its guidance sheet can be printed.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Vejledningen til {title} er udskrevet.</source>
+        <translation>The guidance sheet for {title} has been printed.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{title} (udskrevet)</source>
+        <translation>{title} (printed)</translation>
     </message>
 </context>
 <context>
@@ -1687,6 +1819,59 @@
         <location line="+19"/>
         <source>Eksporteret {n} henvendelser til {path}</source>
         <translation>Exported {n} contacts to {path}</translation>
+    </message>
+</context>
+<context>
+    <name>TilesAndFavourites</name>
+    <message>
+        <location filename="../../ui/counter/tiles_favourites.py" line="+45"/>
+        <source>Rækkefølgen af sagsområderne kunne ikke gemmes: {reason}</source>
+        <translation>The order of the areas could not be saved: {reason}</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Sagsområderne stod allerede efter brug; ingen numre er ændret.</source>
+        <translation>The areas were already in order of use; no number changed.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{area} er nu {key}</source>
+        <translation>{area} is now {key}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> og {n} flere</source>
+        <translation> and {n} more</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sorteret efter brug: {changes}.</source>
+        <translation>Sorted by use: {changes}.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Registrér først en henvendelse; den kan så gemmes som favorit.</source>
+        <translation>Log a contact first; it can then be saved as a favourite.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Alle F-taster er i brug. Højreklik en favorit for at fjerne den.</source>
+        <translation>All F keys are in use. Right-click a favourite to remove it.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{label} er gemt på {key}.</source>
+        <translation>{label} is saved on {key}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{key} er nu ledig.</source>
+        <translation>{key} is now free.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Favoritten kunne ikke gemmes: {reason}</source>
+        <translation>The favourite could not be saved: {reason}</translation>
     </message>
 </context>
 <context>

@@ -248,8 +248,9 @@ class CounterWrites(QObject):
             text = self.tr("Intet er annulleret endnu.")
         if contacts and voids:
             text += " " + self.tr("{n} annulleringer venter også.").format(n=voids)
+        label = html.escape(self.tr("Prøv igen"))
         retry = self.tr("Skranke prøver igen om lidt, eller klik: {link}").format(
-            link=f'<a href="{RETRY_LINK}">{html.escape(self.tr("Prøv igen"))}</a>'
+            link=f'<a href="{RETRY_LINK}">{label}</a>'
         )
         window.show_banner(f"{html.escape(text)} {html.escape(reason)}<br>{retry}")
         if contacts:
