@@ -19,11 +19,8 @@ from typing import TYPE_CHECKING
 # paint names enum values as strings (Qt's property system reads them) or after the paint.
 from PySide6.QtCore import QSettings, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -35,8 +32,10 @@ from skranke.stopwatch import Stopwatch
 from skranke.vocabulary import Vocabulary
 from ui.counter.form_panels import ChannelRow, OutcomeBox
 from ui.counter.keyboard import CounterKeyboard
+from ui.counter.layout import CounterLayout
 from ui.counter.solutions_hookup import SolutionsHookup
 from ui.counter.tally_strip import TallyStrip
+from ui.counter.team_hookup import TeamViewHookup
 from ui.counter.tiles_favourites import TilesAndFavourites
 from ui.counter.tiles_panel import TilesPanel
 from ui.counter.writes import CounterWrites, error_text
@@ -57,7 +56,6 @@ if TYPE_CHECKING:
     from ui.counter.desk_start import DeskStart
     from ui.counter.details_box import DetailsBox
     from ui.counter.favourites_panel import FavouritesPanel
-    from ui.counter.hotline_panel import HotlinePanel
     from ui.counter.recent_panel import RecentPanel
     from ui.sheet_dialog import PrinterFactory
     from ui.solution_panel import SolutionPanel
@@ -120,7 +118,6 @@ class CounterWindow(QMainWindow):
         self.printer_factory: PrinterFactory | None = None  # None: the system's printers
         self.stopwatch = stopwatch or Stopwatch()
         self.form = ContactForm(vocabulary)
-        self._team_view: QWidget | None = None
         self._day: date | None = None  # the day today's list shows (``attach``)
 
         # Qt adds the application's name ("— Skranke") to the title itself.
@@ -144,11 +141,15 @@ class CounterWindow(QMainWindow):
         self.side_tabs.setObjectName("sideTabs")
         self._staged = staged
         self._painted = False
-        self.setCentralWidget(self._layout())
+        layout = CounterLayout(self)
+        self.error_banner, self.hotline_panel = layout.error_banner, layout.hotline_panel
+        self._left = layout.left  # the details and the favourites join it in _build_rest
+        self.setCentralWidget(layout.central)
         self.writes = CounterWrites(self)
         self.worker = self.writes.worker  # the desk's writes, in order, off the GUI thread
         self.favourites = TilesAndFavourites(self)
         self.solutions = SolutionsHookup(self, catalog)
+        self.team = TeamViewHookup(self)
         self.keyboard = CounterKeyboard(self)
         self.keyboard.build_shortcuts(undo_text=self.tr("Fortryd seneste"))
         self._connect()
@@ -170,9 +171,9 @@ class CounterWindow(QMainWindow):
         self.channel_row.edited.connect(self.on_form_edited)
         self.channel_row.newCitizen.connect(self.start_new_citizen)
         self.outcome_box.edited.connect(self.on_form_edited)
-        self.tiles_panel.areaChosen.connect(self.log_area)
+        self.tiles_panel.areaChosen.connect(self.writes.log_area)
         self.tiles_panel.sortByUseRequested.connect(self.favourites.sort_by_use)
-        self.tally_strip.teamViewRequested.connect(self.open_team_view)
+        self.tally_strip.teamViewRequested.connect(self.team.open)
         self.store.changed.connect(self.favourites.on_setting_changed)
 
     # ---- the panels built after the first paint ------------------------------------------
@@ -209,7 +210,7 @@ class CounterWindow(QMainWindow):
         details.edited.connect(self.on_form_edited)
         favourites = self._favourites_panel = FavouritesPanel(self.vocabulary, language)
         self._left.addWidget(favourites)
-        favourites.favouriteChosen.connect(self.log_favourite)
+        favourites.favouriteChosen.connect(self.writes.log_favourite)
         favourites.pinRequested.connect(self.favourites.pin_last)
         favourites.removeRequested.connect(self.favourites.remove)
         recent = self._recent_panel = RecentPanel(
@@ -256,65 +257,6 @@ class CounterWindow(QMainWindow):
     def built_solution_panel(self) -> SolutionPanel | None:
         """The solution search if it is built yet (None: it will be, on the next turn)."""
         return self._solution_panel
-
-    def _layout(self) -> QWidget:
-        central = self._central = QWidget()
-        central.setObjectName("central")
-        # A click on an empty spot gives the keyboard back to the counter.
-        central.setProperty("focusPolicy", "ClickFocus")  # by name: see the imports
-        root = QVBoxLayout(central)
-        root.setContentsMargins(12, 10, 12, 6)
-        root.setSpacing(8)
-        self.error_banner = QLabel()
-        self.error_banner.setObjectName("errorBanner")
-        self.error_banner.setWordWrap(True)
-        self.error_banner.setAccessibleName(self.tr("Fejlmeddelelse"))
-        self.error_banner.hide()
-        body = QHBoxLayout()
-        body.setSpacing(12)
-        left = self._left = QVBoxLayout()
-        left.setSpacing(8)
-        left.addWidget(self.channel_row)
-        left.addWidget(self.outcome_box)
-        left.addWidget(self.tiles_panel, 1)  # the details go above, favourites below
-        body.addLayout(left, 3)
-        # A fixed share of the width: showing a QR code or an error never moves the tiles.
-        for widget in (self.side_tabs, self.error_banner):
-            widget.setMinimumWidth(530)
-            policy = widget.sizePolicy()
-            policy.setHorizontalPolicy(policy.Policy.Ignored)
-            widget.setSizePolicy(policy)
-        # The banner sits above the side panel, whose list gives it room: the form and the
-        # tiles never move when an error shows.
-        right = QVBoxLayout()
-        right.setSpacing(8)
-        # On the hotline desk the caller's municipality heads the side: the tiles keep
-        # their room, and today's list gives up a little of its own.
-        self.hotline_panel = self._hotline_panel()
-        if self.hotline_panel is not None:
-            right.addWidget(self.hotline_panel)
-        right.addWidget(self.error_banner)
-        right.addWidget(self.side_tabs, 1)
-        body.addLayout(right, 2)
-        root.addLayout(body, 1)
-        root.addWidget(self.tally_strip)
-        return central
-
-    def _hotline_panel(self) -> HotlinePanel | None:
-        """On the shared hotline's desk: the caller's municipality, and calls on the phone."""
-        settings = self.store.current
-        if not settings.hotline:
-            return None
-        from skranke.hotline import PHONE, hotline_config  # noqa: PLC0415 - its desk only
-        from ui.counter.hotline_panel import HotlinePanel  # noqa: PLC0415
-
-        config = hotline_config(settings)
-        if config is None:
-            return None
-
-        self.form.choose_channel(PHONE)
-        self.channel_row.refresh()
-        return HotlinePanel(config, self.language)
 
     def attach(self, desk: CounterDesk, start: DeskStart | None = None) -> None:
         """The database is open: show the tiles (in the fixed order), today's list and tally.
@@ -371,36 +313,6 @@ class CounterWindow(QMainWindow):
                 error=error
             )
         )
-
-    # ---- logging: every key is one contact, queued in order (``ui.counter.writes``) --------
-
-    def log_tile(self, position: int) -> None:
-        """A number key: the tile at ``position``; typed while the database opens, the
-        tile is looked up once it is open."""
-        if self.desk is None:
-            self.writes.log(self.form.choice(""), tile=position)
-            return
-        area = self.tiles_panel.area_at(position)
-        if area is not None:
-            self.log_area(area.id)
-
-    @Slot(str)
-    def log_area(self, area_id: str) -> None:
-        """Log a contact about ``area_id`` with what the form shows."""
-        self.writes.log(self.form.choice(area_id))
-
-    @Slot(str)
-    def log_favourite(self, key: str) -> None:
-        favourite = self.favourites.favourites().get(key)
-        if favourite is None:
-            self.statusBar().showMessage(
-                self.tr("{key} er ledig. Gem en favorit med Ctrl+D efter en registrering.").format(
-                    key=key
-                ),
-                5000,
-            )
-            return
-        self.writes.log(favourite.choice)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Typing a letter anywhere starts a search (digits stay the tile keys)."""
@@ -461,58 +373,9 @@ class CounterWindow(QMainWindow):
 
     # ---- today's figures and the team leader's view ---------------------------------------
 
-    def reload_today(self) -> None:
-        if self.desk is None:
-            return
-        try:
-            self.recent_panel.model.reset(self.desk.today_contacts())
-        except SkrankeError as error:
-            self.show_banner(error_text(error))
-        self.refresh_tally()
-
-    def refresh_tally(self) -> None:
-        if self.desk is None:
-            return
-        try:
-            tally = self.desk.today_tally()
-        except SkrankeError as error:
-            self.show_banner(error_text(error))
-            return
-        self.show_tally(tally)
-
     def show_tally(self, tally: DayTally | None) -> None:
         if tally is not None:  # None: the figures could not be read just now; keep the last
             self.tally_strip.show_tally(tally)
-
-    @Slot()
-    def open_team_view(self) -> QWidget | None:
-        """The team leader's view (loaded on demand: charts and exports are heavy)."""
-        desk = self.ready()
-        if desk is None:
-            return None
-        from skranke.costs import load_price_table  # noqa: PLC0415
-        from skranke.hotline import hotline_config  # noqa: PLC0415
-        from ui.team_view import TeamView  # noqa: PLC0415
-
-        if self._team_view is None:
-            try:
-                prices = load_price_table()
-            except SkrankeError as error:
-                self.show_banner(error_text(error))
-                return None
-            self._team_view = TeamView(
-                desk.repository,
-                self.vocabulary,
-                self.solutions.catalog,
-                prices,
-                municipality_name=self.solutions.catalog.issuer_name(self.municipality_code),
-                language=self.language,
-                hotline=hotline_config(self.store.current),
-            )
-        self._team_view.show()
-        self._team_view.raise_()
-        self._team_view.activateWindow()
-        return self._team_view
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.writes.may_close(CLOSE_WAIT_MS):  # asks if something is not stored

@@ -81,6 +81,14 @@
     </message>
 </context>
 <context>
+    <name>CounterLayout</name>
+    <message>
+        <location filename="../../ui/counter/layout.py" line="+44"/>
+        <source>Fejlmeddelelse</source>
+        <translation>Error message</translation>
+    </message>
+</context>
+<context>
     <name>CounterWindow</name>
     <message>
         <source>Skranke – {desk} · {municipality}</source>
@@ -91,12 +99,12 @@
         <translation type="vanished">Today: …</translation>
     </message>
     <message>
-        <location filename="../../ui/counter_window.py" line="+163"/>
+        <location filename="../../ui/counter_window.py" line="+164"/>
         <source>Åbner databasen …</source>
         <translation>Opening the database …</translation>
     </message>
     <message>
-        <location line="+171"/>
+        <location line="+112"/>
         <source>Klar. Klik på et sagsområde (eller tast dets nummer) for at registrere.</source>
         <translation>Ready. Click an area (or press its number) to log a contact.</translation>
     </message>
@@ -106,17 +114,16 @@
         <translation>One moment: the database is opening.</translation>
     </message>
     <message>
-        <location line="-80"/>
         <source>Fejlmeddelelse</source>
-        <translation>Error message</translation>
+        <translation type="vanished">Error message</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-167"/>
         <source>{desk} · {municipality}</source>
         <translation>{desk} · {municipality}</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+99"/>
         <source>I dag</source>
         <translation>Today</translation>
     </message>
@@ -359,7 +366,7 @@
         <translation type="vanished">Figures, charts and export (Ctrl+L)</translation>
     </message>
     <message>
-        <location line="+287"/>
+        <location line="+198"/>
         <source>Ny borger: tiden kører.</source>
         <translation>New citizen: the timer is running.</translation>
     </message>
@@ -376,9 +383,8 @@
         <translation type="vanished">Back at the counter: press a number to log a contact.</translation>
     </message>
     <message>
-        <location line="-43"/>
         <source>{key} er ledig. Gem en favorit med Ctrl+D efter en registrering.</source>
-        <translation>{key} is free. Save a favourite with Ctrl+D after logging a contact.</translation>
+        <translation type="vanished">{key} is free. Save a favourite with Ctrl+D after logging a contact.</translation>
     </message>
     <message>
         <source>Gemmer stadig den forrige – vent et øjeblik og prøv igen.</source>
@@ -405,7 +411,7 @@
         <translation type="vanished">Not saved – see the message at the top.</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-40"/>
         <source>Uventet fejl – intet er ændret ved denne handling: {error}</source>
         <translation>Unexpected error – this action changed nothing: {error}</translation>
     </message>
@@ -562,7 +568,12 @@
         <translation>{n} keys typed during start-up had no area and were not logged.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+28"/>
+        <source>{key} er ledig. Gem en favorit med Ctrl+D efter en registrering.</source>
+        <translation>{key} is free. Save a favourite with Ctrl+D after logging a contact.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Vælg først den opringendes kommune, så registreres opkaldet.</source>
         <translation>Choose the caller&apos;s municipality first; then the call is logged.</translation>
     </message>

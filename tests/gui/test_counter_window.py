@@ -784,7 +784,7 @@ def test_keys_before_the_database_is_open_are_stored_once_it_is(
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     assert page.tiles == []
-    window.log_favourite("F1")
+    window.writes.log_favourite("F1")
     page.press_tile(2)  # staff know the numbers from yesterday
     page.press_tile(1)
     assert page.status_text() == "Databasen åbnes: 3 venter og gemmes, når den er åbnet."

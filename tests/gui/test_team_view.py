@@ -37,7 +37,7 @@ def team(qtbot: QtBot, window: CounterWindow, desk: CounterDesk) -> TeamView:
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=3000)
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    view = window._team_view
+    view = window.team.view
     assert isinstance(view, TeamView)
     qtbot.addWidget(view)
     qtbot.waitUntil(lambda: view.loaded is not None, timeout=20_000)

@@ -36,7 +36,7 @@ def test_the_hotline_export_splits_by_the_agreed_key(
     for code in ("165", "153", "153", "183"):  # 183 (Ishøj) does not take part
         desk.log(MITID, municipality_code=code)
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    view = window._team_view
+    view = window.team.view
     assert isinstance(view, TeamView)
     qtbot.addWidget(view)
     qtbot.waitUntil(lambda: view.loaded is not None, timeout=20_000)

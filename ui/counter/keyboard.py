@@ -49,12 +49,12 @@ class CounterKeyboard(QObject):
         undo.triggered.connect(window.writes.undo)
         window.addAction(undo)
         for position, key in enumerate(TILE_KEYS):
-            self._shortcut(key, partial(window.log_tile, position))
+            self._shortcut(key, partial(window.writes.log_tile, position))
         buttons = window.channel_row.buttons
         for number, channel in enumerate(window.vocabulary.channels[:9], start=1):
             self._shortcut(f"Ctrl+{number}", partial(buttons[channel.id].setChecked, True))
         for key in FAVOURITE_KEYS:
-            self._shortcut(key, partial(window.log_favourite, key))
+            self._shortcut(key, partial(window.writes.log_favourite, key))
         for plus in ("+", "Num++"):  # "Num+": the key pad's
             self._shortcut(plus, partial(self._step_count, 1))
         for minus in ("-", "Num+-"):
@@ -64,7 +64,7 @@ class CounterKeyboard(QObject):
         self._shortcut("Ctrl+F", self.focus_search)
         self._shortcut("F9", window.solutions.show_current)
         self._shortcut("Ctrl+P", window.solutions.open_sheet)
-        self._shortcut("Ctrl+L", window.open_team_view)
+        self._shortcut("Ctrl+L", window.team.open)
         self._shortcut("Escape", self.escape)
 
     def _step_count(self, steps: int) -> None:

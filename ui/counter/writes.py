@@ -78,6 +78,35 @@ class CounterWrites(QObject):
 
     # ---- at the key ----------------------------------------------------------------------
 
+    def log_tile(self, position: int) -> None:
+        """A number key: the tile at ``position``; typed while the database opens, the
+        tile is looked up once it is open."""
+        window = self._window
+        if not self.queue.is_open:
+            self.log(window.form.choice(""), tile=position)
+            return
+        area = window.tiles_panel.area_at(position)
+        if area is not None:
+            self.log_area(area.id)
+
+    @Slot(str)
+    def log_area(self, area_id: str) -> None:
+        """Log a contact about ``area_id`` with what the form shows."""
+        self.log(self._window.form.choice(area_id))
+
+    @Slot(str)
+    def log_favourite(self, key: str) -> None:
+        favourite = self._window.favourites.favourites().get(key)
+        if favourite is None:
+            self._window.statusBar().showMessage(
+                self.tr("{key} er ledig. Gem en favorit med Ctrl+D efter en registrering.").format(
+                    key=key
+                ),
+                5000,
+            )
+            return
+        self.log(favourite.choice)
+
     def log(self, choice: ContactChoice, tile: int | None = None) -> None:
         """Take the form as it is now for one contact (or a batch) and start the next one."""
         window = self._window
