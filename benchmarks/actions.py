@@ -72,11 +72,11 @@ def _plan(window: CounterWindow, target: tuple[str, str, str]) -> list[Callable[
     """The fewest actions from the window's current state to the logged contact."""
     channel, area, outcome = target
     actions: list[Callable[[], None]] = []
-    if window.selected_channel() != channel:
-        actions.append(window.channel_buttons[channel].click)
-    if window.selected_outcome() != outcome:
-        actions.append(window.outcome_buttons[outcome].click)
-    tile = next(button for a, button in window.tiles if a.id == area)
+    if window.form.channel != channel:
+        actions.append(window.channel_row.buttons[channel].click)
+    if window.form.outcome != outcome:
+        actions.append(window.outcome_box.buttons[outcome].click)
+    tile = next(button for a, button in window.tiles_panel.tiles if a.id == area)
     actions.append(tile.click)
     return actions
 
@@ -94,7 +94,7 @@ def main() -> None:
         window, desk = _window(Path(name))
         for number, target in enumerate(TOP_TEN):
             other = "phone" if target[0] == "in_person" else "in_person"
-            window.channel_buttons[other].click()
+            window.channel_row.buttons[other].click()
             worst = _plan(window, target)
             for action in worst:
                 action()
@@ -106,7 +106,7 @@ def main() -> None:
             favourite = "-"
             if number < 8:
                 QTest.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
-                window.channel_buttons[other].click()
+                window.channel_row.buttons[other].click()
                 QTest.keyClick(window, getattr(Qt.Key, f"Key_F{number + 1}"))
                 _check(window, desk, target)
                 favourite = "1"

@@ -90,7 +90,7 @@ def _window_clicks(
         committed.append(time.perf_counter())  # the commit (and fsync) has returned
 
     desk.repository.add_many = timed_store  # type: ignore[method-assign]
-    tile = window.tiles[0][1]
+    tile = window.tiles_panel.tiles[0][1]
     to_commit, to_updated = [], []
     for _ in range(clicks):
         start = time.perf_counter()
