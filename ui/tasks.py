@@ -48,13 +48,27 @@ class Task(QObject):
 
     @Slot(object)
     def _done(self, result: object) -> None:
-        _running.discard(self)
-        self._on_done(result)
+        on_done = self._on_done
+        self._let_go()
+        on_done(result)
 
     @Slot(object)
     def _fail(self, error: BaseException) -> None:
+        on_error = self._on_error
+        self._let_go()
+        on_error(error)
+
+    def _let_go(self) -> None:
+        """Drop the work and the callbacks here, on the GUI thread. The worker may hold the
+        task a moment longer; had it the last reference to what the callbacks reach (a
+        window), that would be freed on the worker thread ("Timers cannot be stopped from
+        another thread", or a crash)."""
         _running.discard(self)
-        self._on_error(error)
+        self._work = self._on_done = self._on_error = _nothing
+
+
+def _nothing(*_args: object) -> None:
+    pass
 
 
 _running: set[Task] = set()  # keeps tasks alive until their callback ran

@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Slot
 
 from skranke.contact import Contact, ContactChoice, clean_note, describe
 from skranke.errors import CprLikeNoteError, NoteTooLongError, SkrankeError
@@ -38,21 +38,13 @@ def retryable(error: BaseException) -> bool:
 
 
 class CounterWrites(QObject):
-    """The window's side of the ``WriteQueue``: what a key captures, and what staff see.
-
-    Signals:
-        contactsLogged(list): contacts just stored (one, or a batch).
-        contactsVoided(list): contacts just voided (undo or the recent list).
-    """
-
-    contactsLogged = Signal(list)  # noqa: N815 - Qt naming
-    contactsVoided = Signal(list)  # noqa: N815
+    """The window's side of the ``WriteQueue``: what a key captures, and what staff see."""
 
     def __init__(self, window: CounterWindow) -> None:
         super().__init__(window)
         self._window = window
         self.worker = DeskWorker(self)
-        self.queue = WriteQueue(self._submit, self, retryable)
+        self.queue = WriteQueue(self.worker.submit, self, retryable)
         self.last_choice: ContactChoice | None = None  # what Ctrl+D pins
         self._warned_at_close = False
         self.retry_timer = QTimer(self)  # a held queue tries again by itself
@@ -60,9 +52,6 @@ class CounterWrites(QObject):
         self.retry_timer.setInterval(RETRY_MS)
         self.retry_timer.timeout.connect(self.retry)
         window.error_banner.linkActivated.connect(self._on_link)
-
-    def _submit(self, work: object, on_done: object, on_error: object) -> None:
-        self.worker.submit(work, on_done, on_error)  # type: ignore[arg-type]
 
     def attach(self, desk: CounterDesk) -> None:
         """The database is open: tile keys typed meanwhile get their area, and the queued
@@ -215,7 +204,6 @@ class CounterWrites(QObject):
                 count=len(contacts), label=label
             )
         self._said(message)
-        self.contactsLogged.emit(contacts)
 
     def _voided(self, write: Write, voided: list[Contact], tally: DayTally | None) -> None:
         window = self._window
@@ -228,7 +216,6 @@ class CounterWrites(QObject):
         label = describe(voided[0], window.vocabulary, window.language)
         suffix = f" × {len(voided)}" if len(voided) > 1 else ""
         self._said(f"{verb}: {label}{suffix}")
-        self.contactsVoided.emit(voided)
 
     def _said(self, message: str) -> None:
         """A result, and how many writes still follow it."""
