@@ -13,12 +13,13 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 # No ``Qt`` (the enum namespace) here before the first paint: see ``ui.counter_window``.
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtGui import QAction, QShortcut
 from PySide6.QtWidgets import QApplication, QWidget
 
 from skranke.settings import FAVOURITE_KEYS
 from skranke.tiles import TILE_KEYS
+from ui.counter.window_part import WindowPart
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QKeyEvent
@@ -26,12 +27,11 @@ if TYPE_CHECKING:
     from ui.counter_window import CounterWindow
 
 
-class CounterKeyboard(QObject):
+class CounterKeyboard(WindowPart):
     """The window's shortcuts and focus routing."""
 
     def __init__(self, window: CounterWindow) -> None:
         super().__init__(window)
-        self._window = window
 
     def _shortcut(self, keys: str, slot: Callable[[], object]) -> None:
         """A shortcut for the whole window; ``keys`` in Qt's portable text ("Ctrl+F" is

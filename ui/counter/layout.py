@@ -10,20 +10,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 # No ``Qt`` (the enum namespace) here before the first paint: see ``ui.counter_window``.
-from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from ui.counter.window_part import WindowPart
 
 if TYPE_CHECKING:
     from ui.counter.hotline_panel import HotlinePanel
     from ui.counter_window import CounterWindow
 
 
-class CounterLayout(QObject):
+class CounterLayout(WindowPart):
     """The window's central widget and the places the later panels go."""
 
     def __init__(self, window: CounterWindow) -> None:
         super().__init__(window)
-        self._window = window
         self.error_banner = QLabel()
         self.hotline_panel = self._hotline_panel()
         self.left = QVBoxLayout()

@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import Slot
+
+from ui.counter.window_part import WindowPart
 
 if TYPE_CHECKING:
     from skranke.catalog import Catalog, Solution
@@ -22,12 +24,11 @@ if TYPE_CHECKING:
     from ui.sheet_dialog import SheetDialog
 
 
-class SolutionsHookup(QObject):
+class SolutionsHookup(WindowPart):
     """The window's search results, citizen screen and guidance sheets."""
 
     def __init__(self, window: CounterWindow, catalog: Catalog | None) -> None:
         super().__init__(window)
-        self._window = window
         self._catalog = catalog
         self._citizen_screen: CitizenScreen | None = None
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import Slot
 
 from skranke.errors import SkrankeError
+from ui.counter.window_part import WindowPart
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -18,10 +19,9 @@ if TYPE_CHECKING:
     from ui.counter_window import CounterWindow
 
 
-class TeamViewHookup(QObject):
+class TeamViewHookup(WindowPart):
     def __init__(self, window: CounterWindow) -> None:
         super().__init__(window)
-        self._window = window
         self.view: QWidget | None = None
 
     @Slot()

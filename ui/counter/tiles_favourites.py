@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import Slot
 
 from skranke.contact import describe
 from skranke.errors import SkrankeError
 from skranke.tiles import Reordering, arrange
+from ui.counter.window_part import WindowPart
 from ui.tasks import run_task
 
 if TYPE_CHECKING:
@@ -23,12 +24,11 @@ if TYPE_CHECKING:
     from ui.counter_window import CounterWindow
 
 
-class TilesAndFavourites(QObject):
+class TilesAndFavourites(WindowPart):
     """The window's tile order and favourites, read from and saved to the settings."""
 
     def __init__(self, window: CounterWindow) -> None:
         super().__init__(window)
-        self._window = window
 
     # ---- the tiles ------------------------------------------------------------------------
 

@@ -13,11 +13,12 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QTimer, Slot
 
 from skranke.contact import Contact, ContactChoice, clean_note, describe
 from skranke.errors import CprLikeNoteError, NoteTooLongError, SkrankeError
 from ui.counter.desk_worker import DeskWorker
+from ui.counter.window_part import WindowPart
 from ui.counter.write_queue import Done, Log, Undo, Void, Write, WriteQueue
 
 if TYPE_CHECKING:
@@ -37,12 +38,11 @@ def retryable(error: BaseException) -> bool:
     return isinstance(error, DatabaseError) and not isinstance(error, ContactNotFoundError)
 
 
-class CounterWrites(QObject):
+class CounterWrites(WindowPart):
     """The window's side of the ``WriteQueue``: what a key captures, and what staff see."""
 
     def __init__(self, window: CounterWindow) -> None:
         super().__init__(window)
-        self._window = window
         self.worker = DeskWorker(self)
         self.queue = WriteQueue(self.worker.submit, self, retryable)
         self.last_choice: ContactChoice | None = None  # what Ctrl+D pins
