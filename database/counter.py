@@ -46,11 +46,12 @@ class CounterDesk:
         note: str | None = None,
         handouts: Sequence[Handout] = (),
         municipality_code: str | None = None,
+        at: datetime | None = None,
     ) -> list[Contact]:
         """Validate and store ``count`` contacts in one transaction; durable on return.
 
         ``municipality_code``: the caller's municipality on the shared hotline; None: the
-        desk's own."""
+        desk's own. ``at``: when staff pressed the key (aware); None: now, by the desk's clock."""
         contacts = make_contacts(
             choice,
             self.vocabulary,
@@ -59,7 +60,7 @@ class CounterDesk:
             count=count,
             duration_seconds=duration_seconds,
             note=note,
-            now=self._clock(),
+            now=at or self._clock(),
             handouts=handouts,
         )
         self.repository.add_many(contacts)

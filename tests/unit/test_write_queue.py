@@ -7,6 +7,7 @@ test lets it run, as a slow disk would, then hands the result back as the GUI th
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -200,3 +201,16 @@ def test_a_write_that_can_never_be_stored_is_reported_and_the_rest_go_on(
     assert write.choice.area == "no_such_area"
     assert queue.stalled is None
     assert _areas(desk) == ["passport"]
+
+
+def test_a_key_kept_waiting_is_counted_at_the_moment_it_was_pressed(
+    queue: WriteQueue, worker: Worker, desk: CounterDesk
+) -> None:
+    pressed = datetime.now(UTC) - timedelta(seconds=2)  # while the database opened
+    queue.add(_key("passport", at=pressed))
+    queue.add(_key("mitid"))  # no moment given: stored at its write
+    queue.open(desk, lambda position: None)
+    worker.run_all()
+    first, second = reversed(desk.today_contacts())
+    assert first.logged_at == pressed
+    assert second.logged_at >= pressed + timedelta(seconds=2)

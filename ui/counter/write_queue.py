@@ -24,6 +24,7 @@ from skranke.contact import ContactChoice, Handout
 
 if TYPE_CHECKING:
     import uuid
+    from datetime import datetime
 
     from database.counter import CounterDesk
     from skranke.contact import Contact
@@ -35,7 +36,8 @@ class Log:
     """One logging key: ``count`` contacts of ``choice``, as the form was at that key.
 
     ``tile``: a tile key typed before the tiles were known (the database was opening); its
-    area is looked up once they are (``WriteQueue.open``)."""
+    area is looked up once they are (``WriteQueue.open``). ``at``: the key's moment, so a
+    contact kept waiting (the database opening or locked) is counted in the hour it happened."""
 
     choice: ContactChoice
     count: int = 1
@@ -44,6 +46,7 @@ class Log:
     duration: int | None = None
     caller: str | None = None
     tile: int | None = None
+    at: datetime | None = None  # when the key was pressed (UTC); None: when it is stored
 
     @property
     def contacts(self) -> int:
@@ -96,7 +99,7 @@ def perform(desk: CounterDesk, write: Write, *, tally: bool) -> Done:
     if isinstance(write, Log):
         contacts = desk.log(
             write.choice, count=write.count, duration_seconds=write.duration, note=write.note,
-            handouts=write.handouts, municipality_code=write.caller,
+            handouts=write.handouts, municipality_code=write.caller, at=write.at,
         )  # fmt: skip
     elif isinstance(write, Undo):
         contacts = desk.undo_last()  # [] when nothing is left to undo

@@ -114,7 +114,10 @@ class CounterWrites(WindowPart):
             return
         count = form.count
         duration = window.stopwatch.elapsed_seconds() if count == 1 else None
-        write = Log(choice, count, note, form.handouts.as_tuple(), duration, caller, tile)
+        from datetime import UTC, datetime  # noqa: PLC0415 - after the first paint
+
+        at = datetime.now(UTC)
+        write = Log(choice, count, note, form.handouts.as_tuple(), duration, caller, tile, at)
         window.recent_panel.view.forget_selection()  # Delete now voids nothing chosen before
         window.reset_form()
         window.side_tabs.setCurrentWidget(window.recent_panel)  # the QR is gone; see the list
