@@ -267,7 +267,7 @@ def _open_desk(
     """Open (and if needed upgrade) the database. Runs on a worker thread. A current SQLite
     file opens without SQLAlchemy (database/handle.py)."""
     from database.counter import CounterDesk  # noqa: PLC0415
-    from database.handle import open_desk_database  # noqa: PLC0415
+    from database.desk_open import open_desk_database  # noqa: PLC0415
     from database.repository import ContactRepository  # noqa: PLC0415
 
     busy = config.settings.busy_timeout_ms

@@ -241,9 +241,7 @@ def open_database(
             return _open_sqlite_for_reading(parsed, path, busy_timeout_ms)
         check_sqlite_file(path, location, read_only)
     engine = _make_engine(parsed, busy_timeout_ms)
-    database = Database(
-        engine, location, url=url, busy_timeout_ms=busy_timeout_ms, sqlite_path=path
-    )
+    database = Database(engine, location, busy_timeout_ms=busy_timeout_ms, sqlite_path=path)
     try:
         with translate_errors(location):
             revision = current_revision(engine)

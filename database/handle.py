@@ -21,7 +21,7 @@ import sqlite3
 import sys
 import threading
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -35,7 +35,6 @@ from database.errors import (
     DatabaseUnavailableError,
     NotADatabaseError,
 )
-from database.schema import HEAD_REVISION
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
@@ -247,17 +246,17 @@ class Database:
         engine: Engine | None,
         location: str,
         *,
-        url: str | None = None,
+        make_engine: Callable[[], Engine] | None = None,
         busy_timeout_ms: int = 5000,
         sqlite_path: Path | None = None,
         read_only: bool = False,
         connection: sqlite3.Connection | None = None,
     ) -> None:
-        if engine is None and url is None:
-            raise ValueError("a Database needs an engine or a URL to make one")
+        if engine is None and make_engine is None:
+            raise ValueError("a Database needs an engine or a way to make one")
         self._engine = engine
         self.location = location
-        self._url = url
+        self._make_engine = make_engine
         self._busy_timeout_ms = busy_timeout_ms
         self._sqlite_path = sqlite_path
         self._read_only = read_only
@@ -274,10 +273,8 @@ class Database:
     @property
     def engine(self) -> Engine:
         if self._engine is None:
-            from database.engine import engine_for  # noqa: PLC0415 - SQLAlchemy on first use
-
-            assert self._url is not None
-            self._engine = engine_for(self._url, self._busy_timeout_ms, read_only=self._read_only)
+            assert self._make_engine is not None
+            self._engine = self._make_engine()
         return self._engine
 
     @property
@@ -344,63 +341,3 @@ class Database:
             connection.close()
         if self._engine is not None:
             self._engine.dispose()
-
-
-# ---- opening a desk's SQLite file without SQLAlchemy -------------------------------------
-
-
-def plain_sqlite_path(text: str) -> Path | None:
-    """The file of a plain SQLite URL (``sqlite:///path``) or file path; None for anything
-    else (PostgreSQL, in memory, URI options, escapes), which SQLAlchemy parses."""
-    if "://" not in text and not text.startswith("sqlite:"):
-        return Path(text).expanduser().absolute()
-    prefix = "sqlite:///"
-    if not text.startswith(prefix) or any(c in text for c in "?%#"):
-        return None
-    rest = text[len(prefix) :]
-    if rest in ("", ":memory:") or rest.startswith("file:"):
-        return None
-    return Path(rest)
-
-
-def _revision(connection: sqlite3.Connection) -> str | None:
-    found = connection.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
-    ).fetchone()
-    if found is None:
-        return None
-    row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-    return None if row is None else str(row[0])
-
-
-def open_desk_database(url: str, *, busy_timeout_ms: int = 5000) -> Database:
-    """Open a desk's database for logging.
-
-    A SQLite file whose schema is current (every start but the first after an install or an
-    upgrade) is opened with ``sqlite3`` alone. Anything else (a new file, an older schema to
-    upgrade, a newer one to refuse, PostgreSQL, an unusual URL) goes the full way,
-    :func:`database.engine.open_database`. Raises a :class:`DatabaseError` subclass."""
-    path = plain_sqlite_path(url)
-    if path is not None and path.is_file():
-        location = str(path)
-        check_sqlite_file(path, location, read_only=False)
-        with translate_errors(location):
-            connection = connect_sqlite(path, busy_timeout_ms, read_only=False)
-            try:
-                current = _revision(connection) == HEAD_REVISION
-            except BaseException:
-                connection.close()
-                raise
-        if current:
-            return Database(
-                None,
-                location,
-                url=url,
-                busy_timeout_ms=busy_timeout_ms,
-                sqlite_path=path,
-                connection=connection,
-            )
-        connection.close()
-    from database.engine import open_database  # noqa: PLC0415 - the full way, with SQLAlchemy
-
-    return open_database(url, busy_timeout_ms=busy_timeout_ms)

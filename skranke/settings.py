@@ -348,7 +348,14 @@ def read_settings_file(path: Path, base: Settings | None = None) -> Settings:
         values[TABLES] = shares
     merged = replace(base, **values)
     if any(key.startswith("hotline") for key in toml.data):  # what does not fit together
-        for key, code, detail in cross_problems(merged):
+        for key, code, detail in cross_problems(
+            hotline=merged.hotline,
+            municipalities=merged.hotline_municipalities,
+            opens=merged.hotline_opens,
+            closes=merged.hotline_closes,
+            cost_key=merged.hotline_cost_key,
+            share_codes=[code for code, _ in merged.hotline_shares],
+        ):
             section = TABLES if key == TABLES else ""  # a share: its line, or the table's
             field_name = detail if section else key
             problems.append(toml.problem(section, 0, field_name, code, detail))
