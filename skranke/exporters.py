@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from skranke.vocabulary import Vocabulary
 
 Progress = Callable[[int, int], None]
+MAX_KOMHEN_WEEKS = 106  # two years of counting weeks (a sheet each)
 Cancelled = Callable[[], bool]
 
 
@@ -34,6 +35,29 @@ class UnknownExportFormatError(SkrankeError):
     def __init__(self, export_format: str) -> None:
         self.export_format = export_format
         super().__init__(export_format)
+
+
+class ExportPeriodTooLongError(SkrankeError):
+    """The period is longer than the format allows (``maximum_days``): a KOMHEN export writes
+    a sheet per week, and a century of weeks is no counting week anyone reads."""
+
+    def __init__(self, export_id: str, days: int, maximum_days: int) -> None:
+        self.export_id = export_id
+        self.days = days
+        self.maximum_days = maximum_days
+        super().__init__(f"{export_id}: {days} days > {maximum_days}")
+
+
+class ExportSuffixError(SkrankeError):
+    """The file's name ends otherwise than what the format writes (``suffixes``; a folder
+    exporter also takes a name without a suffix, as a folder)."""
+
+    def __init__(self, export_id: str, out: Path, suffixes: tuple[str, ...], folder: bool) -> None:
+        self.export_id = export_id
+        self.out = out
+        self.suffixes = suffixes
+        self.folder = folder
+        super().__init__(f"{export_id}: {out.name} not {' / '.join(suffixes)}")
 
 
 class ExportSource(Protocol):
@@ -78,10 +102,25 @@ class Exporter(ABC):
     label_en: ClassVar[str]
     suffix: ClassVar[str]  # of the file written; of the archive for a folder exporter
     folder: ClassVar[bool] = False  # writes a folder (or, given a ``suffix`` name, an archive)
+    other_suffixes: ClassVar[tuple[str, ...]] = ()  # also written, by the name's suffix
+    max_days: ClassVar[int | None] = None  # the longest period it writes; None: any
 
     @classmethod
     def label(cls, language: str = "da") -> str:
         return cls.label_da if language == "da" else cls.label_en
+
+    @classmethod
+    def check(cls, period: Period, out: Path) -> None:
+        """Refuse, before anything is read or written, a period longer than the format
+        allows and a name whose suffix says another format than the one written."""
+        if cls.max_days is not None and period.days > cls.max_days:
+            raise ExportPeriodTooLongError(cls.id, period.days, cls.max_days)
+        suffixes = (cls.suffix, *cls.other_suffixes)
+        if out.suffix.lower() in suffixes or out.is_dir():
+            return  # a folder: a folder exporter writes into it, a file exporter refuses it
+        if cls.folder and out.suffix == "":
+            return
+        raise ExportSuffixError(cls.id, out, suffixes, cls.folder)
 
     @abstractmethod
     def write(self, job: ExportJob) -> ExportResult:
@@ -228,6 +267,8 @@ class Komhen(Exporter):
     label_da = "KOMHEN-tælleuger"
     label_en = "KOMHEN counting weeks"
     suffix = ".xlsx"
+    other_suffixes = (".csv",)
+    max_days = MAX_KOMHEN_WEEKS * 7
 
     def write(self, job: ExportJob) -> ExportResult:
         from skranke.exports import (  # noqa: PLC0415

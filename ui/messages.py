@@ -11,9 +11,13 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from database.errors import (
     ContactNotFoundError,
+    DatabaseConstraintError,
     DatabaseError,
+    DatabaseFullError,
+    DatabaseIOError,
     DatabaseLockedError,
     DatabaseReadOnlyError,
+    DatabaseUnavailableError,
     DatabaseUrlError,
     NotADatabaseError,
     SchemaTooNewError,
@@ -128,44 +132,69 @@ def _database_url_text(error: DatabaseUrlError) -> str:
     return text.format(where=error.location, detail=error.detail)
 
 
+_DATABASE_TEXT = {
+    DatabaseLockedError: QT_TRANSLATE_NOOP(
+        "messages",
+        "Databasen {where} er låst af et andet program. Luk det andet program "
+        "(eller en anden Skranke på samme fil) og prøv igen.",
+    ),
+    DatabaseReadOnlyError: QT_TRANSLATE_NOOP(
+        "messages",
+        "Databasen {where} er skrivebeskyttet, så Skranke kan ikke gemme i den. "
+        "Bed IT om skriveadgang til filen og dens mappe.",
+    ),
+    NotADatabaseError: QT_TRANSLATE_NOOP(
+        "messages",
+        "Filen {where} er ikke en Skranke-database (eller den er beskadiget). "
+        "Skranke har ikke ændret den. Vælg en anden fil med --database.",
+    ),
+    DatabaseFullError: QT_TRANSLATE_NOOP(
+        "messages",
+        "Disken med databasen {where} er fuld, så ændringen er ikke gemt. Frigør plads på "
+        "disken (eller bed IT om det) og prøv igen.",
+    ),
+    DatabaseIOError: QT_TRANSLATE_NOOP(
+        "messages",
+        "Databasen {where} kunne ikke læses eller skrives: disken eller netværksdrevet svigtede. "
+        "Prøv igen; sker det igen, så bed IT se på disken.",
+    ),
+    DatabaseConstraintError: QT_TRANSLATE_NOOP(
+        "messages",
+        "Databasen {where} afviste ændringen, fordi den bryder en af databasens regler "
+        "(fx en henvendelse, der allerede er gemt). Intet er ændret.",
+    ),
+    DatabaseUnavailableError: QT_TRANSLATE_NOOP(
+        "messages",
+        "Databasen {where} kan ikke åbnes. Tjek at filen og dens mappe findes, og at du må "
+        "læse i dem.",
+    ),
+}
+
+
 def _database_text(error: DatabaseError) -> str:
+    """A Danish sentence first; the driver's or the system's own words, if any, after it
+    in parentheses."""
     where = error.location
     if isinstance(error, DatabaseUrlError):
         return _database_url_text(error)
-    if isinstance(error, DatabaseLockedError):
-        text = QCoreApplication.translate(
-            "messages",
-            "Databasen {where} er låst af et andet program. Luk det andet program "
-            "(eller en anden Skranke på samme fil) og prøv igen.",
-        )
-    elif isinstance(error, DatabaseReadOnlyError):
-        text = QCoreApplication.translate(
-            "messages",
-            "Databasen {where} er skrivebeskyttet, så Skranke kan ikke gemme i den. "
-            "Bed IT om skriveadgang til filen og dens mappe.",
-        )
-    elif isinstance(error, NotADatabaseError):
-        text = QCoreApplication.translate(
-            "messages",
-            "Filen {where} er ikke en Skranke-database (eller den er beskadiget). "
-            "Skranke har ikke ændret den. Vælg en anden fil med --database.",
-        )
-    elif isinstance(error, SchemaTooNewError):
+    if isinstance(error, SchemaTooNewError):
         text = QCoreApplication.translate(
             "messages",
             "Databasen {where} er skrevet af en nyere version af Skranke (skema {revision}). "
             "Skranke har ikke ændret den. Opdater Skranke på denne pc.",
         )
         return text.format(where=where, revision=error.revision)
-    elif isinstance(error, ContactNotFoundError):
+    if isinstance(error, ContactNotFoundError):
         text = QCoreApplication.translate(
             "messages", "Henvendelsen {detail} findes ikke i databasen {where}."
         )
         return text.format(where=where, detail=error.detail)
-    else:
-        text = QCoreApplication.translate("messages", "Databasen {where} kan ikke åbnes: {detail}")
-        return text.format(where=where, detail=error.detail)
-    return text.format(where=where)
+    template = next(
+        (text for kind, text in _DATABASE_TEXT.items() if isinstance(error, kind)),
+        _DATABASE_TEXT[DatabaseUnavailableError],
+    )
+    sentence = _tr(template).format(where=where)
+    return f"{sentence} ({error.detail})" if error.detail else sentence
 
 
 def error_text(error: SkrankeError) -> str:
