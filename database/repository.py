@@ -154,6 +154,16 @@ class ContactRepository:
             update_summaries(executor, contacts, +1)
             _to_outbox(executor, "add", [contact.id for contact in contacts])
 
+    def stored_ids(self, ids: Sequence[uuid.UUID]) -> set[uuid.UUID]:
+        """Those of ``ids`` that are stored (voided or not)."""
+        found: set[uuid.UUID] = set()
+        with self.database.reading() as executor:
+            for chunk in _chunks(ids):
+                where, params = _in("id", chunk)
+                rows = executor.rows(f"SELECT id FROM contact WHERE {where}", params)  # noqa: S608
+                found.update(_id(row[0]) for row in rows)
+        return found
+
     def get(self, contact_id: uuid.UUID) -> Contact | None:
         with self.database.reading() as executor:
             contacts = _to_contacts(executor, _rows_of(executor, [contact_id]))
