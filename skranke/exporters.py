@@ -60,6 +60,18 @@ class ExportSuffixError(SkrankeError):
         super().__init__(f"{export_id}: {out.name} not {' / '.join(suffixes)}")
 
 
+class CounterContactsInHotlineError(SkrankeError):
+    """A hotline export over contacts logged in person at a counter (``at_counter`` of
+    ``contacts``): an ordinary desk's database, whose every contact would be billed as a
+    hotline call. ``desk``: the hotline desk the export was limited to, if any."""
+
+    def __init__(self, at_counter: int, contacts: int, desk: str | None) -> None:
+        self.at_counter = at_counter
+        self.contacts = contacts
+        self.desk = desk
+        super().__init__(f"{at_counter} of {contacts} contacts in person")
+
+
 class ExportSource(Protocol):
     """What an exporter reads; the filters are already applied."""
 
@@ -308,6 +320,7 @@ class _Hotline(Exporter):
         source = job.source
         contacts = source.contacts(job.period)
         config = source.hotline or config_from_contacts(contacts)
+        _refuse_counter_contacts(contacts, config.desk)
         report = hotline_report(contacts, job.period, config, source.price_table, source.vocabulary)
         if job.cancelled is not None and job.cancelled():
             raise ExportCancelled
@@ -324,6 +337,17 @@ class _Hotline(Exporter):
         vocabulary: Vocabulary,
         out: Path,
     ) -> None: ...
+
+
+def _refuse_counter_contacts(contacts: Sequence[Contact], desk: str | None) -> None:
+    """A hotline answers the phone: contacts in person (Fremmøde) are a counter's, and the
+    report would bill each as a call. Refused, whatever the share."""
+    from skranke.report import IN_PERSON  # noqa: PLC0415 - see the imports
+
+    counted = [c for c in contacts if c.voided_at is None and desk in (None, c.desk)]
+    at_counter = sum(contact.channel == IN_PERSON for contact in counted)
+    if at_counter:
+        raise CounterContactsInHotlineError(at_counter, len(counted), desk)
 
 
 @register

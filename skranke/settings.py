@@ -17,7 +17,13 @@ from typing import TYPE_CHECKING, Any
 import platformdirs
 
 from skranke.contact import ContactChoice, resolve_choice
-from skranke.errors import Problem, SettingsError, SettingsWriteError, SkrankeError
+from skranke.errors import (
+    Problem,
+    SettingsError,
+    SettingsWriteError,
+    SkrankeError,
+    UnknownMunicipalityError,
+)
 from skranke.formatting import Language
 from skranke.hotline_checks import (
     COST_KEYS,
@@ -31,6 +37,7 @@ from skranke.hotline_checks import (
     cross_problems,
     parse_amount,
 )
+from skranke.municipalities import municipality
 from skranke.tomlfile import TomlFile, read_toml
 from skranke.vocabulary import OutcomeId, Vocabulary
 
@@ -76,11 +83,37 @@ def _doc(
     return {"doc": text, "choices": choices, "bounds": bounds, "check": check}
 
 
+def _check_municipality(value: str) -> tuple[str, str] | None:
+    """One of the 98 codes (or empty: the first start asks)."""
+    if not value.strip():
+        return None
+    try:
+        municipality(value)
+    except UnknownMunicipalityError:
+        return "invalid", f"en af de 98 kommunekoder, fx 165 for Albertslund, ikke '{value}'"
+    return None
+
+
+def _check_central_url(value: str) -> tuple[str, str] | None:
+    """A PostgreSQL address (or empty: no central database). Anything else would be taken
+    for a SQLite file of that name by the team view."""
+    text = value.strip()
+    if not text:
+        return None
+    scheme = text.split("://", 1)[0] if "://" in text else ""
+    if scheme.split("+", 1)[0] != "postgresql":
+        return "invalid", "en PostgreSQL-adresse som postgresql+psycopg://bruger@server/skranke"
+    return None
+
+
 @dataclass(frozen=True)
 class Settings:
     desk: str = field(default="", metadata=_doc("The desk's name, e.g. 'Skranke 3'."))
     municipality: str = field(
-        default="", metadata=_doc("Three-digit municipality code (kommunekode), e.g. '165'.")
+        default="",
+        metadata=_doc(
+            "Three-digit municipality code (kommunekode), e.g. '165'.", check=_check_municipality
+        ),
     )
     centre: str = field(
         default="",
@@ -101,7 +134,8 @@ class Settings:
         default="",
         metadata=_doc(
             "The central PostgreSQL this desk pushes its contacts to "
-            "(postgresql+psycopg://user@host/db, no password); empty means none."
+            "(postgresql+psycopg://user@host/db, no password); empty means none.",
+            check=_check_central_url,
         ),
     )
     desk_id: str = field(

@@ -53,10 +53,11 @@ def run(args: argparse.Namespace, config: StartupConfig, vocabulary: Vocabulary)
     from skranke.errors import SkrankeError  # noqa: PLC0415
     from skranke.hotline import hotline_config  # noqa: PLC0415
     from ui.app import create_application  # noqa: PLC0415
-    from ui.cli.common import overlay  # noqa: PLC0415
+    from ui.cli.common import overlay, require_display  # noqa: PLC0415
     from ui.messages import error_text  # noqa: PLC0415
     from ui.team_view import TeamView  # noqa: PLC0415
 
+    require_display("Ledelsesinformationen")
     app = create_application(sys.argv[:1], config.settings.language)
 
     def refuse(text: str) -> int:
