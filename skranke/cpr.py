@@ -25,11 +25,13 @@ the user can write the note another way; a stored CPR number cannot be taken bac
 
 from __future__ import annotations
 
+import functools
 import re
 
 from skranke.errors import CprLikeNoteError
 
 _GROUP = re.compile(r"\d+")
+_TEN_DIGITS = re.compile(r"(?:\d\D*){10}")
 _BETWEEN = re.compile(r"\s*[\-./‐‑–—]?\s*")  # what may stand between two groups of one number
 _CPR_DIGITS = 10
 _DATE_DIGITS = 6
@@ -67,8 +69,11 @@ def _cpr_like(digits: str) -> bool:
     return _valid_birth_date(day, month, year2)
 
 
+@functools.lru_cache(maxsize=1024)  # every contact read checks its desk's name again
 def find_cpr_like(text: str) -> tuple[int, int] | None:
     """The span of the first CPR-like number in ``text`` (see the module's rule), or None."""
+    if _TEN_DIGITS.search(text) is None:
+        return None  # the common case: fewer than ten digits in all
     for number in _written_numbers(text):
         for first in range(len(number)):
             digits = ""
