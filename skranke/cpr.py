@@ -4,7 +4,7 @@ A CPR number is ten digits, DDMMYY followed by a four-digit serial, where DDMMYY
 date (day 61-91 too: substitute numbers add 60 to the day). People write it in many ways:
 ``010190-1234``, ``0101901234``, ``01 01 90 1234``, ``01.01.90-1234``, ``01/01/90 1234``.
 
-The rule, word for word (README.md, "Ingen personoplysninger", says the same in Danish):
+The rule (README.md, at the top, says the same in short):
 
 1. Digits written with only spaces and at most one separator (``-``, ``.``, ``/`` or a
    dash such as ``–``) between them are one *written number* made of *groups*: ``01 01 90
