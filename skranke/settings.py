@@ -94,18 +94,6 @@ def _check_municipality(value: str) -> tuple[str, str] | None:
     return None
 
 
-def _check_central_url(value: str) -> tuple[str, str] | None:
-    """A PostgreSQL address (or empty: no central database). Anything else would be taken
-    for a SQLite file of that name by the team view."""
-    text = value.strip()
-    if not text:
-        return None
-    scheme = text.split("://", 1)[0] if "://" in text else ""
-    if scheme.split("+", 1)[0] != "postgresql":
-        return "invalid", "en PostgreSQL-adresse som postgresql+psycopg://bruger@server/skranke"
-    return None
-
-
 @dataclass(frozen=True)
 class Settings:
     desk: str = field(default="", metadata=_doc("The desk's name, e.g. 'Skranke 3'."))
@@ -134,8 +122,7 @@ class Settings:
         default="",
         metadata=_doc(
             "The central PostgreSQL this desk pushes its contacts to "
-            "(postgresql+psycopg://user@host/db, no password); empty means none.",
-            check=_check_central_url,
+            "(postgresql+psycopg://user@host/db, no password); empty means none."
         ),
     )
     desk_id: str = field(

@@ -115,13 +115,24 @@ def test_komhen_over_two_centuries_is_refused_at_once(skranke: Skranke, tmp_path
 # --- settings -----------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("command", [["team", "--central"], ["central", "desks"]])
 def test_a_central_url_that_is_not_an_address_names_the_setting(
-    skranke: Skranke, config: Path
+    skranke: Skranke,
+    config: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    command: list[str],
 ) -> None:
+    from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+
+    dialogs: list[str] = []  # the team view also says it in a dialog (a desktop icon)
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: dialogs.append(text))
     config.write_text('desk = "Skranke 1"\nmunicipality = "165"\ncentral_url = "not a url"\n')
-    said = skranke.refused("--print-paths")
-    assert f"{config}, linje 3, felt 'central_url'" in said
-    assert "PostgreSQL-adresse" in said
+    said = skranke.refused(*command)
+    assert f"indstillingen central_url i {config} er 'not a url'" in said
+    assert "ikke er en PostgreSQL-adresse" in said
+    assert all("central_url" in text for text in dialogs)
+    assert not (tmp_path / "not a url").exists()  # no SQLite file of that name
 
 
 def test_a_wrong_municipality_and_a_wrong_type_name_file_line_and_field(

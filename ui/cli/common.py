@@ -86,3 +86,21 @@ def require_display(what: str) -> None:
         "sat, fx i en ssh-session). Start Skranke fra skrivebordet eller med ssh -X; "
         "kommandoerne (export, sheet, catalog ...) virker uden skærm."
     )
+
+
+def central_address(config: StartupConfig, given: str | None) -> str:
+    """The central database's address: ``given`` on the command line, else the setting
+    ``central_url``, which must be a PostgreSQL address (a plain name would be taken for a
+    SQLite file). Empty when neither is set. (A desk with a bad ``central_url`` still logs
+    and says so in its status bar: the setting is checked here, where it is used.)"""
+    if given:
+        return given
+    url = config.settings.central_url.strip()
+    scheme = url.split("://", 1)[0] if "://" in url else ""
+    if url and scheme.split("+", 1)[0] != "postgresql":
+        raise UsageError(
+            f"indstillingen central_url i {config.settings_path} er '{url}', som ikke er en "
+            "PostgreSQL-adresse. Skriv fx central_url = "
+            '"postgresql+psycopg://skranke_leder@server/skranke".'
+        )
+    return url
