@@ -120,9 +120,10 @@ def _start_program(args: argparse.Namespace, argv: list[str]) -> int:
 
     from skranke.settings import SettingsStore  # noqa: PLC0415
     from ui.app import create_application  # noqa: PLC0415
-    from ui.cli.common import EXIT_CANCELLED  # noqa: PLC0415
+    from ui.cli.common import EXIT_CANCELLED, require_display  # noqa: PLC0415
     from ui.settings_store import QtSettingsStore  # noqa: PLC0415
 
+    require_display("Skrankevinduet")
     create_application([sys.argv[0], *argv], config.settings.language)
     store = QtSettingsStore(SettingsStore(config.settings, config.settings_path))
     needs_set_up = not config.desk or not config.municipality
@@ -267,7 +268,7 @@ def _open_desk(
     """Open (and if needed upgrade) the database. Runs on a worker thread. A current SQLite
     file opens without SQLAlchemy (database/handle.py)."""
     from database.counter import CounterDesk  # noqa: PLC0415
-    from database.handle import open_desk_database  # noqa: PLC0415
+    from database.desk_open import open_desk_database  # noqa: PLC0415
     from database.repository import ContactRepository  # noqa: PLC0415
 
     busy = config.settings.busy_timeout_ms

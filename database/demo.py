@@ -17,15 +17,14 @@ gives the same contacts (ids included). The shape follows a typical borgerservic
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy.exc import IntegrityError
-
-from database.errors import DatabaseError
+from database.errors import DatabaseConstraintError
 from database.repository import ContactRepository
 from skranke.catalog import load_catalog
 from skranke.clock import LOCAL_TZ, local_today
@@ -34,6 +33,7 @@ from skranke.errors import SkrankeError
 from skranke.vocabulary import Vocabulary
 
 BATCH_SIZE = 5000
+_DRAW_CHUNK = 100_000  # days drawn for so many contacts at a time
 DEFAULT_DESKS = ("Skranke 1", "Skranke 2", "Skranke 3")
 # Local opening hours by weekday (Monday = 0): (opens, closes).
 OPENING_HOURS: dict[int, tuple[time, time]] = {
@@ -239,8 +239,11 @@ def generate_demo_contacts(
         return
     day_weights = [_DAY_WEIGHT[d.weekday()] * _minutes_open(d) for d in open_days]
     per_day = [0] * len(open_days)
-    for index in rng.choices(range(len(open_days)), weights=day_weights, k=n):
-        per_day[index] += 1
+    days_drawn = range(len(open_days))
+    cumulative = list(itertools.accumulate(day_weights))
+    for first in range(0, n, _DRAW_CHUNK):  # the same draws as one call, in bounded memory
+        for index in rng.choices(days_drawn, cum_weights=cumulative, k=min(_DRAW_CHUNK, n - first)):
+            per_day[index] += 1
     drawer = _Drawer(rng, vocabulary, desks, municipality)
     batch: list[Contact] = []
     for day, count in zip(open_days, per_day, strict=True):
@@ -272,16 +275,19 @@ def fill_demo_data(
     municipality: str = "165",
     batch_size: int = BATCH_SIZE,
     progress: Callable[[int, int], None] | None = None,
+    finish: bool = False,
 ) -> int:
     """Store ``n`` demo contacts ending with ``end`` (default: today), one transaction per
     batch. Returns how many were stored; ``progress(done, n)`` after each batch.
 
     The same seed gives the same contact ids, so a second run with the seed of an earlier one
     raises :class:`DemoDataExistsError` (before writing anything when the first contact is
-    there already)."""
-    stored = 0
+    there already). ``finish``: store only the contacts of the seed that are missing, so a
+    run cut off half-way (a full disk) can be completed with the same ``n``, ``days`` and
+    ``end``; returns how many were added."""
+    stored = done = 0
     location = repository.database.location
-    for batch in generate_demo_contacts(
+    for drawn in generate_demo_contacts(
         n,
         days,
         seed,
@@ -291,15 +297,18 @@ def fill_demo_data(
         municipality=municipality,
         batch_size=batch_size,
     ):
-        if stored == 0 and repository.get(batch[0].id) is not None:
+        done += len(drawn)
+        batch = drawn
+        if finish:
+            there = repository.stored_ids([contact.id for contact in drawn])
+            batch = [contact for contact in drawn if contact.id not in there]
+        elif stored == 0 and repository.get(drawn[0].id) is not None:
             raise DemoDataExistsError(location, seed, 0)
         try:
             repository.add_many(batch)
-        except DatabaseError as error:
-            if isinstance(error.__cause__, IntegrityError):
-                raise DemoDataExistsError(location, seed, stored) from error
-            raise
+        except DatabaseConstraintError as error:  # a contact of the seed: written by another
+            raise DemoDataExistsError(location, seed, stored) from error
         stored += len(batch)
         if progress is not None:
-            progress(stored, n)
+            progress(done, n)
     return stored

@@ -27,6 +27,7 @@ from database.errors import (
 from database.handle import (
     Database,
     check_sqlite_file,
+    read_only_options,
     sqlite_pragmas,
     translate_errors,
     writable,
@@ -89,11 +90,10 @@ def _url_read_only(url: URL) -> bool:
 
 
 def _read_only_url(url: URL, path: Path) -> URL:
-    """The same SQLite file, opened read-only (an SQLite URI with ``mode=ro``)."""
-    if _url_read_only(url):
-        return url
+    """The same SQLite file, opened read-only (an SQLite URI with ``mode=ro``, and
+    ``immutable=1`` in a write-protected folder: see ``read_only_options``)."""
     return url.set(database=f"file:{quote(str(path))}").update_query_dict(
-        {"mode": "ro", "uri": "true"}
+        {**read_only_options(path), "uri": "true"}
     )
 
 
@@ -190,17 +190,21 @@ def _open_sqlite_for_reading(url: URL, path: Path, busy_timeout_ms: int) -> Data
     """A read-only SQLite file, for commands that only read: it must exist and be current."""
     location = str(path)
     if not path.is_file():
-        raise DatabaseUnavailableError(location, "is a directory" if path.exists() else "no file")
+        raise DatabaseUnavailableError(
+            location, "det er en mappe" if path.exists() else "filen findes ikke"
+        )
     engine = _make_engine(_read_only_url(url, path), busy_timeout_ms, read_only=True)
     try:
         with translate_errors(location):
             revision = current_revision(engine)
         if revision is None:
-            raise NotADatabaseError(location, "no Skranke schema")
+            raise NotADatabaseError(location, "ingen Skranke-tabeller")
         if revision not in KNOWN_REVISIONS:
             raise SchemaTooNewError(location, revision)
         if revision != HEAD_REVISION:
-            raise DatabaseReadOnlyError(location, f"schema {revision} needs an upgrade")
+            raise DatabaseReadOnlyError(
+                location, f"skema {revision} skal opgraderes, og det kræver skriveadgang"
+            )
     except BaseException:
         engine.dispose()
         raise
@@ -241,9 +245,7 @@ def open_database(
             return _open_sqlite_for_reading(parsed, path, busy_timeout_ms)
         check_sqlite_file(path, location, read_only)
     engine = _make_engine(parsed, busy_timeout_ms)
-    database = Database(
-        engine, location, url=url, busy_timeout_ms=busy_timeout_ms, sqlite_path=path
-    )
+    database = Database(engine, location, busy_timeout_ms=busy_timeout_ms, sqlite_path=path)
     try:
         with translate_errors(location):
             revision = current_revision(engine)

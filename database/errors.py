@@ -26,6 +26,18 @@ class NotADatabaseError(DatabaseError):
     """The file exists but is not a SQLite database (or is damaged)."""
 
 
+class DatabaseFullError(DatabaseError):
+    """The disk (or the database server's) is full: the change was not saved."""
+
+
+class DatabaseIOError(DatabaseError):
+    """The open database could not be read or written (a disk or network drive failing)."""
+
+
+class DatabaseConstraintError(DatabaseError):
+    """A write broke one of the schema's rules (a contact's id already stored ...)."""
+
+
 class DatabaseUnavailableError(DatabaseError):
     """The database cannot be opened at all (missing folder, no access, server down ...)."""
 

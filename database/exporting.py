@@ -86,6 +86,7 @@ def run_export(
 ) -> ExportResult:
     """Write the export; raises typed errors (unwritable path, cancelled) that name the path."""
     chosen = exporter(request.export_format)
+    chosen.check(request.period, request.out)
     source = _DatabaseSource(
         repository, request.filters, vocabulary, price_table, catalog, request.municipality_name,
         request.hotline,

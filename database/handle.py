@@ -21,21 +21,23 @@ import sqlite3
 import sys
 import threading
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from database.errors import (
+    DatabaseConstraintError,
     DatabaseError,
+    DatabaseFullError,
+    DatabaseIOError,
     DatabaseLockedError,
     DatabaseReadOnlyError,
     DatabaseUnavailableError,
     NotADatabaseError,
 )
-from database.schema import HEAD_REVISION
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
@@ -45,17 +47,48 @@ _SQLITE_DATETIME = "%Y-%m-%d %H:%M:%S.%f"
 _NAMED = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")  # a ``:name`` parameter, not a ``::`` cast
 
 
+# SQLite's primary result codes (https://sqlite.org/rescode.html): the low byte of
+# ``sqlite3.Error.sqlite_errorcode`` (an extended code such as SQLITE_IOERR_WRITE keeps it).
+_SQLITE_KINDS: dict[int, type[DatabaseError]] = {
+    5: DatabaseLockedError,  # SQLITE_BUSY
+    6: DatabaseLockedError,  # SQLITE_LOCKED
+    8: DatabaseReadOnlyError,  # SQLITE_READONLY
+    10: DatabaseIOError,  # SQLITE_IOERR
+    11: NotADatabaseError,  # SQLITE_CORRUPT
+    13: DatabaseFullError,  # SQLITE_FULL
+    14: DatabaseUnavailableError,  # SQLITE_CANTOPEN
+    19: DatabaseConstraintError,  # SQLITE_CONSTRAINT
+    23: DatabaseUnavailableError,  # SQLITE_AUTH
+    26: NotADatabaseError,  # SQLITE_NOTADB
+}
+# PostgreSQL's SQLSTATE (psycopg's ``sqlstate``), by the full code or its two-letter class.
+# Connection failures carry none: they stay "unavailable" (database/central.py tells them
+# apart for an administrator).
+_SQLSTATE_KINDS: dict[str, type[DatabaseError]] = {
+    "55P03": DatabaseLockedError,  # lock_not_available
+    "40P01": DatabaseLockedError,  # deadlock_detected
+    "25006": DatabaseReadOnlyError,  # read_only_sql_transaction
+    "53100": DatabaseFullError,  # disk_full
+    "58030": DatabaseIOError,  # io_error
+    "23": DatabaseConstraintError,  # integrity_constraint_violation (the class)
+    "XX001": NotADatabaseError,  # data_corrupted
+    "XX002": NotADatabaseError,  # index_corrupted
+}
+
+
 def classify(location: str, error: BaseException) -> DatabaseError:
-    """Turn a driver error into a typed error that a user can act on."""
+    """Turn a driver error into a typed error that a user can act on, by the driver's own
+    code (sqlite3's ``sqlite_errorcode``, psycopg's ``sqlstate``), never by its English
+    text; the text is kept as the detail."""
     original = getattr(error, "orig", None) or error
-    message = str(original).lower()
-    if "locked" in message or "busy" in message:
-        return DatabaseLockedError(location, str(original))
-    if "readonly" in message or "read-only" in message or "read only" in message:
-        return DatabaseReadOnlyError(location, str(original))
-    if "not a database" in message or "malformed" in message or "encrypted" in message:
-        return NotADatabaseError(location, str(original))
-    return DatabaseUnavailableError(location, str(original))
+    kind: type[DatabaseError] = DatabaseUnavailableError
+    code = getattr(original, "sqlite_errorcode", None)
+    state = getattr(original, "sqlstate", None)
+    if isinstance(code, int):
+        kind = _SQLITE_KINDS.get(code & 0xFF, DatabaseUnavailableError)
+    elif isinstance(state, str):
+        kind = _SQLSTATE_KINDS.get(state) or _SQLSTATE_KINDS.get(state[:2], kind)
+    return kind(location, str(original))
 
 
 def _driver_errors() -> tuple[type[BaseException], ...]:
@@ -88,21 +121,21 @@ def check_sqlite_file(path: Path, location: str, read_only: bool) -> None:
     """Refuse, with a typed error, a file that cannot be opened for writing (or make its
     folder when it does not exist yet)."""
     if path.is_dir():
-        raise DatabaseUnavailableError(location, "is a directory")
+        raise DatabaseUnavailableError(location, "det er en mappe")
     if path.exists():
         if not os.access(path, os.R_OK):
-            raise DatabaseUnavailableError(location, "no read access")
+            raise DatabaseUnavailableError(location, "ingen læseadgang")
         if read_only or not os.access(path, os.W_OK):
-            raise DatabaseReadOnlyError(location, "file is read-only")
+            raise DatabaseReadOnlyError(location, "filen er skrivebeskyttet")
         if not os.access(path.parent, os.W_OK | os.X_OK):
-            raise DatabaseReadOnlyError(location, "folder is read-only")
+            raise DatabaseReadOnlyError(location, "mappen er skrivebeskyttet")
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise DatabaseUnavailableError(location, error.strerror or str(error)) from error
     if not os.access(path.parent, os.W_OK | os.X_OK):
-        raise DatabaseReadOnlyError(location, "folder is read-only")
+        raise DatabaseReadOnlyError(location, "mappen er skrivebeskyttet")
 
 
 def sqlite_pragmas(connection: Any, busy_timeout_ms: int, *, read_only: bool) -> None:
@@ -120,9 +153,33 @@ def sqlite_pragmas(connection: Any, busy_timeout_ms: int, *, read_only: bool) ->
         cursor.close()
 
 
+def read_only_options(path: Path) -> dict[str, str]:
+    """SQLite URI options that read ``path`` and write nothing, not even beside it.
+
+    ``mode=ro``; and ``immutable=1`` when the folder is write-protected: a WAL database is
+    read through a ``-shm`` file that SQLite must be able to make, and ``immutable`` reads
+    the main file alone, which is the whole database when no ``-wal`` file holds changes.
+    A ``-wal`` file with changes and no ``-shm`` in such a folder cannot be read: refused."""
+    options = {"mode": "ro"}
+    if os.access(path.parent, os.W_OK | os.X_OK):
+        return options
+    wal, shm = (path.with_name(path.name + end) for end in ("-wal", "-shm"))
+    if wal.is_file() and wal.stat().st_size > 0:
+        if shm.is_file():
+            return options
+        raise DatabaseReadOnlyError(
+            str(path),
+            f"mappen er skrivebeskyttet, og {wal.name} har ændringer, som endnu ikke står i "
+            "databasefilen; de kan kun læses med skriveadgang til mappen",
+        )
+    return {**options, "immutable": "1"}
+
+
 def connect_sqlite(path: Path, busy_timeout_ms: int, *, read_only: bool) -> sqlite3.Connection:
     """A ``sqlite3`` connection in autocommit mode: transactions are begun explicitly."""
-    target = f"file:{quote(str(path))}?mode=ro" if read_only else str(path)
+    target = str(path)
+    if read_only:
+        target = f"file:{quote(str(path))}?{urlencode(read_only_options(path))}"
     connection = sqlite3.connect(
         target,
         timeout=busy_timeout_ms / 1000,
@@ -247,17 +304,17 @@ class Database:
         engine: Engine | None,
         location: str,
         *,
-        url: str | None = None,
+        make_engine: Callable[[], Engine] | None = None,
         busy_timeout_ms: int = 5000,
         sqlite_path: Path | None = None,
         read_only: bool = False,
         connection: sqlite3.Connection | None = None,
     ) -> None:
-        if engine is None and url is None:
-            raise ValueError("a Database needs an engine or a URL to make one")
+        if engine is None and make_engine is None:
+            raise ValueError("a Database needs an engine or a way to make one")
         self._engine = engine
         self.location = location
-        self._url = url
+        self._make_engine = make_engine
         self._busy_timeout_ms = busy_timeout_ms
         self._sqlite_path = sqlite_path
         self._read_only = read_only
@@ -274,10 +331,8 @@ class Database:
     @property
     def engine(self) -> Engine:
         if self._engine is None:
-            from database.engine import engine_for  # noqa: PLC0415 - SQLAlchemy on first use
-
-            assert self._url is not None
-            self._engine = engine_for(self._url, self._busy_timeout_ms, read_only=self._read_only)
+            assert self._make_engine is not None
+            self._engine = self._make_engine()
         return self._engine
 
     @property
@@ -294,7 +349,7 @@ class Database:
     def _sqlite(self) -> sqlite3.Connection:
         """The calling thread's connection (made on its first use)."""
         if self._closed:
-            raise DatabaseUnavailableError(self.location, "closed")
+            raise DatabaseUnavailableError(self.location, "lukket")
         connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
         if connection is None:
             assert self._sqlite_path is not None
@@ -344,63 +399,3 @@ class Database:
             connection.close()
         if self._engine is not None:
             self._engine.dispose()
-
-
-# ---- opening a desk's SQLite file without SQLAlchemy -------------------------------------
-
-
-def plain_sqlite_path(text: str) -> Path | None:
-    """The file of a plain SQLite URL (``sqlite:///path``) or file path; None for anything
-    else (PostgreSQL, in memory, URI options, escapes), which SQLAlchemy parses."""
-    if "://" not in text and not text.startswith("sqlite:"):
-        return Path(text).expanduser().absolute()
-    prefix = "sqlite:///"
-    if not text.startswith(prefix) or any(c in text for c in "?%#"):
-        return None
-    rest = text[len(prefix) :]
-    if rest in ("", ":memory:") or rest.startswith("file:"):
-        return None
-    return Path(rest)
-
-
-def _revision(connection: sqlite3.Connection) -> str | None:
-    found = connection.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
-    ).fetchone()
-    if found is None:
-        return None
-    row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-    return None if row is None else str(row[0])
-
-
-def open_desk_database(url: str, *, busy_timeout_ms: int = 5000) -> Database:
-    """Open a desk's database for logging.
-
-    A SQLite file whose schema is current (every start but the first after an install or an
-    upgrade) is opened with ``sqlite3`` alone. Anything else (a new file, an older schema to
-    upgrade, a newer one to refuse, PostgreSQL, an unusual URL) goes the full way,
-    :func:`database.engine.open_database`. Raises a :class:`DatabaseError` subclass."""
-    path = plain_sqlite_path(url)
-    if path is not None and path.is_file():
-        location = str(path)
-        check_sqlite_file(path, location, read_only=False)
-        with translate_errors(location):
-            connection = connect_sqlite(path, busy_timeout_ms, read_only=False)
-            try:
-                current = _revision(connection) == HEAD_REVISION
-            except BaseException:
-                connection.close()
-                raise
-        if current:
-            return Database(
-                None,
-                location,
-                url=url,
-                busy_timeout_ms=busy_timeout_ms,
-                sqlite_path=path,
-                connection=connection,
-            )
-        connection.close()
-    from database.engine import open_database  # noqa: PLC0415 - the full way, with SQLAlchemy
-
-    return open_database(url, busy_timeout_ms=busy_timeout_ms)

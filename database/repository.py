@@ -21,6 +21,7 @@ from database.handle import AlchemyExecutor, Database, Executor, as_utc, as_uuid
 from database.summary_rows import update_summaries
 from skranke.clock import local_day_bounds, utc_now
 from skranke.contact import Contact, Handout
+from skranke.cpr import ensure_no_cpr, redact_cpr
 from skranke.tally import DayTally
 
 if TYPE_CHECKING:
@@ -53,6 +54,10 @@ def _chunks(ids: Sequence[uuid.UUID]) -> list[Sequence[uuid.UUID]]:
 
 
 def _to_row(contact: Contact, desk_id: uuid.UUID | None) -> dict[str, Any]:
+    """The row to store; the CPR guard's last line (a Contact checks itself when made)."""
+    if contact.note is not None:
+        ensure_no_cpr(contact.note)
+    ensure_no_cpr(contact.desk)
     return {**{name: getattr(contact, name) for name in COLUMNS}, "desk_id": desk_id}
 
 
@@ -71,6 +76,9 @@ def _contact(row: Sequence[Any], handouts: tuple[Handout, ...]) -> Contact:
     values = dict(zip(COLUMNS, row, strict=False))  # the row's desk_id is not the domain's
     for flag in ("assisted", "on_behalf", "exemption"):
         values[flag] = bool(values[flag])
+    for free_text in ("note", "desk"):  # stored before the guard knew that spelling of a CPR
+        if values[free_text] is not None:
+            values[free_text] = redact_cpr(values[free_text])
     values.update(
         id=_id(values["id"]),
         logged_at=as_utc(values["logged_at"]),
@@ -145,6 +153,16 @@ class ContactRepository:
             executor.run_many(_INSERT_HANDOUT, handouts)
             update_summaries(executor, contacts, +1)
             _to_outbox(executor, "add", [contact.id for contact in contacts])
+
+    def stored_ids(self, ids: Sequence[uuid.UUID]) -> set[uuid.UUID]:
+        """Those of ``ids`` that are stored (voided or not)."""
+        found: set[uuid.UUID] = set()
+        with self.database.reading() as executor:
+            for chunk in _chunks(ids):
+                where, params = _in("id", chunk)
+                rows = executor.rows(f"SELECT id FROM contact WHERE {where}", params)  # noqa: S608
+                found.update(_id(row[0]) for row in rows)
+        return found
 
     def get(self, contact_id: uuid.UUID) -> Contact | None:
         with self.database.reading() as executor:

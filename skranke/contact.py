@@ -75,6 +75,14 @@ class Contact:
     voided_at: datetime | None = None
     handouts: tuple[Handout, ...] = ()
 
+    def __post_init__(self) -> None:
+        """The CPR guard on the value itself: no contact holding a CPR-like note or desk
+        name exists, however it was made (``make_contacts``, ``replace``, a test, demo data,
+        a row read back); see skranke/cpr.py for the rule."""
+        if self.note is not None:
+            ensure_no_cpr(self.note)
+        ensure_no_cpr(self.desk)
+
     @property
     def voided(self) -> bool:
         return self.voided_at is not None

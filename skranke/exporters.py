@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from skranke.vocabulary import Vocabulary
 
 Progress = Callable[[int, int], None]
+MAX_KOMHEN_WEEKS = 106  # two years of counting weeks (a sheet each)
 Cancelled = Callable[[], bool]
 
 
@@ -34,6 +35,41 @@ class UnknownExportFormatError(SkrankeError):
     def __init__(self, export_format: str) -> None:
         self.export_format = export_format
         super().__init__(export_format)
+
+
+class ExportPeriodTooLongError(SkrankeError):
+    """The period is longer than the format allows (``maximum_days``): a KOMHEN export writes
+    a sheet per week, and a century of weeks is no counting week anyone reads."""
+
+    def __init__(self, export_id: str, days: int, maximum_days: int) -> None:
+        self.export_id = export_id
+        self.days = days
+        self.maximum_days = maximum_days
+        super().__init__(f"{export_id}: {days} days > {maximum_days}")
+
+
+class ExportSuffixError(SkrankeError):
+    """The file's name ends otherwise than what the format writes (``suffixes``; a folder
+    exporter also takes a name without a suffix, as a folder)."""
+
+    def __init__(self, export_id: str, out: Path, suffixes: tuple[str, ...], folder: bool) -> None:
+        self.export_id = export_id
+        self.out = out
+        self.suffixes = suffixes
+        self.folder = folder
+        super().__init__(f"{export_id}: {out.name} not {' / '.join(suffixes)}")
+
+
+class CounterContactsInHotlineError(SkrankeError):
+    """A hotline export over contacts logged in person at a counter (``at_counter`` of
+    ``contacts``): an ordinary desk's database, whose every contact would be billed as a
+    hotline call. ``desk``: the hotline desk the export was limited to, if any."""
+
+    def __init__(self, at_counter: int, contacts: int, desk: str | None) -> None:
+        self.at_counter = at_counter
+        self.contacts = contacts
+        self.desk = desk
+        super().__init__(f"{at_counter} of {contacts} contacts in person")
 
 
 class ExportSource(Protocol):
@@ -78,10 +114,25 @@ class Exporter(ABC):
     label_en: ClassVar[str]
     suffix: ClassVar[str]  # of the file written; of the archive for a folder exporter
     folder: ClassVar[bool] = False  # writes a folder (or, given a ``suffix`` name, an archive)
+    other_suffixes: ClassVar[tuple[str, ...]] = ()  # also written, by the name's suffix
+    max_days: ClassVar[int | None] = None  # the longest period it writes; None: any
 
     @classmethod
     def label(cls, language: str = "da") -> str:
         return cls.label_da if language == "da" else cls.label_en
+
+    @classmethod
+    def check(cls, period: Period, out: Path) -> None:
+        """Refuse, before anything is read or written, a period longer than the format
+        allows and a name whose suffix says another format than the one written."""
+        if cls.max_days is not None and period.days > cls.max_days:
+            raise ExportPeriodTooLongError(cls.id, period.days, cls.max_days)
+        suffixes = (cls.suffix, *cls.other_suffixes)
+        if out.suffix.lower() in suffixes or out.is_dir():
+            return  # a folder: a folder exporter writes into it, a file exporter refuses it
+        if cls.folder and out.suffix == "":
+            return
+        raise ExportSuffixError(cls.id, out, suffixes, cls.folder)
 
     @abstractmethod
     def write(self, job: ExportJob) -> ExportResult:
@@ -228,6 +279,8 @@ class Komhen(Exporter):
     label_da = "KOMHEN-tælleuger"
     label_en = "KOMHEN counting weeks"
     suffix = ".xlsx"
+    other_suffixes = (".csv",)
+    max_days = MAX_KOMHEN_WEEKS * 7
 
     def write(self, job: ExportJob) -> ExportResult:
         from skranke.exports import (  # noqa: PLC0415
@@ -267,6 +320,7 @@ class _Hotline(Exporter):
         source = job.source
         contacts = source.contacts(job.period)
         config = source.hotline or config_from_contacts(contacts)
+        _refuse_counter_contacts(contacts, config.desk)
         report = hotline_report(contacts, job.period, config, source.price_table, source.vocabulary)
         if job.cancelled is not None and job.cancelled():
             raise ExportCancelled
@@ -283,6 +337,17 @@ class _Hotline(Exporter):
         vocabulary: Vocabulary,
         out: Path,
     ) -> None: ...
+
+
+def _refuse_counter_contacts(contacts: Sequence[Contact], desk: str | None) -> None:
+    """A hotline answers the phone: contacts in person (Fremmøde) are a counter's, and the
+    report would bill each as a call. Refused, whatever the share."""
+    from skranke.report import IN_PERSON  # noqa: PLC0415 - see the imports
+
+    counted = [c for c in contacts if c.voided_at is None and desk in (None, c.desk)]
+    at_counter = sum(contact.channel == IN_PERSON for contact in counted)
+    if at_counter:
+        raise CounterContactsInHotlineError(at_counter, len(counted), desk)
 
 
 @register

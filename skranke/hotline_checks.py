@@ -13,9 +13,8 @@ from skranke.errors import UnknownMunicipalityError
 from skranke.municipalities import municipality
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
     from decimal import Decimal  # imported where amounts are read: not at start-up
-
-    from skranke.settings import Settings
 
 WEEKDAY_IDS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 PER_CALL = "per_call"
@@ -101,17 +100,28 @@ def check_shares(value: Any) -> list[tuple[str, str, str]]:
     return problems
 
 
-def cross_problems(settings: Settings) -> list[tuple[str, str, str]]:
-    """What does not fit together in the hotline settings: (key, code, detail)."""
+def cross_problems(
+    *,
+    hotline: bool,
+    municipalities: Collection[str],
+    opens: str,
+    closes: str,
+    cost_key: str,
+    share_codes: Collection[str],
+) -> list[tuple[str, str, str]]:
+    """What does not fit together in the hotline settings: (key, code, detail).
+
+    Takes the values, not ``Settings``: the settings module runs these checks, so this
+    module stays below it (no import cycle)."""
     problems: list[tuple[str, str, str]] = []
-    codes = {str(code).zfill(3) for code in settings.hotline_municipalities}
-    if settings.hotline and not codes:
+    codes = {str(code).zfill(3) for code in municipalities}
+    if hotline and not codes:
         problems.append(("hotline_municipalities", "missing", ""))
-    opens, closes = parse_clock(settings.hotline_opens), parse_clock(settings.hotline_closes)
-    if opens is not None and closes is not None and closes <= opens:
-        problems.append(("hotline_closes", "invalid", f"senere end {settings.hotline_opens}"))
-    if settings.hotline_cost_key == SHARES:
-        shares = {code for code, _ in settings.hotline_shares}
+    opens_at, closes_at = parse_clock(opens), parse_clock(closes)
+    if opens_at is not None and closes_at is not None and closes_at <= opens_at:
+        problems.append(("hotline_closes", "invalid", f"senere end {opens}"))
+    if cost_key == SHARES:
+        shares = set(share_codes)
         problems.extend(("hotline_shares", "missing", code) for code in sorted(codes - shares))
         problems.extend(("hotline_shares", "not_allowed", code) for code in sorted(shares - codes))
     return problems

@@ -62,6 +62,14 @@ class InvalidPeriodError(SkrankeError):
         super().__init__(f"{first}..{last}")
 
 
+class PeriodOutOfRangeError(InvalidPeriodError):
+    """A period reaching outside the days Skranke counts (:data:`FIRST_DAY` to
+    :data:`LAST_DAY`): ``9999-12-31`` has no day after it to end on."""
+
+
+FIRST_DAY = date(2000, 1, 1)  # the days a period may cover, both inclusive
+LAST_DAY = date(2100, 12, 31)
+
 _WEEK_WORDS = {
     Language.DANISH: {"week": "Uge", "counting_week": "Tælleuge"},
     Language.ENGLISH: {"week": "Week", "counting_week": "Counting week"},
@@ -82,6 +90,8 @@ class Period:
     kind: str = field(default="custom", compare=False)
 
     def __post_init__(self) -> None:
+        if self.first < FIRST_DAY or self.last > LAST_DAY:
+            raise PeriodOutOfRangeError(self.first, self.last)
         if self.last < self.first:
             raise InvalidPeriodError(self.first, self.last)
 

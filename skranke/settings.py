@@ -17,7 +17,13 @@ from typing import TYPE_CHECKING, Any
 import platformdirs
 
 from skranke.contact import ContactChoice, resolve_choice
-from skranke.errors import Problem, SettingsError, SettingsWriteError, SkrankeError
+from skranke.errors import (
+    Problem,
+    SettingsError,
+    SettingsWriteError,
+    SkrankeError,
+    UnknownMunicipalityError,
+)
 from skranke.formatting import Language
 from skranke.hotline_checks import (
     COST_KEYS,
@@ -31,6 +37,7 @@ from skranke.hotline_checks import (
     cross_problems,
     parse_amount,
 )
+from skranke.municipalities import municipality
 from skranke.tomlfile import TomlFile, read_toml
 from skranke.vocabulary import OutcomeId, Vocabulary
 
@@ -76,11 +83,25 @@ def _doc(
     return {"doc": text, "choices": choices, "bounds": bounds, "check": check}
 
 
+def _check_municipality(value: str) -> tuple[str, str] | None:
+    """One of the 98 codes (or empty: the first start asks)."""
+    if not value.strip():
+        return None
+    try:
+        municipality(value)
+    except UnknownMunicipalityError:
+        return "invalid", f"en af de 98 kommunekoder, fx 165 for Albertslund, ikke '{value}'"
+    return None
+
+
 @dataclass(frozen=True)
 class Settings:
     desk: str = field(default="", metadata=_doc("The desk's name, e.g. 'Skranke 3'."))
     municipality: str = field(
-        default="", metadata=_doc("Three-digit municipality code (kommunekode), e.g. '165'.")
+        default="",
+        metadata=_doc(
+            "Three-digit municipality code (kommunekode), e.g. '165'.", check=_check_municipality
+        ),
     )
     centre: str = field(
         default="",
@@ -348,7 +369,14 @@ def read_settings_file(path: Path, base: Settings | None = None) -> Settings:
         values[TABLES] = shares
     merged = replace(base, **values)
     if any(key.startswith("hotline") for key in toml.data):  # what does not fit together
-        for key, code, detail in cross_problems(merged):
+        for key, code, detail in cross_problems(
+            hotline=merged.hotline,
+            municipalities=merged.hotline_municipalities,
+            opens=merged.hotline_opens,
+            closes=merged.hotline_closes,
+            cost_key=merged.hotline_cost_key,
+            share_codes=[code for code, _ in merged.hotline_shares],
+        ):
             section = TABLES if key == TABLES else ""  # a share: its line, or the table's
             field_name = detail if section else key
             problems.append(toml.problem(section, 0, field_name, code, detail))

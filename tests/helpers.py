@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -11,6 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
+import pytest
 import zxingcpp
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
@@ -68,3 +70,33 @@ def decode_qr(widget: object) -> list[str]:
     width, height, stride = image.width(), image.height(), image.bytesPerLine()
     pixels = np.frombuffer(image.constBits(), dtype=np.uint8).reshape(height, stride)[:, :width]
     return [result.text for result in zxingcpp.read_barcodes(np.ascontiguousarray(pixels))]
+
+
+@contextmanager
+def read_only_folder(folder: Path) -> Iterator[None]:
+    """``folder`` write-protected for the test's own process, also when it runs as root
+    (where ``chmod`` stops nothing): then the folder is made immutable (``chattr +i``, which
+    stops root too). Skips the test where neither works (no chattr, a file system without
+    the flag). Checked, not assumed: a file made in the folder must fail."""
+    as_root = os.geteuid() == 0
+    if as_root:
+        if shutil.which("chattr") is None:
+            pytest.skip("cannot write-protect a folder as root: no chattr")
+        made = subprocess.run(["chattr", "+i", str(folder)], capture_output=True, check=False)
+        if made.returncode != 0:
+            pytest.skip(f"cannot write-protect a folder as root: {made.stderr!r}")
+    else:
+        folder.chmod(0o555)
+    try:
+        try:
+            (folder / "probe").touch()
+        except OSError:
+            pass
+        else:
+            pytest.fail(f"{folder} is still writable")
+        yield
+    finally:
+        if as_root:
+            subprocess.run(["chattr", "-i", str(folder)], check=True)
+        else:
+            folder.chmod(0o755)

@@ -11,9 +11,13 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from database.errors import (
     ContactNotFoundError,
+    DatabaseConstraintError,
     DatabaseError,
+    DatabaseFullError,
+    DatabaseIOError,
     DatabaseLockedError,
     DatabaseReadOnlyError,
+    DatabaseUnavailableError,
     DatabaseUrlError,
     NotADatabaseError,
     SchemaTooNewError,
@@ -32,7 +36,13 @@ from skranke.errors import (
     UnknownMunicipalityError,
     VocabularyError,
 )
-from skranke.report import InvalidPeriodError
+from skranke.exporters import (
+    EXPORTERS,
+    CounterContactsInHotlineError,
+    ExportPeriodTooLongError,
+    ExportSuffixError,
+)
+from skranke.report import FIRST_DAY, LAST_DAY, InvalidPeriodError, PeriodOutOfRangeError
 
 
 def _tr(text: object) -> str:
@@ -54,6 +64,19 @@ _PROBLEM_TEXT = {
     "encoding": QT_TRANSLATE_NOOP("messages", "filen er ikke gemt som UTF-8"),
     "not_https": QT_TRANSLATE_NOOP("messages", "skal være et https-link, ikke '{detail}'"),
     "invalid_date": QT_TRANSLATE_NOOP("messages", "er ikke en dato som 2026-11-22: '{detail}'"),
+}
+
+# The types a value should have had, in words (the core names them as Python does).
+_TYPE_WORDS = {
+    "int": QT_TRANSLATE_NOOP("messages", "et heltal, fx 5000"),
+    "heltal": QT_TRANSLATE_NOOP("messages", "et heltal, fx 5000"),
+    "str": QT_TRANSLATE_NOOP("messages", 'en tekst i anførselstegn, fx "Skranke 1"'),
+    "text": QT_TRANSLATE_NOOP("messages", 'en tekst i anførselstegn, fx "Skranke 1"'),
+    "bool": QT_TRANSLATE_NOOP("messages", "true eller false"),
+    "true/false": QT_TRANSLATE_NOOP("messages", "true eller false"),
+    "[str]": QT_TRANSLATE_NOOP("messages", 'en liste af tekster, fx ["pass", "mitid"]'),
+    "list of texts": QT_TRANSLATE_NOOP("messages", 'en liste af tekster, fx ["pass", "mitid"]'),
+    "list of ids": QT_TRANSLATE_NOOP("messages", 'en liste af id\'er, fx ["moving"]'),
 }
 
 _CONTACT_FIELDS = {
@@ -83,7 +106,10 @@ def problem_text(problem: Problem) -> str:
         )
     fallback = QT_TRANSLATE_NOOP("messages", "er ugyldig ({detail})")
     what = _tr(_PROBLEM_TEXT.get(problem.code, fallback))
-    return ", ".join(where) + ": " + what.format(detail=problem.detail)
+    detail = problem.detail
+    if problem.code == "wrong_type" and detail in _TYPE_WORDS:
+        detail = _tr(_TYPE_WORDS[detail])
+    return ", ".join(where) + ": " + what.format(detail=detail)
 
 
 def _data_file_text(error: DataFileError) -> str:
@@ -128,44 +154,137 @@ def _database_url_text(error: DatabaseUrlError) -> str:
     return text.format(where=error.location, detail=error.detail)
 
 
+_DATABASE_TEXT = {
+    DatabaseLockedError: QT_TRANSLATE_NOOP(
+        "messages",
+        "Databasen {where} er låst af et andet program. Luk det andet program "
+        "(eller en anden Skranke på samme fil) og prøv igen.",
+    ),
+    DatabaseReadOnlyError: QT_TRANSLATE_NOOP(
+        "messages",
+        "Databasen {where} er skrivebeskyttet, så Skranke kan ikke gemme i den. "
+        "Bed IT om skriveadgang til filen og dens mappe.",
+    ),
+    NotADatabaseError: QT_TRANSLATE_NOOP(
+        "messages",
+        "Filen {where} er ikke en Skranke-database (eller den er beskadiget). "
+        "Skranke har ikke ændret den. Vælg en anden fil med --database.",
+    ),
+    DatabaseFullError: QT_TRANSLATE_NOOP(
+        "messages",
+        "Disken med databasen {where} er fuld, så ændringen er ikke gemt. Frigør plads på "
+        "disken (eller bed IT om det) og prøv igen.",
+    ),
+    DatabaseIOError: QT_TRANSLATE_NOOP(
+        "messages",
+        "Databasen {where} kunne ikke læses eller skrives: disken eller netværksdrevet svigtede. "
+        "Prøv igen; sker det igen, så bed IT se på disken.",
+    ),
+    DatabaseConstraintError: QT_TRANSLATE_NOOP(
+        "messages",
+        "Databasen {where} afviste ændringen, fordi den bryder en af databasens regler "
+        "(fx en henvendelse, der allerede er gemt). Intet er ændret.",
+    ),
+    DatabaseUnavailableError: QT_TRANSLATE_NOOP(
+        "messages",
+        "Databasen {where} kan ikke åbnes. Tjek at filen og dens mappe findes, og at du må "
+        "læse i dem.",
+    ),
+}
+
+
 def _database_text(error: DatabaseError) -> str:
+    """A Danish sentence first; the driver's or the system's own words, if any, after it
+    in parentheses."""
     where = error.location
     if isinstance(error, DatabaseUrlError):
         return _database_url_text(error)
-    if isinstance(error, DatabaseLockedError):
-        text = QCoreApplication.translate(
-            "messages",
-            "Databasen {where} er låst af et andet program. Luk det andet program "
-            "(eller en anden Skranke på samme fil) og prøv igen.",
-        )
-    elif isinstance(error, DatabaseReadOnlyError):
-        text = QCoreApplication.translate(
-            "messages",
-            "Databasen {where} er skrivebeskyttet, så Skranke kan ikke gemme i den. "
-            "Bed IT om skriveadgang til filen og dens mappe.",
-        )
-    elif isinstance(error, NotADatabaseError):
-        text = QCoreApplication.translate(
-            "messages",
-            "Filen {where} er ikke en Skranke-database (eller den er beskadiget). "
-            "Skranke har ikke ændret den. Vælg en anden fil med --database.",
-        )
-    elif isinstance(error, SchemaTooNewError):
+    if isinstance(error, SchemaTooNewError):
         text = QCoreApplication.translate(
             "messages",
             "Databasen {where} er skrevet af en nyere version af Skranke (skema {revision}). "
             "Skranke har ikke ændret den. Opdater Skranke på denne pc.",
         )
         return text.format(where=where, revision=error.revision)
-    elif isinstance(error, ContactNotFoundError):
+    if isinstance(error, ContactNotFoundError):
         text = QCoreApplication.translate(
             "messages", "Henvendelsen {detail} findes ikke i databasen {where}."
         )
         return text.format(where=where, detail=error.detail)
+    template = next(
+        (text for kind, text in _DATABASE_TEXT.items() if isinstance(error, kind)),
+        _DATABASE_TEXT[DatabaseUnavailableError],
+    )
+    sentence = _tr(template).format(where=where)
+    return f"{sentence} ({error.detail})" if error.detail else sentence
+
+
+def _export_text(error: ExportSuffixError | ExportPeriodTooLongError) -> str:
+    label = EXPORTERS[error.export_id].label(_language())
+    if isinstance(error, ExportPeriodTooLongError):
+        return QCoreApplication.translate(
+            "messages",
+            "Perioden er {days} dage; {label} skriver højst {maximum} dage (en fane pr. uge). "
+            "Vælg en kortere periode.",
+        ).format(days=error.days, label=label, maximum=error.maximum_days)
+    suffixes = " / ".join(error.suffixes)
+    if error.folder:
+        text = QCoreApplication.translate(
+            "messages",
+            "{name} ender ikke på {suffixes}: {label} skrives i en mappe (et navn uden "
+            "endelse) eller i en {suffixes}-fil. Intet er skrevet.",
+        )
     else:
-        text = QCoreApplication.translate("messages", "Databasen {where} kan ikke åbnes: {detail}")
-        return text.format(where=where, detail=error.detail)
-    return text.format(where=where)
+        text = QCoreApplication.translate(
+            "messages",
+            "{name} ender ikke på {suffixes}, men {label} skriver en {suffixes}-fil. Giv filen "
+            "den endelse (fx {example}). Intet er skrevet.",
+        )
+    example = error.out.with_suffix(error.suffixes[0]).name
+    return text.format(name=error.out, suffixes=suffixes, label=label, example=example)
+
+
+_REPORT_ERRORS = (
+    ExportSuffixError,
+    ExportPeriodTooLongError,
+    CounterContactsInHotlineError,
+    InvalidPeriodError,
+)
+
+
+def _report_text(
+    error: ExportSuffixError
+    | ExportPeriodTooLongError
+    | CounterContactsInHotlineError
+    | InvalidPeriodError,
+) -> str:
+    """What is wrong with an export or its period."""
+    if isinstance(error, ExportSuffixError | ExportPeriodTooLongError):
+        return _export_text(error)
+    if isinstance(error, CounterContactsInHotlineError):
+        return QCoreApplication.translate(
+            "messages",
+            "{at_counter} af de {contacts} henvendelser i perioden er fremmøde ved en skranke, "
+            "ikke opkald til hotlinen: hotline-eksporten ville fakturere dem som opkald. "
+            "Eksportér fra hotline-skrankens database, eller sæt hotline_desk i "
+            "indstillingerne til hotline-skrankens navn.",
+        ).format(at_counter=error.at_counter, contacts=error.contacts)
+    if isinstance(error, PeriodOutOfRangeError):
+        return QCoreApplication.translate(
+            "messages",
+            "Perioden {first} – {last} ligger uden for de dage, Skranke tæller: "
+            "fra {earliest} til {latest}.",
+        ).format(first=error.first, last=error.last, earliest=FIRST_DAY, latest=LAST_DAY)
+    return QCoreApplication.translate(
+        "messages", "Perioden slutter før den begynder: {first} – {last}."
+    ).format(first=error.first, last=error.last)
+
+
+def _language() -> str:
+    """The interface's language (ui/app.py sets it on the application; none: Danish)."""
+    app = QCoreApplication.instance()
+    language = app.property("skrankeLanguage") if app is not None else None
+    return language if isinstance(language, str) else "da"
 
 
 def error_text(error: SkrankeError) -> str:
@@ -193,10 +312,8 @@ def error_text(error: SkrankeError) -> str:
         return QCoreApplication.translate(
             "messages", "Eksporten blev annulleret; der er ikke gemt noget."
         )
-    if isinstance(error, InvalidPeriodError):
-        return QCoreApplication.translate(
-            "messages", "Perioden slutter før den begynder: {first} – {last}."
-        ).format(first=error.first, last=error.last)
+    if isinstance(error, _REPORT_ERRORS):
+        return _report_text(error)
     if isinstance(error, PrintError):
         return QCoreApplication.translate(
             "messages",

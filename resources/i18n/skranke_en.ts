@@ -563,7 +563,7 @@
 <context>
     <name>CounterWrites</name>
     <message>
-        <location filename="../../ui/counter/writes.py" line="+74"/>
+        <location filename="../../ui/counter/writes.py" line="+63"/>
         <source>{n} taster under opstarten havde intet sagsområde og er ikke registreret.</source>
         <translation>{n} keys typed during start-up had no area and were not logged.</translation>
     </message>
@@ -578,7 +578,7 @@
         <translation>Choose the caller&apos;s municipality first; then the call is logged.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Vælg en eller flere henvendelser i listen for at annullere dem.</source>
         <translation>Select one or more contacts in the list to cancel them.</translation>
     </message>
@@ -599,13 +599,13 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+68"/>
+        <location line="+66"/>
         <location line="+37"/>
         <source>Ikke gemt – se meddelelsen øverst.</source>
         <translation>Not saved – see the message at the top.</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-72"/>
         <source>✓ Registreret: {label}. Ctrl+Z fortryder.</source>
         <translation>✓ Logged: {label}. Ctrl+Z undoes.</translation>
     </message>
@@ -615,7 +615,7 @@
         <translation>✓ Logged {count} × {label}. Ctrl+Z undoes.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Der er intet at fortryde.</source>
         <translation>There is nothing to undo.</translation>
     </message>
@@ -630,7 +630,7 @@
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Gemmer {n} mere …</source>
         <translation>Saving {n} more …</translation>
     </message>
@@ -1330,7 +1330,7 @@
 <context>
     <name>SolutionsHookup</name>
     <message>
-        <location filename="../../ui/counter/solutions_hookup.py" line="+68"/>
+        <location filename="../../ui/counter/solutions_hookup.py" line="+69"/>
         <source>QR-koden til {title} vises for borgeren.</source>
         <translation>The QR code for {title} is shown to the citizen.</translation>
     </message>
@@ -1926,7 +1926,7 @@
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="+44"/>
+        <location filename="../../ui/messages.py" line="+54"/>
         <source>er ikke gyldig TOML: {detail}</source>
         <translation>is not valid TOML: {detail}</translation>
     </message>
@@ -1991,6 +1991,35 @@
         <translation>is not a date like 2026-11-22: &apos;{detail}&apos;</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <location line="+1"/>
+        <source>et heltal, fx 5000</source>
+        <translation>a whole number, e.g. 5000</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>en tekst i anførselstegn, fx &quot;Skranke 1&quot;</source>
+        <translation>a text in quotes, e.g. &quot;Desk 1&quot;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>true eller false</source>
+        <translation>true or false</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>en liste af tekster, fx [&quot;pass&quot;, &quot;mitid&quot;]</source>
+        <translation>a list of texts, e.g. [&quot;pass&quot;, &quot;mitid&quot;]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>en liste af id&apos;er, fx [&quot;moving&quot;]</source>
+        <translation>a list of ids, e.g. [&quot;moving&quot;]</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>kanal</source>
         <translation>channel</translation>
@@ -2046,7 +2075,7 @@
         <translation>is invalid ({detail})</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Ordlisten (sagsområder, kanaler, udfald) i {path} har fejl:</source>
         <translation>The vocabulary (areas, channels, outcomes) in {path} has errors:</translation>
     </message>
@@ -2071,12 +2100,57 @@
         <translation>The database address {where} cannot be read. Write a path to a SQLite file or an address like postgresql://user@server/skranke.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
         <source>Databasen {where} er låst af et andet program. Luk det andet program (eller en anden Skranke på samme fil) og prøv igen.</source>
         <translation>The database {where} is locked by another program. Close the other program (or another Skranke using the same file) and try again.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+15"/>
+        <source>Disken med databasen {where} er fuld, så ændringen er ikke gemt. Frigør plads på disken (eller bed IT om det) og prøv igen.</source>
+        <translation>The disk holding the database {where} is full, so the change was not saved. Free some space on the disk (or ask IT to) and try again.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Databasen {where} kunne ikke læses eller skrives: disken eller netværksdrevet svigtede. Prøv igen; sker det igen, så bed IT se på disken.</source>
+        <translation>The database {where} could not be read or written: the disk or network drive failed. Try again; if it happens again, ask IT to look at the disk.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Databasen {where} afviste ændringen, fordi den bryder en af databasens regler (fx en henvendelse, der allerede er gemt). Intet er ændret.</source>
+        <translation>The database {where} refused the change because it breaks one of the database&apos;s rules (e.g. a contact that is already stored). Nothing was changed.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Databasen {where} kan ikke åbnes. Tjek at filen og dens mappe findes, og at du må læse i dem.</source>
+        <translation>The database {where} cannot be opened. Check that the file and its folder exist and that you may read them.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Perioden er {days} dage; {label} skriver højst {maximum} dage (en fane pr. uge). Vælg en kortere periode.</source>
+        <translation>The period is {days} days; {label} writes at most {maximum} days (a sheet per week). Choose a shorter period.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{name} ender ikke på {suffixes}: {label} skrives i en mappe (et navn uden endelse) eller i en {suffixes}-fil. Intet er skrevet.</source>
+        <translation>{name} does not end in {suffixes}: {label} is written to a folder (a name without a suffix) or to a {suffixes} file. Nothing was written.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{name} ender ikke på {suffixes}, men {label} skriver en {suffixes}-fil. Giv filen den endelse (fx {example}). Intet er skrevet.</source>
+        <translation>{name} does not end in {suffixes}, but {label} writes a {suffixes} file. Give the file that suffix (e.g. {example}). Nothing was written.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>{at_counter} af de {contacts} henvendelser i perioden er fremmøde ved en skranke, ikke opkald til hotlinen: hotline-eksporten ville fakturere dem som opkald. Eksportér fra hotline-skrankens database, eller sæt hotline_desk i indstillingerne til hotline-skrankens navn.</source>
+        <translation>{at_counter} of the {contacts} contacts in the period are in-person visits at a desk, not calls to the hotline: the hotline export would bill them as calls. Export from the hotline desk&apos;s database, or set hotline_desk in the settings to the hotline desk&apos;s name.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Perioden {first} – {last} ligger uden for de dage, Skranke tæller: fra {earliest} til {latest}.</source>
+        <translation>The period {first} – {last} lies outside the days Skranke counts: from {earliest} to {latest}.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Noten ligner et CPR-nummer og er ikke gemt. Skranke må aldrig gemme personnumre, navne eller adresser. Ret noten, eller slet den.</source>
         <translation>The note looks like a CPR number and has not been saved. Skranke must never store CPR numbers, names or addresses. Correct the note or delete it.</translation>
     </message>
@@ -2086,7 +2160,7 @@
         <translation>The export was cancelled; nothing has been saved.</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-191"/>
         <source>Indstillingsfilen {path} har fejl:</source>
         <translation>The settings file {path} has errors:</translation>
     </message>
@@ -2096,22 +2170,22 @@
         <translation>The data file {path} has errors:</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+40"/>
         <source>Databasen {where} er skrivebeskyttet, så Skranke kan ikke gemme i den. Bed IT om skriveadgang til filen og dens mappe.</source>
         <translation>The database {where} is read-only, so Skranke cannot save to it. Ask IT for write access to the file and its folder.</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+181"/>
         <source>Uventet fejl: {error}</source>
         <translation>Unexpected error: {error}</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-176"/>
         <source>Filen {where} er ikke en Skranke-database (eller den er beskadiget). Skranke har ikke ændret den. Vælg en anden fil med --database.</source>
         <translation>The file {where} is not a Skranke database (or it is damaged). Skranke has not changed it. Choose another file with --database.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+135"/>
         <source>Noten er {length} tegn lang; den må højst være {maximum} tegn.</source>
         <translation>The note is {length} characters long; it may be at most {maximum} characters.</translation>
     </message>
@@ -2121,12 +2195,12 @@
         <translation>Cannot write {path}: {detail}. Choose a folder you are allowed to write to.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-30"/>
         <source>Perioden slutter før den begynder: {first} – {last}.</source>
         <translation>The period ends before it begins: {first} – {last}.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+40"/>
         <source>Printeren &apos;{printer}&apos; kunne ikke startes. Tjek at den er tændt og har papir, eller vælg en anden printer.</source>
         <translation>The printer &apos;{printer}&apos; could not be started. Check that it is switched on and has paper, or choose another printer.</translation>
     </message>
@@ -2146,7 +2220,7 @@
         <translation>Unknown or invalid {field}: &apos;{value}&apos;.</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-240"/>
         <source>linje {line}</source>
         <translation>line {line}</translation>
     </message>
@@ -2156,35 +2230,34 @@
         <translation>field &apos;{field}&apos;</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+98"/>
         <source>Databasen {where} er skrevet af en nyere version af Skranke (skema {revision}). Skranke har ikke ændret den. Opdater Skranke på denne pc.</source>
         <translation>The database {where} was written by a newer version of Skranke (schema {revision}). Skranke has not changed it. Update Skranke on this computer.</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+134"/>
         <source>Skrankens navn skal være 1-{maximum} tegn (og ikke et CPR-nummer).</source>
         <translation>The desk name must be 1-{maximum} characters (and not a CPR number).</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-127"/>
         <source>Henvendelsen {detail} findes ikke i databasen {where}.</source>
         <translation>The contact {detail} does not exist in the database {where}.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Databasen {where} kan ikke åbnes: {detail}</source>
-        <translation>The database {where} cannot be opened: {detail}</translation>
+        <translation type="vanished">The database {where} cannot be opened: {detail}</translation>
     </message>
 </context>
 <context>
     <name>team</name>
     <message>
-        <location filename="../../ui/cli/team.py" line="+66"/>
+        <location filename="../../ui/cli/team.py" line="+72"/>
         <source>Skranke – ledelsesinformation</source>
         <translation>Skranke – management information</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+43"/>
         <source>Databasen {where} har skema {theirs}, men denne Skranke bruger skema {ours}. Ledelsesinformationen ændrer ikke databasen: bed IT om at køre &apos;skranke central upgrade&apos; først.</source>
         <translation>The database {where} has schema {theirs}, but this Skranke uses schema {ours}. The management view does not change the database: ask IT to run &apos;skranke central upgrade&apos; first.</translation>
     </message>

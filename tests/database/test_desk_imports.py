@@ -11,8 +11,8 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from database.desk_open import open_desk_database
 from database.engine import open_database, sqlite_url
-from database.handle import open_desk_database
 from database.repository import ContactRepository
 from database.summaries import stored
 
@@ -36,7 +36,7 @@ assert code == 0, code
 _LOG = f"""
 import json, sys
 from database.counter import CounterDesk
-from database.handle import open_desk_database
+from database.desk_open import open_desk_database
 from database.repository import ContactRepository
 from skranke.contact import ContactChoice, Handout
 from skranke.vocabulary import load_vocabulary

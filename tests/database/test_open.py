@@ -11,6 +11,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
+from database.desk_open import open_desk_database
 from database.engine import Database, current_revision, open_database, sqlite_url
 from database.errors import (
     DatabaseLockedError,
@@ -19,7 +20,6 @@ from database.errors import (
     NotADatabaseError,
     SchemaTooNewError,
 )
-from database.handle import open_desk_database
 from database.models import metadata
 from database.repository import ContactRepository
 from database.schema import HEAD_REVISION

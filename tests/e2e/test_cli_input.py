@@ -302,7 +302,7 @@ def test_export_from_a_missing_database_creates_nothing(
     url = f"sqlite:///file:{db}?mode=ro&uri=true" if read_only_url else str(db)
     out = tmp_path / "t.xlsx"
     result = _export(config, url, "--format", "xlsx", "--out", str(out))
-    _assert_refused(result, f"Databasen {db} kan ikke åbnes: filen findes ikke")
+    _assert_refused(result, f"Databasen {db} kan ikke åbnes", "(filen findes ikke)")
     assert not (tmp_path / "typo").exists()
     assert not out.exists()
 

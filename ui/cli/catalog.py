@@ -7,7 +7,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ui.cli.common import EXIT_OK, EXIT_PROBLEMS, StartupConfig, UsageError, overlay
+from ui.cli.common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    StartupConfig,
+    UsageError,
+    checked_catalog,
+    overlay,
+)
 
 if TYPE_CHECKING:
     from skranke.errors import Problem
@@ -15,11 +22,8 @@ if TYPE_CHECKING:
 
 
 def run(args: argparse.Namespace, config: StartupConfig, vocabulary: Vocabulary) -> int:
-    from skranke.catalog import load_catalog  # noqa: PLC0415
-
     if args.catalog_command == "list":
-        result = load_catalog(vocabulary, overlay(config.settings))
-        for solution in result.catalog.solutions:
+        for solution in checked_catalog(config, vocabulary).solutions:
             fields = (solution.id, ",".join(solution.areas), solution.title_da, solution.url)
             print("\t".join(fields))
         return EXIT_OK

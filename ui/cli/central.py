@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from skranke.clock import to_local
-from ui.cli.common import EXIT_OK, EXIT_PROBLEMS, StartupConfig, UsageError
+from ui.cli.common import EXIT_OK, EXIT_PROBLEMS, StartupConfig, UsageError, central_address
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -101,7 +101,7 @@ def add_parser(commands: Commands) -> None:
 def run(args: argparse.Namespace, config: StartupConfig, vocabulary: Vocabulary) -> int:
     from database.central import desks_heard_from, init_central, upgrade_central  # noqa: PLC0415
 
-    url = args.url or config.settings.central_url
+    url = central_address(config, args.url)
     if not url:
         raise UsageError(
             f"angiv den fælles databases adresse, fx skranke central {args.central_command} "

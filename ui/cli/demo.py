@@ -48,12 +48,19 @@ def run(args: argparse.Namespace, config: StartupConfig, vocabulary: Vocabulary)
     try:
         stored = fill_demo_data(
             ContactRepository(database), args.contacts, args.days, args.seed, vocabulary,
-            batch_size=batch_size, progress=Progress(sys.stderr),
+            batch_size=batch_size, progress=Progress(sys.stderr), finish=args.finish,
         )  # fmt: skip
     except DemoDataExistsError as error:
         raise UsageError(_exists_text(error)) from error
     finally:
         database.close()
+    if args.finish:
+        print(
+            f"{format_number(stored)} manglende demo-henvendelser med --seed {args.seed} gemt "
+            f"i {database.location}" + ("" if stored else " (de var der alle)"),
+            file=sys.stderr,
+        )
+        return EXIT_OK
     if stored == 0:
         raise UsageError(
             f"ingen åbningsdage blandt de sidste {args.days} dage; intet gemt. Brug flere --days."
@@ -67,5 +74,6 @@ def _exists_text(error: DemoDataExistsError) -> str:
     return (
         f"demo-data med --seed {error.seed} ligger allerede i databasen {error.location}"
         f"{stored}: samme seed giver de samme henvendelser. Brug et andet tal, fx "
-        f"--seed {error.seed + 1}, for at tilføje flere."
+        f"--seed {error.seed + 1}, for at tilføje flere, eller --finish for at gemme dem "
+        f"af --seed {error.seed}, der mangler efter en afbrudt kørsel."
     )

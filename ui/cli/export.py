@@ -28,16 +28,17 @@ def run(args: argparse.Namespace, config: StartupConfig, vocabulary: Vocabulary)
     from database.engine import open_database  # noqa: PLC0415
     from database.exporting import ExportRequest, run_export  # noqa: PLC0415
     from database.repository import ContactRepository  # noqa: PLC0415
-    from skranke.catalog import load_catalog  # noqa: PLC0415
     from skranke.costs import load_price_table  # noqa: PLC0415
+    from skranke.exporters import exporter  # noqa: PLC0415
     from skranke.hotline import hotline_config  # noqa: PLC0415
     from skranke.report import Filters, Period  # noqa: PLC0415
-    from ui.cli.common import overlay  # noqa: PLC0415
+    from ui.cli.common import checked_catalog  # noqa: PLC0415
 
     chosen = export_format(args)
     period = Period.custom(args.first, args.last)
+    exporter(chosen).check(period, args.out)  # before the database is opened
     filters = Filters(desks=frozenset({args.only_desk})) if args.only_desk else Filters()
-    catalog = load_catalog(vocabulary, overlay(config.settings)).catalog
+    catalog = checked_catalog(config, vocabulary)
     name = catalog.issuer_name(config.municipality)
     hotline = hotline_config(config.settings)
     request = ExportRequest(period, filters, chosen, args.out, name, hotline)
@@ -46,6 +47,8 @@ def run(args: argparse.Namespace, config: StartupConfig, vocabulary: Vocabulary)
     )
     try:
         repository = ContactRepository(database)
+        if args.only_desk:
+            _check_desk(args.only_desk, repository.desks(), database.location)
         result = run_export(request, repository, vocabulary, catalog, load_price_table())
     finally:
         database.close()
@@ -53,3 +56,16 @@ def run(args: argparse.Namespace, config: StartupConfig, vocabulary: Vocabulary)
         print(path)
     print(f"{result.contacts} henvendelser i perioden.", file=sys.stderr)
     return EXIT_OK
+
+
+def _check_desk(desk: str, known: list[str], location: str) -> None:
+    """``--desk`` must name a desk with contacts in the database: a typo exported nothing."""
+    if desk in known:
+        return
+    if not known:
+        raise UsageError(f"--desk '{desk}': databasen {location} har ingen henvendelser endnu.")
+    raise UsageError(
+        f"--desk '{desk}' findes ikke i databasen {location}. Skrankerne der: "
+        + ", ".join(f"'{name}'" for name in known)
+        + "."
+    )

@@ -9,7 +9,7 @@ English rather than breaking.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -18,6 +18,9 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from skranke.identity import version_line
 
 DATABASE_ENV = "SKRANKE_DATABASE_URL"
+# demo-data's bounds (README.md): ten million contacts take some minutes; ten years of days.
+DEMO_MAX_CONTACTS = 10_000_000
+DEMO_MAX_DAYS = 3660
 
 DANISH = {
     "usage: ": "brug: ",
@@ -105,22 +108,47 @@ class _WindowParser(argparse.ArgumentParser):
 
 
 def iso_date(text: str) -> date:
+    """A day Skranke counts (skranke/report.py: ``FIRST_DAY`` to ``LAST_DAY``)."""
+    from skranke.report import FIRST_DAY, LAST_DAY  # noqa: PLC0415 - see parse_arguments
+
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"ugyldig dato '{text}': skriv den som ÅÅÅÅ-MM-DD, fx 2026-11-22"
         ) from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise argparse.ArgumentTypeError(
+            f"datoen {text} ligger uden for de dage, Skranke tæller: "
+            f"fra {FIRST_DAY.isoformat()} til {LAST_DAY.isoformat()}"
+        )
+    return day
 
 
-def positive_int(text: str) -> int:
+def positive_int(text: str, maximum: int | None = None) -> int:
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' er ikke et helt tal") from None
     if value <= 0:
         raise argparse.ArgumentTypeError(f"skal være et helt tal større end 0, ikke {value}")
+    if maximum is not None and value > maximum:
+        raise argparse.ArgumentTypeError(f"højst {_dotted(maximum)}, ikke {text}")
     return value
+
+
+def _dotted(number: int) -> str:
+    """``10000000`` as Danes write it: ``10.000.000``."""
+    return f"{number:,}".replace(",", ".")
+
+
+def _at_most(maximum: int) -> Callable[[str], int]:
+    """A whole number from 1 to ``maximum`` (argparse calls the type with the text alone)."""
+
+    def parse(text: str) -> int:
+        return positive_int(text, maximum)
+
+    return parse
 
 
 def _whole_number(text: str) -> int:
@@ -219,13 +247,28 @@ def _add_catalog(commands: Commands) -> None:
 
 
 def _add_sheet(commands: Commands) -> None:
-    sheet = commands.add_parser("sheet", help="skriv en vejledning (eller en pakke) som PDF")
-    sheet.add_argument("solution", nargs="?", metavar="LØSNING", help="løsningens id")
-    sheet.add_argument("--pack", metavar="PAKKE", help="en pakke af vejledninger i stedet")
+    sheet = commands.add_parser(
+        "sheet",
+        help="skriv en vejledning (eller en pakke) som PDF",
+        description="Skriver vejledningen til en selvbetjeningsløsning som PDF. Løsningernes "
+        "id'er: skranke catalog list.",
+    )
+    sheet.add_argument(
+        "solution", nargs="?", metavar="LØSNING", help="løsningens id, fx moving (flytning)"
+    )
+    sheet.add_argument(
+        "--pack", metavar="PAKKE", help="en pakke af vejledninger i stedet, fx new_in_municipality"
+    )
     sheet.add_argument("--large-print", action="store_true", help="stor skrift (kun A4)")
-    sheet.add_argument("--lang", choices=("da", "en"), default="da", help="sprog")
-    sheet.add_argument("--format", choices=("a4", "slip"), default="a4", help="A4 eller 80 mm bon")
-    sheet.add_argument("--out", type=Path, required=True, metavar="FIL.pdf")
+    sheet.add_argument("--lang", choices=("da", "en"), default="da", help="sprog (standard da)")
+    sheet.add_argument(
+        "--format", choices=("a4", "slip"), default="a4",
+        help="a4: et A4-ark (standard); slip: en 80 mm bon til bonprinteren",
+    )  # fmt: skip
+    sheet.add_argument(
+        "--out", type=Path, required=True, metavar="FIL.pdf",
+        help="PDF-filen, der skrives (navnet skal ende på .pdf)",
+    )  # fmt: skip
 
 
 def _add_export(commands: Commands) -> None:
@@ -259,7 +302,28 @@ def _add_export(commands: Commands) -> None:
 
 
 def _add_demo(commands: Commands) -> None:
-    demo = commands.add_parser("demo-data", help="fyld databasen med realistiske testdata")
-    demo.add_argument("--contacts", type=positive_int, required=True, metavar="N")
-    demo.add_argument("--days", type=positive_int, default=365, metavar="D")
-    demo.add_argument("--seed", type=_whole_number, default=1, metavar="S")
+    demo = commands.add_parser(
+        "demo-data",
+        help="fyld databasen med realistiske testdata",
+        description="Fylder databasen med opdigtede henvendelser på åbningsdagene de sidste "
+        "D dage (til og med i dag). Samme --seed giver de samme henvendelser; et andet "
+        "--seed tilføjer flere.",
+    )
+    demo.add_argument(
+        "--contacts", type=_at_most(DEMO_MAX_CONTACTS), required=True, metavar="N",
+        help=f"antal henvendelser, 1 til {_dotted(DEMO_MAX_CONTACTS)}",
+    )  # fmt: skip
+    demo.add_argument(
+        "--days", type=_at_most(DEMO_MAX_DAYS), default=365, metavar="D",
+        help=f"over så mange dage bagud fra i dag, 1 til {DEMO_MAX_DAYS} (standard 365)",
+    )  # fmt: skip
+    demo.add_argument(
+        "--seed", type=_whole_number, default=1, metavar="S",
+        help="tallet bag tilfældighederne (standard 1): samme tal, samme henvendelser",
+    )  # fmt: skip
+    demo.add_argument(
+        "--finish",
+        action="store_true",
+        help="gem kun de henvendelser af dette --seed, der mangler (efter en kørsel, der "
+        "blev afbrudt, fx af en fuld disk); brug samme --contacts og --days samme dag",
+    )

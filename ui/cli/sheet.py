@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from ui.cli.common import EXIT_OK, StartupConfig, UsageError, overlay
+from ui.cli.common import EXIT_OK, StartupConfig, UsageError, checked_catalog
 
 if TYPE_CHECKING:
     from skranke.catalog import Catalog
@@ -17,6 +17,11 @@ def _check_options(args: argparse.Namespace) -> None:
     """Refuse what cannot be rendered before loading anything."""
     if (args.solution is None) == (args.pack is None):
         raise UsageError("angiv enten en løsnings id eller --pack PAKKE.")
+    if args.out.suffix.lower() != ".pdf":
+        raise UsageError(
+            f"{args.out} ender ikke på .pdf, men 'sheet' skriver en PDF-fil. Giv filen den "
+            f"endelse (fx {args.out.with_suffix('.pdf').name}). Intet er skrevet."
+        )
     if args.large_print and args.format != "a4":
         raise UsageError(
             "stor skrift (--large-print) findes kun i A4; udelad --format slip eller --large-print."
@@ -24,11 +29,10 @@ def _check_options(args: argparse.Namespace) -> None:
 
 
 def run(args: argparse.Namespace, config: StartupConfig, vocabulary: Vocabulary) -> int:
-    from skranke.catalog import load_catalog  # noqa: PLC0415
     from skranke.sheets import Sender, SheetOptions  # noqa: PLC0415
 
     _check_options(args)
-    catalog = load_catalog(vocabulary, overlay(config.settings)).catalog
+    catalog = checked_catalog(config, vocabulary)
     sender = Sender(catalog.issuer_name(config.municipality), catalog.contact)
     options = SheetOptions(language=args.lang, large_print=args.large_print, format=args.format)
     pdf = _render(args, catalog, options, sender)

@@ -53,10 +53,16 @@ def run(args: argparse.Namespace, config: StartupConfig, vocabulary: Vocabulary)
     from skranke.errors import SkrankeError  # noqa: PLC0415
     from skranke.hotline import hotline_config  # noqa: PLC0415
     from ui.app import create_application  # noqa: PLC0415
-    from ui.cli.common import overlay  # noqa: PLC0415
+    from ui.cli.common import (  # noqa: PLC0415
+        UsageError,
+        central_address,
+        overlay,
+        require_display,
+    )
     from ui.messages import error_text  # noqa: PLC0415
     from ui.team_view import TeamView  # noqa: PLC0415
 
+    require_display("Ledelsesinformationen")
     app = create_application(sys.argv[:1], config.settings.language)
 
     def refuse(text: str) -> int:
@@ -67,7 +73,10 @@ def run(args: argparse.Namespace, config: StartupConfig, vocabulary: Vocabulary)
         QMessageBox.warning(None, title, text)
         return EXIT_BAD_INPUT
 
-    url = args.url or (config.settings.central_url if args.central else config.database_url)
+    try:
+        url = central_address(config, args.url) if args.central else args.url or config.database_url
+    except UsageError as error:
+        return refuse(error.text)
     if not url:
         return refuse(
             "indstillingen central_url er tom: skriv den fælles databases adresse, fx "
