@@ -4,13 +4,16 @@ write): it logs, undoes and voids until told to stop, then waits for its outbox 
 
 ``python -m tests.e2e.desk_child SETTINGS DATABASE STOPFILE [CALLERS]``; ``CALLERS`` (comma-
 separated municipality codes) makes it a hotline desk that records each call under the
-caller's municipality. Prints one JSON line: what it logged and voided.
+caller's municipality. Prints one JSON line: what it logged and voided. While it runs, the
+file ``progress.json`` next to SETTINGS says how far it got (logged, voided, the pusher's
+state), so the test can wait for what it needs instead of sleeping.
 """
 
 from __future__ import annotations
 
 import faulthandler
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -30,6 +33,13 @@ CHOICES = [
 ]
 
 
+def _report(path: Path, progress: dict[str, object]) -> None:
+    """Write ``progress`` whole: the test never reads a half-written file."""
+    part = path.with_suffix(".part")
+    part.write_text(json.dumps(progress), encoding="utf-8")
+    os.replace(part, path)
+
+
 def run(settings_path: Path, database: str, stop_file: Path, callers: list[str]) -> dict[str, int]:
     settings = load_settings(settings_path)
     config = StartupConfig(settings, settings_path, database, settings.desk, settings.municipality)
@@ -45,6 +55,7 @@ def run(settings_path: Path, database: str, stop_file: Path, callers: list[str])
     runner.start()
     print("ready", flush=True)  # opened and migrated: the test's clock starts now
     logged = voided = 0
+    progress = settings_path.parent / "progress.json"
     while not stop_file.exists():
         caller = callers[logged % len(callers)] if callers else None
         made = desk.log(CHOICES[logged % len(CHOICES)], municipality_code=caller)
@@ -54,6 +65,7 @@ def run(settings_path: Path, database: str, stop_file: Path, callers: list[str])
         elif logged % 11 == 0:
             voided += len(desk.void_many([made[0].id]))  # Delete in today's list
         runner.wake()  # as the counter does after each write
+        _report(progress, {"logged": logged, "voided": voided, "state": pusher.status.state})
         time.sleep(0.03)
     deadline = time.monotonic() + 90
     while pusher.outbox.count() and time.monotonic() < deadline:

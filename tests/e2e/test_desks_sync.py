@@ -3,9 +3,11 @@ PostgreSQL while the link to it is cut and restored: afterwards the central data
 every contact exactly once.
 
 Each desk process (tests/e2e/desk_child.py) is composed as the counter is and pushes through
-the in-test TCP proxy; the test black-holes the proxy while they keep logging, undoing and
-voiding, restores it, stops them, and checks the central ids = the union of the desks' ids,
-the voided sets equal, the central summaries = a fresh GROUP BY, and every outbox empty.
+the in-test TCP proxy; once every desk's contacts reach the central database, the test
+black-holes the proxy; once every desk has noticed (offline) and logged on, it restores the
+link; once every desk has pushed again, it stops them and checks the central ids = the union
+of the desks' ids, the voided sets equal, the central summaries = a fresh GROUP BY, and every
+outbox empty.
 """
 
 from __future__ import annotations
@@ -14,19 +16,18 @@ import json
 import os
 import subprocess
 import sys
-import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import text
 
-from database.engine import open_database, sqlite_url
+from database.engine import Database, open_database, sqlite_url
 from database.repository import ContactRepository
 from database.sync import DeskIdentity
 from tests.postgres import PASSWORD, PostgresServer, postgres
 from tests.sync.proxy import Proxy
-from tests.sync.world import Desk, assert_converged, central_database
+from tests.sync.world import Desk, assert_converged, central_database, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 __all__ = ["postgres"]  # the fixture: a throw-away PostgreSQL cluster (tests/postgres.py)
@@ -72,6 +73,33 @@ def _start(folder: Path, spec: DeskSpec, central_url: str, stop: Path) -> subpro
     )  # fmt: skip
 
 
+@dataclass(frozen=True)
+class Progress:
+    """How far a desk process got, from its ``progress.json``."""
+
+    logged: int = 0
+    state: str = ""  # its pusher's SyncState: "offline" once a push failed
+
+
+def _progress(folder: Path, child: subprocess.Popen[str]) -> Progress:
+    """Fails at once if the desk process died, with what it said."""
+    if child.poll() is not None:
+        _, err = child.communicate()
+        raise AssertionError(f"a desk process ended ({child.returncode}): {err[-3000:]}")
+    path = folder / "progress.json"
+    if not path.exists():  # nothing logged yet
+        return Progress()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return Progress(int(data["logged"]), str(data["state"]))
+
+
+def _central_counts(central: Database) -> dict[str, int]:
+    """How many contacts the central database holds from each desk (by name)."""
+    with central.engine.connect() as conn:
+        query = text("SELECT desk, count(*) FROM contact GROUP BY desk")
+        return {str(desk): int(n) for desk, n in conn.execute(query)}
+
+
 def _desk(folder: Path, spec: DeskSpec) -> Desk:
     """The desk's file as the test reads it afterwards, with the id its process made."""
     text = (folder / "settings.toml").read_text(encoding="utf-8")
@@ -86,23 +114,54 @@ def test_three_desks_and_the_hotline_log_through_a_cut_link_and_converge(
 ) -> None:
     central_url = postgres.new_database()
     stop = tmp_path / "stop"
+    folders = [tmp_path / f"desk{i}" for i in range(len(DESKS))]
+    watcher = central_database(central_url)  # the test's own look at the central database
+
+    def progress() -> list[Progress]:
+        return [_progress(f, child) for f, child in zip(folders, children, strict=True)]
+
+    def pushed_since(counts: dict[str, int]) -> bool:
+        now = _central_counts(watcher)
+        return all(now.get(spec.name, 0) > counts.get(spec.name, 0) for spec in DESKS)
+
     with Proxy(postgres.port) as proxy:
         url = _url_via(central_url, proxy, postgres)
-        children = [_start(tmp_path / f"desk{i}", s, url, stop) for i, s in enumerate(DESKS)]
+        children = [_start(f, s, url, stop) for f, s in zip(folders, DESKS, strict=True)]
         try:
             for child in children:
                 assert child.stdout is not None
                 assert child.stdout.readline().strip() == "ready"
-            time.sleep(3)  # they log and push
+            wait_for(  # they log and push
+                lambda: pushed_since({spec.name: 4 for spec in DESKS}),
+                "every desk's first contacts in the central database",
+                60,
+            )
             proxy.blackhole()  # the cable is cut: pushes hang, logging goes on
-            time.sleep(4)
+            at_cut = [p.logged for p in progress()]
+            wait_for(
+                lambda: all(
+                    p.state == "offline" and p.logged >= before + 5
+                    for p, before in zip(progress(), at_cut, strict=True)
+                ),
+                "every desk to notice the cut link (offline) and log on",
+                60,
+            )
+            before_back = _central_counts(watcher)
             proxy.forward()  # back
-            time.sleep(2)
+            wait_for(
+                lambda: (
+                    all(p.state != "offline" and p.logged > 20 for p in progress())
+                    and pushed_since(before_back)
+                ),
+                "every desk to push again over the restored link",
+                90,
+            )
             stop.touch()
             outputs = [child.communicate(timeout=120) for child in children]
         finally:
             for child in children:
                 child.kill()
+            watcher.close()
     for child, (_, err) in zip(children, outputs, strict=True):
         assert child.returncode == 0, err[-3000:]
     results = [json.loads(out.strip().splitlines()[-1]) for out, _ in outputs]

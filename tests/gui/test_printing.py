@@ -114,10 +114,14 @@ def test_the_slip_prints_on_80_mm_paper(
     item = dialog.pages_layout.itemAt(0)  # the slip's page (the A4 one may await deletion)
     preview = item.widget() if item is not None else None
     assert isinstance(preview, QLabel)
-    qtbot.waitUntil(lambda: preview.isVisible() and preview.height() > 10)
-    qtbot.wait(50)  # laid out in the dialog
-    # The preview shows the slip itself, not a tall white strip around it.
-    assert preview.height() <= preview.pixmap().deviceIndependentSize().height() + 2
+    # Once laid out in the dialog, the preview shows the slip itself, not a tall white strip
+    # around it.
+    qtbot.waitUntil(
+        lambda: (
+            preview.isVisible()
+            and 10 < preview.height() <= preview.pixmap().deviceIndependentSize().height() + 2
+        )
+    )
     with qtbot.waitSignal(dialog.printed, timeout=20_000):
         dialog.print_sheet()
     page = PdfReader(printed_to).pages[0]

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QDate, Qt, QTranslator
+from PySide6.QtCore import QDate, Qt, QThreadPool, QTranslator
 from pytestqt.qtbot import QtBot
 
 import ui.team_view
@@ -144,12 +144,13 @@ def test_a_burst_of_choices_counts_and_draws_the_last_one_only(
         return real_draw(*args)
 
     monkeypatch.setattr(ui.team_view, "_describe", draw)
-    qtbot.wait(500)  # the month's charts have settled at their size
+    pool = QThreadPool.globalInstance()
+    assert pool.waitForDone(20_000)  # the month's count has finished
     drawn.clear()
     for choice in ("today", "week", "last_week", "last_month", "year"):
         team.period_combo.setCurrentIndex(PERIODS.index(choice))
     _wait_for(qtbot, team, Period.year(local_today().year))
-    qtbot.wait(300)
+    assert pool.waitForDone(20_000)  # a late count of an earlier choice would have drawn by now
     assert set(drawn) == {Period.year(local_today().year)}  # none of the four before it
 
 

@@ -24,6 +24,7 @@ from sqlalchemy.pool import NullPool
 
 from database import roles
 from database.central import add_login, init_central
+from database.engine import Database
 from database.repository import ContactRepository
 from database.team import (
     CountInterruptedError,
@@ -36,7 +37,7 @@ from skranke.costs import load_price_table
 from skranke.report import Period
 from skranke.vocabulary import Vocabulary
 from tests.postgres import PostgresServer, postgres  # noqa: F401 - the server fixture
-from tests.sync.world import Desk, make_desk
+from tests.sync.world import Desk, make_desk, wait_for
 from ui.cli.parser import parse_arguments
 from ui.cli.team import schema_text
 from ui.team_view import PERIODS, SILENT, TeamView, is_silent
@@ -236,6 +237,16 @@ def test_silent_means_no_push_since_the_same_time_the_working_day_before() -> No
     assert is_silent(wednesday - timedelta(hours=25), wednesday)
 
 
+def _sleeping(database: Database) -> bool:
+    """Is a ``pg_sleep`` running on the server (seen from another session)?"""
+    with database.engine.connect() as conn:
+        query = text(
+            "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' "
+            "AND query LIKE 'SELECT pg_sleep%' AND pid <> pg_backend_pid()"
+        )
+        return bool(conn.execute(query).scalar_one())
+
+
 def test_a_superseded_count_on_postgresql_is_cancelled(
     postgres: PostgresServer,  # noqa: F811 - pytest hands in the imported fixture
 ) -> None:
@@ -266,7 +277,7 @@ def test_a_superseded_count_on_postgresql_is_cancelled(
     worker.start()
     try:
         assert started.wait(10)
-        time.sleep(0.3)  # inside pg_sleep
+        wait_for(lambda: _sleeping(database), "the count to be inside pg_sleep", 10)
         assert worker.ident is not None
         interrupter.interrupt(worker.ident)
         worker.join(10)
