@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 # No ``Qt`` (the enum namespace) here: its first use costs ~40 ms, so the path to the first
 # paint names enum values as strings (Qt's property system reads them) or after the paint.
-from PySide6.QtCore import QSettings, QTimer, Signal, Slot
+from PySide6.QtCore import QSettings, QSize, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -44,6 +44,7 @@ from ui.counter.desk_worker import DeskWorker
 from ui.counter.form_panels import ChannelRow, OutcomeBox
 from ui.counter.tally_strip import TallyStrip
 from ui.counter.tiles_panel import TilesPanel
+from ui.screen_fit import ColumnScroll, fit_to_screen
 from ui.settings_store import QtSettingsStore
 from ui.tasks import run_task
 
@@ -142,11 +143,7 @@ class CounterWindow(QMainWindow):
         self.setWindowTitle(
             self.tr("{desk} · {municipality}").format(desk=desk_name, municipality=place)
         )
-        self.resize(1366, 860)
-        self.setMinimumSize(1000, 680)
-        geometry = QSettings().value("counterWindow/geometry")  # QSettings: window state only
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        fit_to_screen(self, QSize(1366, 860), saved="counterWindow/geometry")  # 200 %: 960×540
 
         # What the first paint shows; the rest follows in ``_build_rest``.
         language = self.language
@@ -210,6 +207,7 @@ class CounterWindow(QMainWindow):
             return
         from ui.counter.details_box import DetailsBox  # noqa: PLC0415
         from ui.counter.favourites_panel import FavouritesPanel  # noqa: PLC0415
+        from ui.counter.keyboard import TabOrder  # noqa: PLC0415
         from ui.counter.recent_panel import RecentPanel  # noqa: PLC0415
         from ui.solution_panel import SolutionPanel  # noqa: PLC0415
 
@@ -236,6 +234,7 @@ class CounterWindow(QMainWindow):
         self._show_favourites()
         self._update_handouts_label()
         solutions.display(None)
+        TabOrder(self)  # Tab follows the work: channel, outcome, details, tiles, …
         self._fill_from_start()  # attached before the panels were built
 
     @property
@@ -291,10 +290,10 @@ class CounterWindow(QMainWindow):
         left.addWidget(self.channel_row)
         left.addWidget(self.outcome_box)
         left.addWidget(self.tiles_panel, 1)  # the details go above, favourites below
-        body.addLayout(left, 3)
+        body.addWidget(ColumnScroll(left), 3)  # a low screen scrolls the form and tiles
         # A fixed share of the width: showing a QR code or an error never moves the tiles.
         for widget in (self.side_tabs, self.error_banner):
-            widget.setMinimumWidth(530)
+            widget.setMinimumWidth(320)
             policy = widget.sizePolicy()
             policy.setHorizontalPolicy(policy.Policy.Ignored)
             widget.setSizePolicy(policy)
@@ -479,6 +478,7 @@ class CounterWindow(QMainWindow):
         self._shortcut("Ctrl+P", self.open_sheet)
         self._shortcut("Ctrl+L", self.open_team_view)
         self._shortcut("Escape", self._escape)
+        self._shortcut("Ctrl+Q", QApplication.closeAllWindows)  # quit, as in any program
 
     def _step_count(self, steps: int) -> None:
         self.count_spin.stepBy(steps)

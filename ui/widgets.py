@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
@@ -17,8 +17,8 @@ class TwoLineButton(QPushButton):
 
     Long labels wrap onto more lines first; only when a single word or the lines do not fit
     does the font get smaller, never below ``min_points``; a word still too wide is then
-    hyphenated. Buttons that share a row (``share_font``) use one size, the largest that fits
-    all of them, so a row never mixes sizes.
+    hyphenated. Buttons in one group (``share_font``: the tiles, a row of favourites) use one
+    size, the largest that fits all of them, so a group never mixes sizes.
     """
 
     def __init__(
@@ -61,7 +61,7 @@ class TwoLineButton(QPushButton):
 
     @staticmethod
     def share_font(rows: Sequence[Sequence[TwoLineButton]]) -> None:
-        """Buttons in one row get one font size."""
+        """The buttons in each group get one font size."""
         for row in rows:
             peers = list(row)
             for button in peers:
@@ -82,6 +82,18 @@ class TwoLineButton(QPushButton):
 
     def label_points(self) -> float:
         return self._label.font().pointSizeF()
+
+    def sizeHint(self) -> QSize:
+        """High enough for three lines at the smallest size: what a narrow window (200 %
+        scaling) gives each tile when the column scrolls."""
+        hint = super().sizeHint()
+        lines = QFontMetrics(self._font(self._min_points)).lineSpacing() * 3
+        return QSize(hint.width(), max(hint.height(), lines + 2 * _TOP))
+
+    def hasHeightForWidth(self) -> bool:
+        """No: the label fits itself to the button (``_fit_row``), not the button to it; a
+        wrapped label's height would otherwise change the layout around with every size."""
+        return False
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -137,7 +149,7 @@ class TwoLineButton(QPushButton):
         # Clear of the hint, full width; then narrow; then full width under the hint (a
         # readable label matters more than a free corner).
         for side, clear in ((0, True), (hint.width() + 2, False), (0, False)):
-            room = width - 2 * side
+            room = width - 2 * side - 2  # a bold letter may reach past its advance
             if whole_words and max(map(metrics.horizontalAdvance, words), default=0) > room:
                 continue
             text = self._broken(metrics, room)
