@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeyEvent
+from PySide6.QtGui import QDesktopServices, QFont, QFontMetrics, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -71,7 +71,14 @@ class SolutionPanel(QWidget):
         # Every part keeps its place whether a QR is shown or not, so neither this panel nor
         # the tiles beside it move when staff show a solution.
         rows = self.results.fontMetrics().lineSpacing() * 2 + 6  # two lines per result
-        self.results.setMinimumHeight(rows * 3)  # at 200 % a 1080p screen is 540 high
+        self.results.setMinimumHeight(rows * 4 + 4 * self.results.frameWidth() + 8)
+        # Two lines of a solution's title, whether one is shown or not: showing one moves
+        # nothing (a narrow window at 200 % wraps the idle text onto a second line too).
+        title = QFont(self.title_label.font())
+        title.setPointSizeF(13)
+        title.setBold(True)
+        self.title_label.setMinimumHeight(QFontMetrics(title).lineSpacing() * 2)
+        self.qr.setMinimumSize(48, 48)  # room for the list at 200 %; it grows where it can
         lines = self.url_label.fontMetrics().lineSpacing()
         self.url_label.setMinimumHeight(lines * 2)
         for label in (self.title_label, self.url_label):

@@ -83,17 +83,22 @@ class TwoLineButton(QPushButton):
     def label_points(self) -> float:
         return self._label.font().pointSizeF()
 
-    def sizeHint(self) -> QSize:
-        """High enough for three lines at the smallest size: what a narrow window (200 %
-        scaling) gives each tile when the column scrolls."""
-        hint = super().sizeHint()
-        lines = QFontMetrics(self._font(self._min_points)).lineSpacing() * 3
-        return QSize(hint.width(), max(hint.height(), lines + 2 * _TOP))
-
     def hasHeightForWidth(self) -> bool:
-        """No: the label fits itself to the button (``_fit_row``), not the button to it; a
-        wrapped label's height would otherwise change the layout around with every size."""
-        return False
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        """The height in which the label fits ``width`` at the smallest size, beside the key
+        hint (never under it): a narrow window (200 % scaling) makes its tiles taller, and
+        the column scrolls. Measured at one fixed size, so the answer never depends on the
+        size the label has now."""
+        metrics = QFontMetrics(self._font(self._min_points))
+        room = max(10, width - 2 * _SIDE - 2 * (self._hint.sizeHint().width() + 2) - 2)
+        box = metrics.boundingRect(QRect(0, 0, room, 10_000), _FLAGS, self._broken(metrics, room))
+        return max(self.minimumHeight(), box.height() + 2 * _TOP + 2)
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width(), max(hint.height(), self.heightForWidth(hint.width())))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -146,9 +151,9 @@ class TwoLineButton(QPushButton):
         width, height = self._room()
         hint = self._hint.sizeHint()
         words = self._text.replace("\u200b", " ").replace("\n", " ").split()
-        # Clear of the hint, full width; then narrow; then full width under the hint (a
-        # readable label matters more than a free corner).
-        for side, clear in ((0, True), (hint.width() + 2, False), (0, False)):
+        # Clear of the hint, full width; then narrow. Never under the hint: a label that
+        # ran into its key ("Foreign nationals/" into its "9") reads as one word.
+        for side, clear in ((0, True), (hint.width() + 2, False)):
             room = width - 2 * side - 2  # a bold letter may reach past its advance
             if whole_words and max(map(metrics.horizontalAdvance, words), default=0) > room:
                 continue

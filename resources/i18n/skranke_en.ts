@@ -4,7 +4,7 @@
 <context>
     <name>ChannelRow</name>
     <message>
-        <location filename="../../ui/counter/form_panels.py" line="+76"/>
+        <location filename="../../ui/counter/form_panels.py" line="+81"/>
         <source>Kanal: {channel}</source>
         <translation>Channel: {channel}</translation>
     </message>
@@ -45,9 +45,107 @@
     </message>
 </context>
 <context>
+    <name>ChoicesBar</name>
+    <message>
+        <location filename="../../ui/team/choices.py" line="+72"/>
+        <source>I dag</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Denne uge</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sidste uge</source>
+        <translation>Last week</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Denne måned</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sidste måned</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>I år</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vælg datoer</source>
+        <translation>Choose dates</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Fra dato</source>
+        <translation>From date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Til dato</source>
+        <translation>To date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alle</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Periode:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fra:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Til:</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Afdeling:</source>
+        <translation>Centre:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skranke:</source>
+        <translation>Desk:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kanal:</source>
+        <translation>Channel:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Område:</source>
+        <translation>Area:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Udfald:</source>
+        <translation>Outcome:</translation>
+    </message>
+</context>
+<context>
     <name>CitizenScreen</name>
     <message>
-        <location filename="../../ui/citizen_screen.py" line="+24"/>
+        <location filename="../../ui/citizen_screen.py" line="+25"/>
         <source>Skranke – til borgeren</source>
         <translation>Skranke – for the citizen</translation>
     </message>
@@ -62,7 +160,7 @@
         <translation>Welcome to Citizen Service</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+55"/>
         <source>Scan med kameraet på din telefon</source>
         <translation>Scan with your phone&apos;s camera</translation>
     </message>
@@ -78,12 +176,12 @@
         <translation type="vanished">Today: …</translation>
     </message>
     <message>
-        <location filename="../../ui/counter_window.py" line="+172"/>
+        <location filename="../../ui/counter_window.py" line="+169"/>
         <source>Åbner databasen …</source>
         <translation>Opening the database …</translation>
     </message>
     <message>
-        <location line="+176"/>
+        <location line="+178"/>
         <source>Klar. Klik på et sagsområde (eller tast dets nummer) for at registrere.</source>
         <translation>Ready. Click an area (or press its number) to log a contact.</translation>
     </message>
@@ -98,12 +196,12 @@
         <translation>Error message</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-140"/>
         <source>{desk} · {municipality}</source>
         <translation>{desk} · {municipality}</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+88"/>
         <source>I dag</source>
         <translation>Today</translation>
     </message>
@@ -293,7 +391,7 @@
         <translation type="vanished">Assist.</translation>
     </message>
     <message>
-        <location line="+234"/>
+        <location line="+237"/>
         <source>Fortryd seneste</source>
         <translation>Undo last</translation>
     </message>
@@ -574,7 +672,7 @@
 <context>
     <name>DetailsBox</name>
     <message>
-        <location filename="../../ui/counter/details_box.py" line="+36"/>
+        <location filename="../../ui/counter/details_box.py" line="+38"/>
         <source>Detaljer (nulstilles efter hver registrering)</source>
         <translation>Details (reset after each contact is logged)</translation>
     </message>
@@ -619,32 +717,29 @@
         <translation>The citizen was exempted from Digital Post or digital self-service</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Henvendelsestype</source>
-        <translation>Type of contact</translation>
+        <translation type="vanished">Type of contact</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Som området plejer</source>
         <translation>Usual for the area</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Borgerens digitale parathed</source>
-        <translation>The citizen&apos;s digital readiness</translation>
+        <translation type="vanished">The citizen&apos;s digital readiness</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Ikke vurderet</source>
         <translation>Not assessed</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Henvendertype</source>
-        <translation>Type of requester</translation>
+        <translation type="vanished">Type of requester</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Antal henvendelser, der registreres</source>
         <translation>Number of contacts to log</translation>
     </message>
@@ -669,17 +764,17 @@
         <translation>Handed out during this contact</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>&amp;Type:</source>
         <translation>T&amp;ype:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Parathed:</source>
         <translation>&amp;Readiness:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Henven&amp;der:</source>
         <translation>Req&amp;uester:</translation>
     </message>
@@ -689,14 +784,47 @@
         <translation>&amp;Count:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Note:</source>
         <translation>&amp;Note:</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+128"/>
         <source>Udleveret til borgeren: {titles}</source>
         <translation>Handed to the citizen: {titles}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportMenu</name>
+    <message>
+        <location filename="../../ui/team/exports.py" line="+51"/>
+        <source>&amp;Eksportér …</source>
+        <translation>&amp;Export …</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Vælg mappe til CSV-filerne</source>
+        <translation>Choose a folder for the CSV files</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gem eksport</source>
+        <translation>Save export</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Eksporterer …</source>
+        <translation>Exporting …</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Annullér</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Eksporteret {n} henvendelser til {path}</source>
+        <translation>Exported {n} contacts to {path}</translation>
     </message>
 </context>
 <context>
@@ -753,6 +881,90 @@
     </message>
 </context>
 <context>
+    <name>HeardTable</name>
+    <message>
+        <location filename="../../ui/team/heard.py" line="+39"/>
+        <source>Skranke</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Afdeling</source>
+        <translation>Centre</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kommune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+5"/>
+        <source>Sidst hørt fra</source>
+        <translation>Last heard from</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Sidste sekvens</source>
+        <translation>Last sequence</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>{day} kl. {time} ({ago})</source>
+        <translation>{day} at {time} ({ago})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{when} – stille</source>
+        <translation>{when} – silent</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Ikke hørt fra i over en arbejdsdag</source>
+        <translation>Not heard from for more than a working day</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Skranker ({n}, {silent} stille)</source>
+        <translation>Desks ({n}, {silent} silent)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skranker ({n})</source>
+        <translation>Desks ({n})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>lige nu</source>
+        <translation>just now</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>for {n} min. siden</source>
+        <translation>{n} min. ago</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>for {n} t. siden</source>
+        <translation>{n} h ago</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>for 1 dag siden</source>
+        <translation>1 day ago</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>for {n} dage siden</source>
+        <translation>{n} days ago</translation>
+    </message>
+</context>
+<context>
     <name>HotlinePanel</name>
     <message>
         <location filename="../../ui/counter/hotline_panel.py" line="+74"/>
@@ -770,7 +982,7 @@
         <translation>Call from {name} (Alt+{number})</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Seneste opkald: {name}</source>
         <translation>Last call: {name}</translation>
     </message>
@@ -803,6 +1015,49 @@
         <location line="+2"/>
         <source>Åben {hours}</source>
         <translation>Open {hours}</translation>
+    </message>
+</context>
+<context>
+    <name>KeyFigures</name>
+    <message>
+        <location filename="../../ui/team/figures.py" line="+35"/>
+        <source>Nøgletal</source>
+        <translation>Key figures</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;b&gt;{n}&lt;/b&gt; henvendelser</source>
+        <translation>&lt;b&gt;{n}&lt;/b&gt; contacts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hjælp til selvbetjening &lt;b&gt;{s}&lt;/b&gt;</source>
+        <translation>assisted self-service &lt;b&gt;{s}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ekspederet af medarbejder &lt;b&gt;{s}&lt;/b&gt;</source>
+        <translation>handled by staff &lt;b&gt;{s}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>henvist videre &lt;b&gt;{n}&lt;/b&gt;</source>
+        <translation>referred elsewhere &lt;b&gt;{n}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>anslået kanalomkostning &lt;b&gt;{amount}&lt;/b&gt;</source>
+        <translation>estimated channel cost &lt;b&gt;{amount}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>ekspeditionstid: for få med tid ({timed} af {n})</source>
+        <translation>handling time: too few timed ({timed} of {n})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ekspeditionstid gns. &lt;b&gt;{average}&lt;/b&gt;, median &lt;b&gt;{median}&lt;/b&gt; (af {timed} med tid)</source>
+        <translation>handling time average &lt;b&gt;{average}&lt;/b&gt;, median &lt;b&gt;{median}&lt;/b&gt; (of {timed} timed)</translation>
     </message>
 </context>
 <context>
@@ -961,7 +1216,7 @@
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="+30"/>
+        <location filename="../../ui/setup_dialog.py" line="+31"/>
         <source>Velkommen til Skranke</source>
         <translation>Welcome to Skranke</translation>
     </message>
@@ -1019,7 +1274,7 @@
 <context>
     <name>SheetDialog</name>
     <message>
-        <location filename="../../ui/sheet_dialog.py" line="+73"/>
+        <location filename="../../ui/sheet_dialog.py" line="+75"/>
         <source>Vejledning: {title}</source>
         <translation>Guidance sheet: {title}</translation>
     </message>
@@ -1099,7 +1354,7 @@
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>Laver vejledningen …</source>
         <translation>Preparing the guidance sheet …</translation>
     </message>
@@ -1352,244 +1607,203 @@
 <context>
     <name>TeamView</name>
     <message>
-        <location filename="../../ui/team_view.py" line="+277"/>
         <source>Skranke – ledelsesinformation</source>
-        <translation>Skranke – management information</translation>
+        <translation type="vanished">Skranke – management information</translation>
     </message>
     <message>
-        <location line="+29"/>
         <source>Nøgletal</source>
-        <translation>Key figures</translation>
+        <translation type="vanished">Key figures</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location filename="../../ui/team_view.py" line="+157"/>
+        <source>Ledelsesinformation</source>
+        <translation>Management information</translation>
+    </message>
+    <message>
+        <location line="+99"/>
         <source>Grafer</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Skranker</source>
         <translation>Desks</translation>
     </message>
     <message>
-        <location line="-79"/>
         <source>I dag</source>
-        <translation>Today</translation>
+        <translation type="vanished">Today</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Denne uge</source>
-        <translation>This week</translation>
+        <translation type="vanished">This week</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Sidste uge</source>
-        <translation>Last week</translation>
+        <translation type="vanished">Last week</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Denne måned</source>
-        <translation>This month</translation>
+        <translation type="vanished">This month</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Sidste måned</source>
-        <translation>Last month</translation>
+        <translation type="vanished">Last month</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>I år</source>
-        <translation>This year</translation>
+        <translation type="vanished">This year</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Vælg datoer</source>
-        <translation>Choose dates</translation>
+        <translation type="vanished">Choose dates</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Periode</source>
-        <translation>Period</translation>
+        <translation type="vanished">Period</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>Fra dato</source>
-        <translation>From date</translation>
+        <translation type="vanished">From date</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Til dato</source>
-        <translation>To date</translation>
+        <translation type="vanished">To date</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Alle</source>
-        <translation>All</translation>
+        <translation type="vanished">All</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>Periode:</source>
-        <translation>Period:</translation>
+        <translation type="vanished">Period:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Fra:</source>
-        <translation>From:</translation>
+        <translation type="vanished">From:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Til:</source>
-        <translation>To:</translation>
+        <translation type="vanished">To:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Afdeling:</source>
-        <translation>Centre:</translation>
+        <translation type="vanished">Centre:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Skranke:</source>
-        <translation>Desk:</translation>
+        <translation type="vanished">Desk:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Kanal:</source>
-        <translation>Channel:</translation>
+        <translation type="vanished">Channel:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Område:</source>
-        <translation>Area:</translation>
+        <translation type="vanished">Area:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Udfald:</source>
-        <translation>Outcome:</translation>
+        <translation type="vanished">Outcome:</translation>
     </message>
     <message>
-        <location line="+54"/>
         <source>Skranke</source>
-        <translation>Desk</translation>
+        <translation type="vanished">Desk</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Afdeling</source>
-        <translation>Centre</translation>
+        <translation type="vanished">Centre</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Kommune</source>
-        <translation>Municipality</translation>
+        <translation type="vanished">Municipality</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+4"/>
         <source>Sidst hørt fra</source>
-        <translation>Last heard from</translation>
+        <translation type="vanished">Last heard from</translation>
     </message>
     <message>
-        <location line="-4"/>
         <source>Sidste sekvens</source>
-        <translation>Last sequence</translation>
+        <translation type="vanished">Last sequence</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Version</source>
-        <translation>Version</translation>
+        <translation type="vanished">Version</translation>
     </message>
     <message>
-        <location line="+22"/>
         <source>Andel der flyttes til selvbetjening</source>
-        <translation>Share moved to self-service</translation>
+        <translation type="vanished">Share moved to self-service</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Sagsområde for beregningen</source>
-        <translation>Area for the calculation</translation>
+        <translation type="vanished">Area for the calculation</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Hvis</source>
-        <translation>If</translation>
+        <translation type="vanished">If</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>af de personlige sagsbehandlinger om</source>
-        <translation>of the in-person case handling about</translation>
+        <translation type="vanished">of the in-person case handling about</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>flyttes til selvbetjening:</source>
-        <translation>moves to self-service:</translation>
+        <translation type="vanished">moves to self-service:</translation>
     </message>
     <message>
-        <location line="+25"/>
         <source>&lt;b&gt;ca. {amount} om året&lt;/b&gt; ({moved} af {yearly} om året, {saved} sparet pr. henvendelse; kanalpriser {year})</source>
-        <translation>&lt;b&gt;about {amount} a year&lt;/b&gt; ({moved} of {yearly} a year, {saved} saved per contact; channel prices {year})</translation>
+        <translation type="vanished">&lt;b&gt;about {amount} a year&lt;/b&gt; ({moved} of {yearly} a year, {saved} saved per contact; channel prices {year})</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>&amp;Eksportér …</source>
-        <translation>&amp;Export …</translation>
+        <translation type="vanished">&amp;Export …</translation>
     </message>
     <message>
-        <location line="+213"/>
         <source>{day} kl. {time} ({ago})</source>
-        <translation>{day} at {time} ({ago})</translation>
+        <translation type="vanished">{day} at {time} ({ago})</translation>
     </message>
     <message>
         <source>{when} – stille i over en arbejdsdag</source>
         <translation type="vanished">{when} – silent for more than a working day</translation>
     </message>
     <message>
-        <location line="+22"/>
         <source>Skranker ({n}, {silent} stille)</source>
-        <translation>Desks ({n}, {silent} silent)</translation>
+        <translation type="vanished">Desks ({n}, {silent} silent)</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Skranker ({n})</source>
-        <translation>Desks ({n})</translation>
+        <translation type="vanished">Desks ({n})</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>lige nu</source>
-        <translation>just now</translation>
+        <translation type="vanished">just now</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>for {n} min. siden</source>
-        <translation>{n} min. ago</translation>
+        <translation type="vanished">{n} min. ago</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>for {n} t. siden</source>
-        <translation>{n} h ago</translation>
+        <translation type="vanished">{n} h ago</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>for 1 dag siden</source>
-        <translation>1 day ago</translation>
+        <translation type="vanished">1 day ago</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>for {n} dage siden</source>
-        <translation>{n} days ago</translation>
+        <translation type="vanished">{n} days ago</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>anslået kanalomkostning &lt;b&gt;{amount}&lt;/b&gt;</source>
-        <translation>estimated channel cost &lt;b&gt;{amount}&lt;/b&gt;</translation>
+        <translation type="vanished">estimated channel cost &lt;b&gt;{amount}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>ekspeditionstid: for få med tid ({timed} af {n})</source>
-        <translation>handling time: too few timed ({timed} of {n})</translation>
+        <translation type="vanished">handling time: too few timed ({timed} of {n})</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>ekspeditionstid gns. &lt;b&gt;{average}&lt;/b&gt;, median &lt;b&gt;{median}&lt;/b&gt; (af {timed} med tid)</source>
-        <translation>handling time average &lt;b&gt;{average}&lt;/b&gt;, median &lt;b&gt;{median}&lt;/b&gt; (of {timed} timed)</translation>
+        <translation type="vanished">handling time average &lt;b&gt;{average}&lt;/b&gt;, median &lt;b&gt;{median}&lt;/b&gt; (of {timed} timed)</translation>
     </message>
     <message>
         <source>&lt;b&gt;ca. {amount} kr. om året&lt;/b&gt; ({moved} af {yearly} om året, {saved} kr. sparet pr. henvendelse; kanalpriser {year})</source>
@@ -1616,44 +1830,38 @@
         <translation type="vanished">Export as {text}</translation>
     </message>
     <message>
-        <location line="-197"/>
+        <location line="+48"/>
         <source>Tæller {label} …</source>
         <translation>Counting {label} …</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+82"/>
         <source>Periode: {label}</source>
         <translation>Period: {label}</translation>
     </message>
     <message>
-        <location line="+57"/>
         <source>{when} – stille</source>
-        <translation>{when} – silent</translation>
+        <translation type="vanished">{when} – silent</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>Ikke hørt fra i over en arbejdsdag</source>
-        <translation>Not heard from for more than a working day</translation>
+        <translation type="vanished">Not heard from for more than a working day</translation>
     </message>
     <message>
-        <location line="+26"/>
         <source>&lt;b&gt;{n}&lt;/b&gt; henvendelser</source>
-        <translation>&lt;b&gt;{n}&lt;/b&gt; contacts</translation>
+        <translation type="vanished">&lt;b&gt;{n}&lt;/b&gt; contacts</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>hjælp til selvbetjening &lt;b&gt;{s}&lt;/b&gt;</source>
-        <translation>assisted self-service &lt;b&gt;{s}&lt;/b&gt;</translation>
+        <translation type="vanished">assisted self-service &lt;b&gt;{s}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>ekspederet af medarbejder &lt;b&gt;{s}&lt;/b&gt;</source>
-        <translation>handled by staff &lt;b&gt;{s}&lt;/b&gt;</translation>
+        <translation type="vanished">handled by staff &lt;b&gt;{s}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>henvist videre &lt;b&gt;{n}&lt;/b&gt;</source>
-        <translation>referred elsewhere &lt;b&gt;{n}&lt;/b&gt;</translation>
+        <translation type="vanished">referred elsewhere &lt;b&gt;{n}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>ekspeditionstid gns. &lt;b&gt;{a}&lt;/b&gt;, median &lt;b&gt;{m}&lt;/b&gt;</source>
@@ -1664,40 +1872,35 @@
         <translation type="vanished">estimated channel cost &lt;b&gt;DKK {kr}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+44"/>
         <source>Vælg mappe til CSV-filerne</source>
-        <translation>Choose a folder for the CSV files</translation>
+        <translation type="vanished">Choose a folder for the CSV files</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Gem eksport</source>
-        <translation>Save export</translation>
+        <translation type="vanished">Save export</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Eksporterer …</source>
-        <translation>Exporting …</translation>
+        <translation type="vanished">Exporting …</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Annullér</source>
-        <translation>Cancel</translation>
+        <translation type="vanished">Cancel</translation>
     </message>
     <message>
-        <location line="+19"/>
         <source>Eksporteret {n} henvendelser til {path}</source>
-        <translation>Exported {n} contacts to {path}</translation>
+        <translation type="vanished">Exported {n} contacts to {path}</translation>
     </message>
 </context>
 <context>
     <name>TilesPanel</name>
     <message>
-        <location filename="../../ui/counter/tiles_panel.py" line="+40"/>
+        <location filename="../../ui/counter/tiles_panel.py" line="+45"/>
         <source>Sagsområde – klik eller tast nummeret for at registrere</source>
         <translation>Area – click or press the number to log a contact</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Åbner databasen …</source>
         <translation>Opening the database …</translation>
     </message>
@@ -1717,7 +1920,7 @@
         <translation>Give the most used areas (last 30 days) the lowest numbers. Otherwise each area keeps its number.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>Registrér {area} (tast {key})</source>
         <translation>Log {area} (key {key})</translation>
     </message>
@@ -1725,6 +1928,39 @@
         <location line="+2"/>
         <source>Registrér {area}</source>
         <translation>Log {area}</translation>
+    </message>
+</context>
+<context>
+    <name>WhatIf</name>
+    <message>
+        <location filename="../../ui/team/figures.py" line="+18"/>
+        <source>Andel der flyttes til selvbetjening</source>
+        <translation>Share moved to self-service</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sagsområde for beregningen</source>
+        <translation>Area for the calculation</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Hvis</source>
+        <translation>If</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>af de personlige sagsbehandlinger om</source>
+        <translation>of the in-person case handling about</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>flyttes til selvbetjening:</source>
+        <translation>moves to self-service:</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>&lt;b&gt;ca. {amount} om året&lt;/b&gt; ({moved} af {yearly} om året, {saved} sparet pr. henvendelse; kanalpriser {year})</source>
+        <translation>&lt;b&gt;about {amount} a year&lt;/b&gt; ({moved} of {yearly} a year, {saved} saved per contact; channel prices {year})</translation>
     </message>
 </context>
 <context>
