@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
 
 _FLAGS = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
 _SIDE, _TOP = 5, 2  # the label's margins inside the button
@@ -51,10 +51,9 @@ class TwoLineButton(QPushButton):
         self._label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         # The key hint sits in the top right corner, over the label's margin, so the label
         # keeps the button's whole height for its lines.
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(_SIDE, _TOP, _SIDE, _TOP)
-        layout.setSpacing(0)
-        layout.addWidget(self._label, 1)
+        # No layout: the button's height for a width is its own (``heightForWidth``); Qt
+        # would ask a layout instead. ``resizeEvent`` places the label.
+        self._label.setParent(self)
         self._hint.setParent(self)
         self._apply(max_points)
         self.set_label(label)
@@ -102,6 +101,7 @@ class TwoLineButton(QPushButton):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._label.setGeometry(_SIDE, _TOP, self.width() - 2 * _SIDE, self.height() - 2 * _TOP)
         self._hint.adjustSize()
         self._hint.move(self.width() - self._hint.width() - 5, 1)
         self._fit_row()

@@ -48,7 +48,7 @@ class TilesPanel(QGroupBox):
         layout = QVBoxLayout(self)
         layout.setSpacing(6)
         self.grid = QGridLayout()
-        self.grid.setSpacing(6)
+        self.grid.setSpacing(5)
         layout.addLayout(self.grid, 1)
         self._bottom = QHBoxLayout()
         layout.addLayout(self._bottom)
