@@ -110,10 +110,10 @@ class TilesPanel(QGroupBox):
         return max(3, min(TILE_COLUMNS, width // MIN_TILE_WIDTH))
 
     def _place(self, columns: int) -> None:
+        if columns == self._columns or not self.tiles:  # no tiles: before the first paint
+            return
         from PySide6.QtCore import Qt  # noqa: PLC0415 - after the first paint
 
-        if columns == self._columns or not self.tiles:
-            return
         self._columns = columns
         for position, (_area, tile) in enumerate(self.tiles):
             self.grid.addWidget(tile, position // columns, position % columns)
