@@ -54,6 +54,8 @@ _TEXTS: dict[Language, dict[str, str]] = {
         "per_day": "Henvendelser pr. dag og kanal",
         "per_hour": "Henvendelser pr. time, {day}",
         "areas": "De {top} største sagsområder efter udfald",
+        "areas_one": "Det største sagsområde efter udfald",
+        "areas_none": "Sagsområder efter udfald",
         "heat_map": "Travlhed: henvendelser pr. time og ugedag",
         "assisted_trend": "Andel hjælp til selvbetjening pr. uge",
         "empty": "Ingen henvendelser i perioden",
@@ -65,6 +67,8 @@ _TEXTS: dict[Language, dict[str, str]] = {
         "per_day": "Contacts per day and channel",
         "per_hour": "Contacts per hour, {day}",
         "areas": "The {top} largest areas by outcome",
+        "areas_one": "The largest area by outcome",
+        "areas_none": "Areas by outcome",
         "heat_map": "Busy hours: contacts per hour and weekday",
         "assisted_trend": "Share of assisted self-service per week",
         "empty": "No contacts in the period",
@@ -233,6 +237,8 @@ class ChartData:
     legend: bool = True
     empty_text: str = ""
     language: Language = Language.DANISH
+    title_one: str = ""  # the title when one bar is shown ("Det største …")
+    title_none: str = ""  # the title when none is ("Sagsområder efter udfald")
 
     @property
     def empty(self) -> bool:
@@ -245,6 +251,12 @@ class ChartData:
         return self.title_showing(len(self.labels))
 
     def title_showing(self, shown: int) -> str:
+        """The title for ``shown`` bars: "De 3 største …", "Det største …" for one, and no
+        number at all for none (never "De 1 største" or "The 0 largest")."""
+        if shown == 1 and self.title_one:
+            return self.title_one
+        if shown == 0 and self.title_none:
+            return self.title_none
         return self.title_text.format(top=shown)
 
     def number(self, value: float, places: int = 0) -> str:
@@ -314,7 +326,8 @@ def _describe_areas(
     )
     labels = tuple(vocabulary.area(a).short_label(lang) for a in areas)
     return ChartData("areas", "bars", texts["areas"], labels, series,
-                     empty_text=texts["empty"], language=lang)  # fmt: skip
+                     empty_text=texts["empty"], language=lang, title_one=texts["areas_one"],
+                     title_none=texts["areas_none"])  # fmt: skip
 
 
 def _describe_heat_map(tally: Tally, vocabulary: Vocabulary, lang: Language) -> ChartData:
@@ -460,7 +473,7 @@ def _draw_bars(figure: Figure, data: ChartData) -> str:
     shown = max(3, min(len(data.labels), int((height - top_margin - 0.45) / row)))
     room = int(width * 0.36 / _CHAR_IN)
     labels = [_shorten(label, room) for label in data.labels[:shown]][::-1]
-    title = data.title_showing(shown if labels else 10)
+    title = data.title_showing(len(labels))  # the bars drawn: "Det største …" for one
     left_margin = max((len(label) for label in labels), default=4) * _CHAR_IN + 0.2
     axes = _axes(figure, title, _Margins(left=left_margin, top=top_margin))
     axes.grid(axis="x", color=_GRID, linewidth=0.8)

@@ -112,7 +112,7 @@ _TEXTS: dict[str, dict[str, str]] = {
         "phone": "Telefon",
         "opening_hours": "Åbningstider",
         "address": "Adresse",
-        "hotline": "Den Digitale Hotline: 70 20 00 00",
+        "hotline": "Den Digitale Hotline: {phone}",
         "slip_help": "Hjælp: {name}, tlf.\u00a0{phone}",
         "printed": "Udskrevet {date}",
         "checked": "Linket er sidst kontrolleret {date}",
@@ -134,7 +134,7 @@ _TEXTS: dict[str, dict[str, str]] = {
         "phone": "Phone",
         "opening_hours": "Opening hours",
         "address": "Address",
-        "hotline": "The Digital Hotline (national): +45 70 20 00 00",
+        "hotline": "The Digital Hotline (national): +45\u00a0{phone}",
         "slip_help": "Help: {name}, phone\u00a0{phone}",
         "printed": "Printed {date}",
         "checked": "Link last checked {date}",
@@ -467,7 +467,7 @@ def _help_box(sheet: Stylesheet, sender: Sender, texts: dict[str, str]) -> Flowa
     contact = sender.contact
     lines: list[Flowable] = [_p(texts["help"], sheet.box_heading)]
     fields = [
-        (texts["phone"], contact.phone),
+        (texts["phone"], unbroken(contact.phone)),
         (texts["opening_hours"], contact.opening_hours),
         (texts["address"], contact.address),
     ]
@@ -482,7 +482,7 @@ def _help_box(sheet: Stylesheet, sender: Sender, texts: dict[str, str]) -> Flowa
             for label, value in given
         )
         lines.append(Spacer(1, sheet.box_body.fontSize * 0.5))
-    lines.append(_p(texts["hotline"], sheet.box_body))
+    lines.append(_p(_hotline(texts), sheet.box_body))
     padding = 0.7 * sheet.box_body.fontSize
     box = Table([[lines]], colWidths=[sheet.frame_width])
     box.setStyle(
@@ -647,10 +647,20 @@ def _build_a4(
 def _slip_help(sender: Sender, texts: dict[str, str]) -> str:
     phone = sender.contact.phone.strip()
     if phone:
-        # No-break spaces: the number is never split over two lines.
-        phone = phone.replace(" ", "\u00a0")
-        return texts["slip_help"].format(name=sender.municipality_name, phone=phone)
-    return texts["hotline"]
+        return texts["slip_help"].format(name=sender.municipality_name, phone=unbroken(phone))
+    return _hotline(texts)
+
+
+HOTLINE_PHONE = "70 20 00 00"  # the national Digital Hotline
+
+
+def unbroken(phone: str) -> str:
+    """``phone`` with no-break spaces: a number is never split over two lines."""
+    return phone.replace(" ", "\u00a0")
+
+
+def _hotline(texts: dict[str, str]) -> str:
+    return texts["hotline"].format(phone=unbroken(HOTLINE_PHONE))
 
 
 def _slip_entry(

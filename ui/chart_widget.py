@@ -187,7 +187,7 @@ class ChartWidget(QWidget):
         metrics = painter.fontMetrics()
         row = metrics.height() * 1.3
         bottom_room = metrics.height() * 1.4
-        shown = max(1, min(len(data.labels), int((plot.height() - bottom_room) // row)))
+        shown = min(len(data.labels), max(1, int((plot.height() - bottom_room) // row)))
         self.shown_title = data.title_showing(shown)
         label_room = plot.width() * 0.36
         labels = [

@@ -6,13 +6,14 @@ It clears itself after a set time, or when the next contact starts.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QSize, Qt, QTimer, Slot
+from PySide6.QtGui import QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from skranke.catalog import Solution
 from skranke.formatting import breakable_url
 from ui.qr_widget import QrWidget
+from ui.screen_fit import FRAME, available_room, fit_to_screen
 
 
 class CitizenScreen(QWidget):
@@ -25,7 +26,7 @@ class CitizenScreen(QWidget):
         self.setAccessibleName(self.tr("Borgerskærm"))
         self._language = language
         self.solution: Solution | None = None
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(60, 40, 60, 40)
         layout.setSpacing(24)
         self.title_label = QLabel()
@@ -67,13 +68,26 @@ class CitizenScreen(QWidget):
             self.move(others[0].geometry().topLeft())
             self.showFullScreen()
         else:  # beside the counter on the staff's own screen: never larger than it
-            available = primary.availableGeometry() if primary else None
-            width, height = 720, 820
-            if available is not None:
-                width = min(width, available.width() // 2)
-                height = min(height, available.height() - 40)
-            self.resize(width, height)
+            available = available_room(self)
+            fit_to_screen(self, QSize(min(720, available.width() // 2), 820))
+            self.move(available.right() - self.width() - FRAME.width(), self.y())
             self.show()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Text and margins in proportion to the window, so the QR code keeps the room: a
+        window beside the counter at 200 % is only a few hundred pixels high."""
+        super().resizeEvent(event)
+        side = min(self.width(), self.height())
+        margin = max(8, side // 16)
+        self._layout.setContentsMargins(margin, margin * 2 // 3, margin, margin * 2 // 3)
+        self._layout.setSpacing(max(4, side // 40))
+        sizes = {"citizenTitle": 36, "citizenScan": 49, "citizenUrl": 60, "citizenIdle": 41}
+        self.setStyleSheet(  # a widget's own style sheet wins over the application's
+            " ".join(
+                f"QLabel#{name} {{ font-size: {max(9, side // share)}pt; }}"
+                for name, share in sizes.items()
+            )
+        )
 
     @property
     def full_screen(self) -> bool:

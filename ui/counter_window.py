@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 # No ``Qt`` (the enum namespace) here: its first use costs ~40 ms, so the path to the first
 # paint names enum values as strings (Qt's property system reads them) or after the paint.
-from PySide6.QtCore import QSettings, QTimer, Signal, Slot
+from PySide6.QtCore import QSettings, QSize, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QMainWindow,
     QTabWidget,
@@ -39,6 +39,7 @@ from ui.counter.team_hookup import TeamViewHookup
 from ui.counter.tiles_favourites import TilesAndFavourites
 from ui.counter.tiles_panel import TilesPanel
 from ui.counter.writes import CounterWrites, error_text
+from ui.screen_fit import fit_to_screen
 from ui.settings_store import QtSettingsStore
 from ui.tasks import run_task
 
@@ -125,11 +126,7 @@ class CounterWindow(QMainWindow):
         self.setWindowTitle(
             self.tr("{desk} · {municipality}").format(desk=desk_name, municipality=place)
         )
-        self.resize(1366, 860)
-        self.setMinimumSize(1000, 680)
-        geometry = QSettings().value("counterWindow/geometry")  # QSettings: window state only
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        fit_to_screen(self, QSize(1366, 860), saved="counterWindow/geometry")  # 200 %: 960×540
 
         # What the first paint shows; the rest follows in ``_build_rest``.
         language = self.language
@@ -144,6 +141,7 @@ class CounterWindow(QMainWindow):
         layout = CounterLayout(self)
         self.error_banner, self.hotline_panel = layout.error_banner, layout.hotline_panel
         self._left = layout.left  # the details and the favourites join it in _build_rest
+        self.central = layout.central  # the start of the Tab order: a click on an empty spot
         self.setCentralWidget(layout.central)
         self.writes = CounterWrites(self)
         self.worker = self.writes.worker  # the desk's writes, in order, off the GUI thread
@@ -202,6 +200,7 @@ class CounterWindow(QMainWindow):
         from ui.counter.details_box import DetailsBox  # noqa: PLC0415
         from ui.counter.favourites_panel import FavouritesPanel  # noqa: PLC0415
         from ui.counter.recent_panel import RecentPanel  # noqa: PLC0415
+        from ui.counter.tab_order import TabOrder  # noqa: PLC0415
         from ui.solution_panel import SolutionPanel  # noqa: PLC0415
 
         language = self.language
@@ -227,6 +226,7 @@ class CounterWindow(QMainWindow):
         self.favourites.show_favourites()
         self.solutions.update_handouts_label()
         solutions.display(None)
+        TabOrder(self)  # Tab follows the work: channel, outcome, details, tiles, …
         self._fill_from_start()  # attached before the panels were built
 
     @property

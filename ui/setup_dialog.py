@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QSize, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -19,6 +19,7 @@ from skranke.contact import DESK_MAX_LENGTH, clean_desk
 from skranke.errors import SkrankeError
 from skranke.municipalities import find_municipality, municipalities
 from ui.messages import error_text
+from ui.screen_fit import fit_to_screen
 
 
 class SetupDialog(QDialog):
@@ -28,7 +29,7 @@ class SetupDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("setupDialog")
         self.setWindowTitle(self.tr("Velkommen til Skranke"))
-        self.setMinimumWidth(560)
+        fit_to_screen(self, QSize(560, 320))  # no wider than the screen at 200 %
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(

@@ -30,13 +30,15 @@ from PySide6.QtWidgets import (
 
 from skranke.catalog import Solution
 from skranke.errors import SkrankeError
-from skranke.sheets import Sender, SheetOptions, render_sheet
+from skranke.sheets import SLIP_WIDTH_MM, Sender, SheetOptions, render_sheet
 from ui.messages import error_text
 from ui.printing import page_images, print_pdf
+from ui.screen_fit import fit_to_screen
 from ui.settings_store import QtSettingsStore
 from ui.tasks import run_task
 
 PREVIEW_DPI = 72
+SLIP_ZOOM = 2.5  # the most a slip's preview is enlarged
 PrinterFactory = Callable[[str, str], QPrinter]  # (format, remembered printer name) -> printer
 
 VARIANTS = {  # combo index -> (large print, format)
@@ -71,7 +73,7 @@ class SheetDialog(QDialog):
         self.setObjectName("sheetDialog")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a new one for each Ctrl+P
         self.setWindowTitle(self.tr("Vejledning: {title}").format(title=solution.title(language)))
-        self.resize(760, 900)
+        fit_to_screen(self, QSize(760, 900))  # Print, Save and Close stay on the screen
         self.solution = solution
         self.sender_ = sender
         self.store = store  # the remembered printers live here
@@ -185,12 +187,16 @@ class SheetDialog(QDialog):
         """Render the PDF and its preview off the GUI thread."""
         options, solution, sender = self.options(), self.solution, self.sender_
         ratio = self.devicePixelRatioF()  # sharp on a 200 % screen too
+        dpi: float = PREVIEW_DPI
+        if options.format == "slip":  # an 80 mm slip fills the preview's width, not a corner
+            room = self.width() - 80  # the dialog's margins, the scroll bar and some air
+            dpi = PREVIEW_DPI * max(1.0, min(SLIP_ZOOM, room / (SLIP_WIDTH_MM / 25.4 * 72)))
         self.pdf = None
         self._set_busy(self.tr("Laver vejledningen …"))
 
         def work() -> tuple[SheetOptions, bytes, list[QImage]]:
             pdf = render_sheet(solution, options, sender)
-            return options, pdf, page_images(pdf, PREVIEW_DPI * ratio)
+            return options, pdf, page_images(pdf, dpi * ratio)
 
         run_task(work, self._rendered, self._failed)
 

@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeyEvent
+from PySide6.QtGui import QDesktopServices, QFont, QFontMetrics, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -27,6 +26,7 @@ from skranke.catalog import Solution
 from skranke.formatting import breakable_url
 from skranke.search import SolutionIndex
 from ui.qr_widget import QrWidget
+from ui.reflow import FlowLayout
 
 
 class SolutionPanel(QWidget):
@@ -71,7 +71,14 @@ class SolutionPanel(QWidget):
         # Every part keeps its place whether a QR is shown or not, so neither this panel nor
         # the tiles beside it move when staff show a solution.
         rows = self.results.fontMetrics().lineSpacing() * 2 + 6  # two lines per result
-        self.results.setMinimumHeight(rows * 5)
+        self.results.setMinimumHeight(rows * 4 + 4 * self.results.frameWidth() + 8)
+        # Two lines of a solution's title, whether one is shown or not: showing one moves
+        # nothing (a narrow window at 200 % wraps the idle text onto a second line too).
+        title = QFont(self.title_label.font())
+        title.setPointSizeF(13)
+        title.setBold(True)
+        self.title_label.setMinimumHeight(QFontMetrics(title).lineSpacing() * 2)
+        self.qr.setMinimumSize(48, 48)  # room for the list at 200 %; it grows where it can
         lines = self.url_label.fontMetrics().lineSpacing()
         self.url_label.setMinimumHeight(lines * 2)
         for label in (self.title_label, self.url_label):
@@ -84,7 +91,7 @@ class SolutionPanel(QWidget):
         layout.addLayout(buttons)
         self.display(None)
 
-    def _build_buttons(self) -> QHBoxLayout:
+    def _build_buttons(self) -> FlowLayout:
         self.copy_button = self._button(
             self.tr("Kopiér link"), "copyLinkButton", self.tr("Kopiér linket til udklipsholderen")
         )
@@ -99,7 +106,7 @@ class SolutionPanel(QWidget):
             self.tr("Udskriv vejledning til borgeren"),
             self.tr("Ctrl+P"),
         )
-        buttons = QHBoxLayout()
+        buttons = FlowLayout(justify=True)  # more rows in a narrow window
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.open_button)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
 
 _FLAGS = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
 _SIDE, _TOP = 5, 2  # the label's margins inside the button
@@ -17,8 +17,8 @@ class TwoLineButton(QPushButton):
 
     Long labels wrap onto more lines first; only when a single word or the lines do not fit
     does the font get smaller, never below ``min_points``; a word still too wide is then
-    hyphenated. Buttons that share a row (``share_font``) use one size, the largest that fits
-    all of them, so a row never mixes sizes.
+    hyphenated. Buttons in one group (``share_font``: the tiles, a row of favourites) use one
+    size, the largest that fits all of them, so a group never mixes sizes.
     """
 
     def __init__(
@@ -51,17 +51,16 @@ class TwoLineButton(QPushButton):
         self._label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         # The key hint sits in the top right corner, over the label's margin, so the label
         # keeps the button's whole height for its lines.
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(_SIDE, _TOP, _SIDE, _TOP)
-        layout.setSpacing(0)
-        layout.addWidget(self._label, 1)
+        # No layout: the button's height for a width is its own (``heightForWidth``); Qt
+        # would ask a layout instead. ``resizeEvent`` places the label.
+        self._label.setParent(self)
         self._hint.setParent(self)
         self._apply(max_points)
         self.set_label(label)
 
     @staticmethod
     def share_font(rows: Sequence[Sequence[TwoLineButton]]) -> None:
-        """Buttons in one row get one font size."""
+        """The buttons in each group get one font size."""
         for row in rows:
             peers = list(row)
             for button in peers:
@@ -83,8 +82,26 @@ class TwoLineButton(QPushButton):
     def label_points(self) -> float:
         return self._label.font().pointSizeF()
 
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        """The height in which the label fits ``width`` at the smallest size, beside the key
+        hint (never under it): a narrow window (200 % scaling) makes its tiles taller, and
+        the column scrolls. Measured at one fixed size, so the answer never depends on the
+        size the label has now."""
+        metrics = QFontMetrics(self._font(self._min_points))
+        room = max(10, width - 2 * _SIDE - 2 * (self._hint.sizeHint().width() + 2) - 2)
+        box = metrics.boundingRect(QRect(0, 0, room, 10_000), _FLAGS, self._broken(metrics, room))
+        return max(self.minimumHeight(), box.height() + 2 * _TOP + 2)
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width(), max(hint.height(), self.heightForWidth(hint.width())))
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._label.setGeometry(_SIDE, _TOP, self.width() - 2 * _SIDE, self.height() - 2 * _TOP)
         self._hint.adjustSize()
         self._hint.move(self.width() - self._hint.width() - 5, 1)
         self._fit_row()
@@ -134,10 +151,10 @@ class TwoLineButton(QPushButton):
         width, height = self._room()
         hint = self._hint.sizeHint()
         words = self._text.replace("\u200b", " ").replace("\n", " ").split()
-        # Clear of the hint, full width; then narrow; then full width under the hint (a
-        # readable label matters more than a free corner).
-        for side, clear in ((0, True), (hint.width() + 2, False), (0, False)):
-            room = width - 2 * side
+        # Clear of the hint, full width; then narrow. Never under the hint: a label that
+        # ran into its key ("Foreign nationals/" into its "9") reads as one word.
+        for side, clear in ((0, True), (hint.width() + 2, False)):
+            room = width - 2 * side - 2  # a bold letter may reach past its advance
             if whole_words and max(map(metrics.horizontalAdvance, words), default=0) > room:
                 continue
             text = self._broken(metrics, room)

@@ -4,7 +4,7 @@
 <context>
     <name>ChannelRow</name>
     <message>
-        <location filename="../../ui/counter/form_panels.py" line="+76"/>
+        <location filename="../../ui/counter/form_panels.py" line="+81"/>
         <source>Kanal: {channel}</source>
         <translation>Channel: {channel}</translation>
     </message>
@@ -45,9 +45,107 @@
     </message>
 </context>
 <context>
+    <name>ChoicesBar</name>
+    <message>
+        <location filename="../../ui/team/choices.py" line="+72"/>
+        <source>I dag</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Denne uge</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sidste uge</source>
+        <translation>Last week</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Denne måned</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sidste måned</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>I år</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vælg datoer</source>
+        <translation>Choose dates</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Fra dato</source>
+        <translation>From date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Til dato</source>
+        <translation>To date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alle</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Periode:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fra:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Til:</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Afdeling:</source>
+        <translation>Centre:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skranke:</source>
+        <translation>Desk:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kanal:</source>
+        <translation>Channel:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Område:</source>
+        <translation>Area:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Udfald:</source>
+        <translation>Outcome:</translation>
+    </message>
+</context>
+<context>
     <name>CitizenScreen</name>
     <message>
-        <location filename="../../ui/citizen_screen.py" line="+24"/>
+        <location filename="../../ui/citizen_screen.py" line="+25"/>
         <source>Skranke – til borgeren</source>
         <translation>Skranke – for the citizen</translation>
     </message>
@@ -62,7 +160,7 @@
         <translation>Welcome to Citizen Service</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+55"/>
         <source>Scan med kameraet på din telefon</source>
         <translation>Scan with your phone&apos;s camera</translation>
     </message>
@@ -70,7 +168,7 @@
 <context>
     <name>CounterKeyboard</name>
     <message>
-        <location filename="../../ui/counter/keyboard.py" line="+129"/>
+        <location filename="../../ui/counter/keyboard.py" line="+130"/>
         <source>Tilbage ved skranken: tast et nummer for at registrere.</source>
         <translation>Back at the counter: press a number to log a contact.</translation>
     </message>
@@ -83,7 +181,7 @@
 <context>
     <name>CounterLayout</name>
     <message>
-        <location filename="../../ui/counter/layout.py" line="+44"/>
+        <location filename="../../ui/counter/layout.py" line="+45"/>
         <source>Fejlmeddelelse</source>
         <translation>Error message</translation>
     </message>
@@ -91,20 +189,12 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <source>Skranke – {desk} · {municipality}</source>
-        <translation type="vanished">Skranke – {desk} · {municipality}</translation>
-    </message>
-    <message>
-        <source>I dag: …</source>
-        <translation type="vanished">Today: …</translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter_window.py" line="+164"/>
+        <location filename="../../ui/counter_window.py" line="+161"/>
         <source>Åbner databasen …</source>
         <translation>Opening the database …</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+114"/>
         <source>Klar. Klik på et sagsområde (eller tast dets nummer) for at registrere.</source>
         <translation>Ready. Click an area (or press its number) to log a contact.</translation>
     </message>
@@ -114,16 +204,12 @@
         <translation>One moment: the database is opening.</translation>
     </message>
     <message>
-        <source>Fejlmeddelelse</source>
-        <translation type="vanished">Error message</translation>
-    </message>
-    <message>
-        <location line="-167"/>
+        <location line="-165"/>
         <source>{desk} · {municipality}</source>
         <translation>{desk} · {municipality}</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+96"/>
         <source>I dag</source>
         <translation>Today</translation>
     </message>
@@ -133,431 +219,19 @@
         <translation>Self-service (Ctrl+F)</translation>
     </message>
     <message>
-        <source>Kanal: {channel}</source>
-        <translation type="vanished">Channel: {channel}</translation>
-    </message>
-    <message>
-        <source>Ctrl+{n}</source>
-        <translation type="vanished">Ctrl+{n}</translation>
-    </message>
-    <message>
-        <source>Ekspeditionstid</source>
-        <translation type="vanished">Handling time</translation>
-    </message>
-    <message>
-        <source>Tiden for den igangværende henvendelse. Starter ved &apos;Ny borger&apos; (Ctrl+N)</source>
-        <translation type="vanished">Time spent on the current contact. Starts with &apos;New citizen&apos; (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>Ny borger</source>
-        <translation type="vanished">New citizen</translation>
-    </message>
-    <message>
-        <source>Ny borger: start tiden forfra</source>
-        <translation type="vanished">New citizen: restart the timer</translation>
-    </message>
-    <message>
-        <source>Start tiden forfra (Ctrl+N)</source>
-        <translation type="vanished">Restart the timer (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>Udfald</source>
-        <translation type="vanished">Outcome</translation>
-    </message>
-    <message>
-        <source>&amp;Ekspederet</source>
-        <translation type="vanished">&amp;Handled</translation>
-    </message>
-    <message>
-        <source>&amp;Hjælp til selvbetjening</source>
-        <translation type="vanished">&amp;Assisted self-service</translation>
-    </message>
-    <message>
-        <source>Henvist til &amp;selvbetjening</source>
-        <translation type="vanished">Referred to &amp;self-service</translation>
-    </message>
-    <message>
-        <source>Henvist &amp;videre</source>
-        <translation type="vanished">Referred &amp;elsewhere</translation>
-    </message>
-    <message>
-        <source>F&amp;ritaget</source>
-        <translation type="vanished">E&amp;xempted</translation>
-    </message>
-    <message>
-        <source>Udfald: {outcome}</source>
-        <translation type="vanished">Outcome: {outcome}</translation>
-    </message>
-    <message>
-        <source>Detaljer (nulstilles efter hver registrering)</source>
-        <translation type="vanished">Details (reset after each contact is logged)</translation>
-    </message>
-    <message>
-        <source>&amp;Medbetjening</source>
-        <translation type="vanished">Assis&amp;ted</translation>
-    </message>
-    <message>
-        <source>Hjælp til selvbetjening (medbetjening)</source>
-        <translation type="vanished">Assisted self-service (the citizen did it with help)</translation>
-    </message>
-    <message>
-        <source>Borgeren gjorde det selv på sin egen telefon eller pc, med hjælp</source>
-        <translation type="vanished">The citizen did it on their own phone or computer, with help</translation>
-    </message>
-    <message>
-        <source>F&amp;uldmagt / pårørende</source>
-        <translation type="vanished">&amp;Power of attorney / relative</translation>
-    </message>
-    <message>
-        <source>På vegne af en anden (fuldmagt/pårørende)</source>
-        <translation type="vanished">On behalf of someone else (power of attorney/relative)</translation>
-    </message>
-    <message>
-        <source>Fr&amp;itagelse</source>
-        <translation type="vanished">Exempt&amp;ion</translation>
-    </message>
-    <message>
-        <source>Fritagelse</source>
-        <translation type="vanished">Exemption</translation>
-    </message>
-    <message>
-        <source>Borgeren blev fritaget for Digital Post eller digital selvbetjening</source>
-        <translation type="vanished">The citizen was exempted from Digital Post or digital self-service</translation>
-    </message>
-    <message>
-        <source>Henvendelsestype</source>
-        <translation type="vanished">Type of contact</translation>
-    </message>
-    <message>
-        <source>Som området plejer</source>
-        <translation type="vanished">Usual for the area</translation>
-    </message>
-    <message>
-        <source>Borgerens digitale parathed</source>
-        <translation type="vanished">The citizen&apos;s digital readiness</translation>
-    </message>
-    <message>
-        <source>Ikke vurderet</source>
-        <translation type="vanished">Not assessed</translation>
-    </message>
-    <message>
-        <source>Henvendertype</source>
-        <translation type="vanished">Type of requester</translation>
-    </message>
-    <message>
-        <source>Antal henvendelser, der registreres</source>
-        <translation type="vanished">Number of contacts to log</translation>
-    </message>
-    <message>
-        <source>Flere ens henvendelser på én gang: tast + og −</source>
-        <translation type="vanished">Several identical contacts at once: press + and −</translation>
-    </message>
-    <message>
-        <source>Note (valgfri, aldrig CPR-nummer)</source>
-        <translation type="vanished">Note (optional, never a CPR number)</translation>
-    </message>
-    <message>
-        <source>Valgfri kort note – aldrig navn eller CPR-nr.</source>
-        <translation type="vanished">Optional short note – never a name or CPR number</translation>
-    </message>
-    <message>
-        <source>&amp;Type:</source>
-        <translation type="vanished">T&amp;ype:</translation>
-    </message>
-    <message>
-        <source>&amp;Parathed:</source>
-        <translation type="vanished">&amp;Readiness:</translation>
-    </message>
-    <message>
-        <source>Henven&amp;der:</source>
-        <translation type="vanished">Req&amp;uester:</translation>
-    </message>
-    <message>
-        <source>&amp;Antal:</source>
-        <translation type="vanished">&amp;Count:</translation>
-    </message>
-    <message>
-        <source>&amp;Note:</source>
-        <translation type="vanished">&amp;Note:</translation>
-    </message>
-    <message>
-        <source>Udleveret ved denne henvendelse</source>
-        <translation type="vanished">Handed out during this contact</translation>
-    </message>
-    <message>
-        <source>Sagsområde – klik eller tast nummeret for at registrere</source>
-        <translation type="vanished">Area – click or press the number to log a contact</translation>
-    </message>
-    <message>
-        <source>Registrér {area} (tast {key})</source>
-        <translation type="vanished">Log {area} (key {key})</translation>
-    </message>
-    <message>
-        <source>Registrér {area}</source>
-        <translation type="vanished">Log {area}</translation>
-    </message>
-    <message>
-        <source>Favoritter – én tast registrerer hele kombinationen</source>
-        <translation type="vanished">Favourites – one key logs the whole combination</translation>
-    </message>
-    <message>
-        <source>I dag ved denne skranke</source>
-        <translation type="vanished">Today at this desk</translation>
-    </message>
-    <message>
-        <source>Dagens henvendelser, nyeste først</source>
-        <translation type="vanished">Today&apos;s contacts, newest first</translation>
-    </message>
-    <message>
-        <source>Medb.</source>
-        <translation type="vanished">Assist.</translation>
-    </message>
-    <message>
-        <location line="-72"/>
+        <location line="-73"/>
         <source>Fortryd seneste</source>
         <translation>Undo last</translation>
     </message>
     <message>
-        <source>Fortryd seneste registrering</source>
-        <translation type="vanished">Undo the last contact logged</translation>
-    </message>
-    <message>
-        <source>Ctrl+Z</source>
-        <translation type="vanished">Ctrl+Z</translation>
-    </message>
-    <message>
-        <source>Annullér valgte</source>
-        <translation type="vanished">Cancel selected</translation>
-    </message>
-    <message>
-        <source>Annullér de valgte henvendelser</source>
-        <translation type="vanished">Cancel the selected contacts</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation type="vanished">Delete</translation>
-    </message>
-    <message>
-        <source>Gem seneste som favorit</source>
-        <translation type="vanished">Save last as favourite</translation>
-    </message>
-    <message>
-        <source>Gem seneste henvendelse som favorit</source>
-        <translation type="vanished">Save the last contact as a favourite</translation>
-    </message>
-    <message>
-        <source>Ctrl+D – lægges på første ledige F-tast</source>
-        <translation type="vanished">Ctrl+D – goes on the first free F key</translation>
-    </message>
-    <message>
-        <source>Dagens optælling</source>
-        <translation type="vanished">Today&apos;s count</translation>
-    </message>
-    <message>
-        <source>Ledelsesinformation</source>
-        <translation type="vanished">Management information</translation>
-    </message>
-    <message>
-        <source>Åbn ledelsesinformation</source>
-        <translation type="vanished">Open management information</translation>
-    </message>
-    <message>
-        <source>Tal, grafer og eksport (Ctrl+L)</source>
-        <translation type="vanished">Figures, charts and export (Ctrl+L)</translation>
-    </message>
-    <message>
-        <location line="+198"/>
+        <location line="+200"/>
         <source>Ny borger: tiden kører.</source>
         <translation>New citizen: the timer is running.</translation>
-    </message>
-    <message>
-        <source>Formularen er nulstillet.</source>
-        <translation type="vanished">The form has been reset.</translation>
-    </message>
-    <message>
-        <source>Tid {time}</source>
-        <translation type="vanished">Time {time}</translation>
-    </message>
-    <message>
-        <source>Tilbage ved skranken: tast et nummer for at registrere.</source>
-        <translation type="vanished">Back at the counter: press a number to log a contact.</translation>
-    </message>
-    <message>
-        <source>{key} er ledig. Gem en favorit med Ctrl+D efter en registrering.</source>
-        <translation type="vanished">{key} is free. Save a favourite with Ctrl+D after logging a contact.</translation>
-    </message>
-    <message>
-        <source>Gemmer stadig den forrige – vent et øjeblik og prøv igen.</source>
-        <translation type="vanished">Still saving the previous one – wait a moment and try again.</translation>
-    </message>
-    <message>
-        <source>Vælg først den opringendes kommune, så registreres opkaldet.</source>
-        <translation type="vanished">Choose the caller&apos;s municipality first; then the call is logged.</translation>
-    </message>
-    <message>
-        <source>✓ Registreret: {label}. Ctrl+Z fortryder.</source>
-        <translation type="vanished">✓ Logged: {label}. Ctrl+Z undoes.</translation>
-    </message>
-    <message>
-        <source>✓ Registreret {count} × {label}. Ctrl+Z fortryder.</source>
-        <translation type="vanished">✓ Logged {count} × {label}. Ctrl+Z undoes.</translation>
-    </message>
-    <message>
-        <source>Henvendelsen er IKKE gemt. {reason}</source>
-        <translation type="vanished">The contact has NOT been saved. {reason}</translation>
-    </message>
-    <message>
-        <source>Ikke gemt – se meddelelsen øverst.</source>
-        <translation type="vanished">Not saved – see the message at the top.</translation>
     </message>
     <message>
         <location line="-40"/>
         <source>Uventet fejl – intet er ændret ved denne handling: {error}</source>
         <translation>Unexpected error – this action changed nothing: {error}</translation>
-    </message>
-    <message>
-        <source>Gemmer …</source>
-        <translation type="vanished">Saving …</translation>
-    </message>
-    <message>
-        <source>Der er intet at fortryde.</source>
-        <translation type="vanished">There is nothing to undo.</translation>
-    </message>
-    <message>
-        <source>Fortrudt</source>
-        <translation type="vanished">Undone</translation>
-    </message>
-    <message>
-        <source>Vælg en eller flere henvendelser i listen for at annullere dem.</source>
-        <translation type="vanished">Select one or more contacts in the list to cancel them.</translation>
-    </message>
-    <message>
-        <source>Annulleret</source>
-        <translation type="vanished">Cancelled</translation>
-    </message>
-    <message>
-        <source>Intet er annulleret – se meddelelsen øverst.</source>
-        <translation type="vanished">Nothing was cancelled – see the message at the top.</translation>
-    </message>
-    <message>
-        <source>Rækkefølgen af sagsområderne kunne ikke gemmes: {reason}</source>
-        <translation type="vanished">The order of the areas could not be saved: {reason}</translation>
-    </message>
-    <message>
-        <source>Sagsområderne stod allerede efter brug; ingen numre er ændret.</source>
-        <translation type="vanished">The areas were already in order of use; no number changed.</translation>
-    </message>
-    <message>
-        <source>{area} er nu {key}</source>
-        <translation type="vanished">{area} is now {key}</translation>
-    </message>
-    <message>
-        <source> og {n} flere</source>
-        <translation type="vanished"> and {n} more</translation>
-    </message>
-    <message>
-        <source>Sorteret efter brug: {changes}.</source>
-        <translation type="vanished">Sorted by use: {changes}.</translation>
-    </message>
-    <message>
-        <source>Favoritten kunne ikke gemmes: {reason}</source>
-        <translation type="vanished">The favourite could not be saved: {reason}</translation>
-    </message>
-    <message>
-        <source>QR-koden til {title} vises for borgeren.</source>
-        <translation type="vanished">The QR code for {title} is shown to the citizen.</translation>
-    </message>
-    <message>
-        <source>Kataloget over selvbetjeningsløsninger har fejl; de berørte filer er sprunget over, og Skranke bruger resten (kontrollér med &apos;skranke catalog check&apos;):</source>
-        <translation type="vanished">The catalogue of self-service solutions has errors; the files affected have been skipped and Skranke uses the rest (check with &apos;skranke catalog check&apos;):</translation>
-    </message>
-    <message>
-        <source>… og {n} fejl mere.</source>
-        <translation type="vanished">… and {n} more errors.</translation>
-    </message>
-    <message>
-        <source>Find først en løsning (skriv fx &apos;flyt&apos;); så kan dens vejledning udskrives.</source>
-        <translation type="vanished">First find a solution (type e.g. &apos;move&apos;); then its guidance sheet can be printed.</translation>
-    </message>
-    <message>
-        <source>Vejledningen til {title} er udskrevet.</source>
-        <translation type="vanished">The guidance sheet for {title} has been printed.</translation>
-    </message>
-    <message>
-        <source>{title} (udskrevet)</source>
-        <translation type="vanished">{title} (printed)</translation>
-    </message>
-    <message>
-        <source>Udleveret til borgeren: {titles}</source>
-        <translation type="vanished">Handed to the citizen: {titles}</translation>
-    </message>
-    <message>
-        <source>ledig</source>
-        <translation type="vanished">free</translation>
-    </message>
-    <message>
-        <source>Favorit {key}: ledig</source>
-        <translation type="vanished">Favourite {key}: free</translation>
-    </message>
-    <message>
-        <source>Gem seneste henvendelse her: højreklik</source>
-        <translation type="vanished">Save the last contact here: right-click</translation>
-    </message>
-    <message>
-        <source>ugyldig</source>
-        <translation type="vanished">invalid</translation>
-    </message>
-    <message>
-        <source>Favorit {key}: ugyldig</source>
-        <translation type="vanished">Favourite {key}: invalid</translation>
-    </message>
-    <message>
-        <source>Favorit {key}: {label}</source>
-        <translation type="vanished">Favourite {key}: {label}</translation>
-    </message>
-    <message>
-        <source>{label} ({key})</source>
-        <translation type="vanished">{label} ({key})</translation>
-    </message>
-    <message>
-        <source>Gem seneste henvendelse på {key}</source>
-        <translation type="vanished">Save the last contact on {key}</translation>
-    </message>
-    <message>
-        <source>Fjern favorit {key}</source>
-        <translation type="vanished">Remove favourite {key}</translation>
-    </message>
-    <message>
-        <source>Registrér først en henvendelse; den kan så gemmes som favorit.</source>
-        <translation type="vanished">Log a contact first; it can then be saved as a favourite.</translation>
-    </message>
-    <message>
-        <source>Alle F-taster er i brug. Højreklik en favorit for at fjerne den.</source>
-        <translation type="vanished">All F keys are in use. Right-click a favourite to remove it.</translation>
-    </message>
-    <message>
-        <source>{label} er gemt på {key}.</source>
-        <translation type="vanished">{label} is saved on {key}.</translation>
-    </message>
-    <message>
-        <source>{key} er nu ledig.</source>
-        <translation type="vanished">{key} is now free.</translation>
-    </message>
-    <message>
-        <source>Favoritten kunne ikke gemmes i {path}: {reason}</source>
-        <translation type="vanished">The favourite could not be saved in {path}: {reason}</translation>
-    </message>
-    <message>
-        <source>I dag: 1 henvendelse</source>
-        <translation type="vanished">Today: 1 contact</translation>
-    </message>
-    <message>
-        <source>I dag: {total} henvendelser</source>
-        <translation type="vanished">Today: {total} contacts</translation>
-    </message>
-    <message>
-        <source>Hjælp til selvbetjening {share}</source>
-        <translation type="vanished">Assisted self-service {share}</translation>
     </message>
 </context>
 <context>
@@ -684,7 +358,7 @@
 <context>
     <name>DetailsBox</name>
     <message>
-        <location filename="../../ui/counter/details_box.py" line="+36"/>
+        <location filename="../../ui/counter/details_box.py" line="+38"/>
         <source>Detaljer (nulstilles efter hver registrering)</source>
         <translation>Details (reset after each contact is logged)</translation>
     </message>
@@ -730,31 +404,16 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Henvendelsestype</source>
-        <translation>Type of contact</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Som området plejer</source>
         <translation>Usual for the area</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Borgerens digitale parathed</source>
-        <translation>The citizen&apos;s digital readiness</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Ikke vurderet</source>
         <translation>Not assessed</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Henvendertype</source>
-        <translation>Type of requester</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Antal henvendelser, der registreres</source>
         <translation>Number of contacts to log</translation>
     </message>
@@ -779,17 +438,17 @@
         <translation>Handed out during this contact</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>&amp;Type:</source>
         <translation>T&amp;ype:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Parathed:</source>
         <translation>&amp;Readiness:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Henven&amp;der:</source>
         <translation>Req&amp;uester:</translation>
     </message>
@@ -799,14 +458,47 @@
         <translation>&amp;Count:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Note:</source>
         <translation>&amp;Note:</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+128"/>
         <source>Udleveret til borgeren: {titles}</source>
         <translation>Handed to the citizen: {titles}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportMenu</name>
+    <message>
+        <location filename="../../ui/team/exports.py" line="+51"/>
+        <source>&amp;Eksportér …</source>
+        <translation>&amp;Export …</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Vælg mappe til CSV-filerne</source>
+        <translation>Choose a folder for the CSV files</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gem eksport</source>
+        <translation>Save export</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Eksporterer …</source>
+        <translation>Exporting …</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Annullér</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Eksporteret {n} henvendelser til {path}</source>
+        <translation>Exported {n} contacts to {path}</translation>
     </message>
 </context>
 <context>
@@ -863,6 +555,90 @@
     </message>
 </context>
 <context>
+    <name>HeardTable</name>
+    <message>
+        <location filename="../../ui/team/heard.py" line="+39"/>
+        <source>Skranke</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Afdeling</source>
+        <translation>Centre</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kommune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+5"/>
+        <source>Sidst hørt fra</source>
+        <translation>Last heard from</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Sidste sekvens</source>
+        <translation>Last sequence</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>{day} kl. {time} ({ago})</source>
+        <translation>{day} at {time} ({ago})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{when} – stille</source>
+        <translation>{when} – silent</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Ikke hørt fra i over en arbejdsdag</source>
+        <translation>Not heard from for more than a working day</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Skranker ({n}, {silent} stille)</source>
+        <translation>Desks ({n}, {silent} silent)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skranker ({n})</source>
+        <translation>Desks ({n})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>lige nu</source>
+        <translation>just now</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>for {n} min. siden</source>
+        <translation>{n} min. ago</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>for {n} t. siden</source>
+        <translation>{n} h ago</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>for 1 dag siden</source>
+        <translation>1 day ago</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>for {n} dage siden</source>
+        <translation>{n} days ago</translation>
+    </message>
+</context>
+<context>
     <name>HotlinePanel</name>
     <message>
         <location filename="../../ui/counter/hotline_panel.py" line="+74"/>
@@ -913,6 +689,49 @@
         <location line="+2"/>
         <source>Åben {hours}</source>
         <translation>Open {hours}</translation>
+    </message>
+</context>
+<context>
+    <name>KeyFigures</name>
+    <message>
+        <location filename="../../ui/team/figures.py" line="+35"/>
+        <source>Nøgletal</source>
+        <translation>Key figures</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;b&gt;{n}&lt;/b&gt; henvendelser</source>
+        <translation>&lt;b&gt;{n}&lt;/b&gt; contacts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hjælp til selvbetjening &lt;b&gt;{s}&lt;/b&gt;</source>
+        <translation>assisted self-service &lt;b&gt;{s}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ekspederet af medarbejder &lt;b&gt;{s}&lt;/b&gt;</source>
+        <translation>handled by staff &lt;b&gt;{s}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>henvist videre &lt;b&gt;{n}&lt;/b&gt;</source>
+        <translation>referred elsewhere &lt;b&gt;{n}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>anslået kanalomkostning &lt;b&gt;{amount}&lt;/b&gt;</source>
+        <translation>estimated channel cost &lt;b&gt;{amount}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>ekspeditionstid: for få med tid ({timed} af {n})</source>
+        <translation>handling time: too few timed ({timed} of {n})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ekspeditionstid gns. &lt;b&gt;{average}&lt;/b&gt;, median &lt;b&gt;{median}&lt;/b&gt; (af {timed} med tid)</source>
+        <translation>handling time average &lt;b&gt;{average}&lt;/b&gt;, median &lt;b&gt;{median}&lt;/b&gt; (of {timed} timed)</translation>
     </message>
 </context>
 <context>
@@ -1022,7 +841,7 @@
         <translation>Today&apos;s contacts, newest first</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Fortryd seneste</source>
         <translation>Undo last</translation>
     </message>
@@ -1071,7 +890,7 @@
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="+30"/>
+        <location filename="../../ui/setup_dialog.py" line="+31"/>
         <source>Velkommen til Skranke</source>
         <translation>Welcome to Skranke</translation>
     </message>
@@ -1129,7 +948,7 @@
 <context>
     <name>SheetDialog</name>
     <message>
-        <location filename="../../ui/sheet_dialog.py" line="+73"/>
+        <location filename="../../ui/sheet_dialog.py" line="+75"/>
         <source>Vejledning: {title}</source>
         <translation>Guidance sheet: {title}</translation>
     </message>
@@ -1209,7 +1028,7 @@
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>Laver vejledningen …</source>
         <translation>Preparing the guidance sheet …</translation>
     </message>
@@ -1287,7 +1106,7 @@
         <translation>Solutions found</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+41"/>
         <source>Kopiér link</source>
         <translation>Copy link</translation>
     </message>
@@ -1495,341 +1314,29 @@
 <context>
     <name>TeamView</name>
     <message>
-        <location filename="../../ui/team_view.py" line="+277"/>
-        <source>Skranke – ledelsesinformation</source>
-        <translation>Skranke – management information</translation>
+        <location filename="../../ui/team_view.py" line="+157"/>
+        <source>Ledelsesinformation</source>
+        <translation>Management information</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>Nøgletal</source>
-        <translation>Key figures</translation>
-    </message>
-    <message>
-        <location line="+133"/>
+        <location line="+99"/>
         <source>Grafer</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Skranker</source>
         <translation>Desks</translation>
     </message>
     <message>
-        <location line="-79"/>
-        <source>I dag</source>
-        <translation>Today</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Denne uge</source>
-        <translation>This week</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Sidste uge</source>
-        <translation>Last week</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Denne måned</source>
-        <translation>This month</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Sidste måned</source>
-        <translation>Last month</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>I år</source>
-        <translation>This year</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Vælg datoer</source>
-        <translation>Choose dates</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Periode</source>
-        <translation>Period</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Fra dato</source>
-        <translation>From date</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Til dato</source>
-        <translation>To date</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Alle</source>
-        <translation>All</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Periode:</source>
-        <translation>Period:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Fra:</source>
-        <translation>From:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Til:</source>
-        <translation>To:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Afdeling:</source>
-        <translation>Centre:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Skranke:</source>
-        <translation>Desk:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Kanal:</source>
-        <translation>Channel:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Område:</source>
-        <translation>Area:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Udfald:</source>
-        <translation>Outcome:</translation>
-    </message>
-    <message>
-        <location line="+54"/>
-        <source>Skranke</source>
-        <translation>Desk</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Afdeling</source>
-        <translation>Centre</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Kommune</source>
-        <translation>Municipality</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+4"/>
-        <source>Sidst hørt fra</source>
-        <translation>Last heard from</translation>
-    </message>
-    <message>
-        <location line="-4"/>
-        <source>Sidste sekvens</source>
-        <translation>Last sequence</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Version</source>
-        <translation>Version</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Andel der flyttes til selvbetjening</source>
-        <translation>Share moved to self-service</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Sagsområde for beregningen</source>
-        <translation>Area for the calculation</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Hvis</source>
-        <translation>If</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>af de personlige sagsbehandlinger om</source>
-        <translation>of the in-person case handling about</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>flyttes til selvbetjening:</source>
-        <translation>moves to self-service:</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>&lt;b&gt;ca. {amount} om året&lt;/b&gt; ({moved} af {yearly} om året, {saved} sparet pr. henvendelse; kanalpriser {year})</source>
-        <translation>&lt;b&gt;about {amount} a year&lt;/b&gt; ({moved} of {yearly} a year, {saved} saved per contact; channel prices {year})</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>&amp;Eksportér …</source>
-        <translation>&amp;Export …</translation>
-    </message>
-    <message>
-        <location line="+213"/>
-        <source>{day} kl. {time} ({ago})</source>
-        <translation>{day} at {time} ({ago})</translation>
-    </message>
-    <message>
-        <source>{when} – stille i over en arbejdsdag</source>
-        <translation type="vanished">{when} – silent for more than a working day</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Skranker ({n}, {silent} stille)</source>
-        <translation>Desks ({n}, {silent} silent)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Skranker ({n})</source>
-        <translation>Desks ({n})</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>lige nu</source>
-        <translation>just now</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>for {n} min. siden</source>
-        <translation>{n} min. ago</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>for {n} t. siden</source>
-        <translation>{n} h ago</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>for 1 dag siden</source>
-        <translation>1 day ago</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>for {n} dage siden</source>
-        <translation>{n} days ago</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>anslået kanalomkostning &lt;b&gt;{amount}&lt;/b&gt;</source>
-        <translation>estimated channel cost &lt;b&gt;{amount}&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>ekspeditionstid: for få med tid ({timed} af {n})</source>
-        <translation>handling time: too few timed ({timed} of {n})</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>ekspeditionstid gns. &lt;b&gt;{average}&lt;/b&gt;, median &lt;b&gt;{median}&lt;/b&gt; (af {timed} med tid)</source>
-        <translation>handling time average &lt;b&gt;{average}&lt;/b&gt;, median &lt;b&gt;{median}&lt;/b&gt; (of {timed} timed)</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;ca. {amount} kr. om året&lt;/b&gt; ({moved} af {yearly} om året, {saved} kr. sparet pr. henvendelse; kanalpriser {year})</source>
-        <translation type="vanished">&lt;b&gt;about DKK {amount} a year&lt;/b&gt; ({moved} of {yearly} a year, DKK {saved} saved per contact; channel prices {year})</translation>
-    </message>
-    <message>
-        <source>Excel (XLSX) …</source>
-        <translation type="vanished">Excel (XLSX) …</translation>
-    </message>
-    <message>
-        <source>CSV til Excel …</source>
-        <translation type="vanished">CSV for Excel …</translation>
-    </message>
-    <message>
-        <source>PDF-rapport …</source>
-        <translation type="vanished">PDF report …</translation>
-    </message>
-    <message>
-        <source>KOMHEN-tælleuge …</source>
-        <translation type="vanished">KOMHEN counting week …</translation>
-    </message>
-    <message>
-        <source>Eksportér som {text}</source>
-        <translation type="vanished">Export as {text}</translation>
-    </message>
-    <message>
-        <location line="-197"/>
+        <location line="+48"/>
         <source>Tæller {label} …</source>
         <translation>Counting {label} …</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+82"/>
         <source>Periode: {label}</source>
         <translation>Period: {label}</translation>
-    </message>
-    <message>
-        <location line="+57"/>
-        <source>{when} – stille</source>
-        <translation>{when} – silent</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Ikke hørt fra i over en arbejdsdag</source>
-        <translation>Not heard from for more than a working day</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>&lt;b&gt;{n}&lt;/b&gt; henvendelser</source>
-        <translation>&lt;b&gt;{n}&lt;/b&gt; contacts</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>hjælp til selvbetjening &lt;b&gt;{s}&lt;/b&gt;</source>
-        <translation>assisted self-service &lt;b&gt;{s}&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>ekspederet af medarbejder &lt;b&gt;{s}&lt;/b&gt;</source>
-        <translation>handled by staff &lt;b&gt;{s}&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>henvist videre &lt;b&gt;{n}&lt;/b&gt;</source>
-        <translation>referred elsewhere &lt;b&gt;{n}&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>ekspeditionstid gns. &lt;b&gt;{a}&lt;/b&gt;, median &lt;b&gt;{m}&lt;/b&gt;</source>
-        <translation type="vanished">handling time average &lt;b&gt;{a}&lt;/b&gt;, median &lt;b&gt;{m}&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>anslået kanalomkostning &lt;b&gt;{kr} kr.&lt;/b&gt;</source>
-        <translation type="vanished">estimated channel cost &lt;b&gt;DKK {kr}&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location line="+44"/>
-        <source>Vælg mappe til CSV-filerne</source>
-        <translation>Choose a folder for the CSV files</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Gem eksport</source>
-        <translation>Save export</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Eksporterer …</source>
-        <translation>Exporting …</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Annullér</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Eksporteret {n} henvendelser til {path}</source>
-        <translation>Exported {n} contacts to {path}</translation>
     </message>
 </context>
 <context>
@@ -1888,12 +1395,12 @@
 <context>
     <name>TilesPanel</name>
     <message>
-        <location filename="../../ui/counter/tiles_panel.py" line="+40"/>
+        <location filename="../../ui/counter/tiles_panel.py" line="+45"/>
         <source>Sagsområde – klik eller tast nummeret for at registrere</source>
         <translation>Area – click or press the number to log a contact</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Åbner databasen …</source>
         <translation>Opening the database …</translation>
     </message>
@@ -1913,7 +1420,7 @@
         <translation>Give the most used areas (last 30 days) the lowest numbers. Otherwise each area keeps its number.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>Registrér {area} (tast {key})</source>
         <translation>Log {area} (key {key})</translation>
     </message>
@@ -1921,6 +1428,39 @@
         <location line="+2"/>
         <source>Registrér {area}</source>
         <translation>Log {area}</translation>
+    </message>
+</context>
+<context>
+    <name>WhatIf</name>
+    <message>
+        <location filename="../../ui/team/figures.py" line="+18"/>
+        <source>Andel der flyttes til selvbetjening</source>
+        <translation>Share moved to self-service</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sagsområde for beregningen</source>
+        <translation>Area for the calculation</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Hvis</source>
+        <translation>If</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>af de personlige sagsbehandlinger om</source>
+        <translation>of the in-person case handling about</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>flyttes til selvbetjening:</source>
+        <translation>moves to self-service:</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>&lt;b&gt;ca. {amount} om året&lt;/b&gt; ({moved} af {yearly} om året, {saved} sparet pr. henvendelse; kanalpriser {year})</source>
+        <translation>&lt;b&gt;about {amount} a year&lt;/b&gt; ({moved} of {yearly} a year, {saved} saved per contact; channel prices {year})</translation>
     </message>
 </context>
 <context>
@@ -2243,10 +1783,6 @@
         <location line="-127"/>
         <source>Henvendelsen {detail} findes ikke i databasen {where}.</source>
         <translation>The contact {detail} does not exist in the database {where}.</translation>
-    </message>
-    <message>
-        <source>Databasen {where} kan ikke åbnes: {detail}</source>
-        <translation type="vanished">The database {where} cannot be opened: {detail}</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,12 @@ def clock() -> FakeClock:
     return FakeClock()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_window_state() -> None:
+    """Each test starts as on a new PC: no period the team view remembered from another."""
+    QSettings().remove("teamView/period")
+
+
 @pytest.fixture
 def settings_path(tmp_path: Path) -> Path:
     return tmp_path / "config" / "settings.toml"

@@ -14,6 +14,7 @@ from skranke.charts import (
     CELL_TEXT_MIN_PT,
     CHART_NAMES,
     describe_chart,
+    describe_charts,
     draw_chart,
     render_charts,
 )
@@ -181,3 +182,32 @@ def test_a_week_without_assisted_self_service_shows_0_percent_not_no_contacts(
     assert trend.series[0].values == (0.0,)
     figure, _ = draw_chart("assisted_trend", month, vocabulary, language="da")
     assert "Ingen henvendelser i perioden" not in _texts(figure)
+
+
+@pytest.mark.parametrize(
+    ("areas", "language", "title"),
+    [
+        (0, "da", "Sagsområder efter udfald"),
+        (1, "da", "Det største sagsområde efter udfald"),
+        (2, "da", "De 2 største sagsområder efter udfald"),
+        (0, "en", "Areas by outcome"),
+        (1, "en", "The largest area by outcome"),
+        (3, "en", "The 3 largest areas by outcome"),
+    ],
+)
+def test_the_areas_title_says_one_or_none_in_words(
+    areas: int, language: str, title: str, vocabulary: Vocabulary
+) -> None:
+    start = datetime(2026, 11, 2, 9, tzinfo=UTC)
+    contacts: list[Contact] = []
+    for area in vocabulary.visible_areas[:areas]:
+        choice = ContactChoice("in_person", area.id, "handled_by_staff")
+        contacts += make_contacts(
+            choice, vocabulary, desk="S1", municipality_code="165", count=3, now=start
+        )
+    month = tally(contacts, Period.month(start.date()))
+    areas_chart = next(c for c in describe_charts(month, vocabulary, language) if c.name == "areas")
+    assert areas_chart.title == title
+    _figure, drawn = draw_chart("areas", month, vocabulary, width_in=4.0, height_in=3.2,
+                                language=language)  # fmt: skip
+    assert drawn == title

@@ -505,3 +505,19 @@ def test_bad_options_are_refused(options: SheetOptions, field: str) -> None:
     assert isinstance(error.value, SkrankeError)
     with pytest.raises(SheetOptionsError):
         render_pack(CATALOG.packs[0], [MOVING], options, SENDER)
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+@pytest.mark.parametrize("sender", [BARE_SENDER, SENDER], ids=["hotline", "municipality"])
+def test_a_phone_number_is_never_split_over_two_lines(language: str, sender: Sender) -> None:
+    for options in (SheetOptions(language, format="slip"), SheetOptions(language)):
+        lines = [
+            " ".join(line.split())  # a no-break space reads as a space
+            for page in _pages_text(render_sheet(MOVING, options, sender, printed_on=DAY))
+            for line in page.splitlines()
+        ]
+        numbers = ["70 20 00 00"] if sender is BARE_SENDER else ["43 68 68 68"]
+        if options.format == "a4" or sender is BARE_SENDER:
+            numbers.append("+45 70 20 00 00" if language == "en" else "70 20 00 00")
+        for number in numbers:
+            assert any(number in line for line in lines), (number, lines[-6:])

@@ -4,7 +4,8 @@ common case after each contact. Built after the window's first paint, with its w
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,6 +22,7 @@ from skranke.contact import MAX_BATCH, NOTE_MAX_LENGTH
 from skranke.cpr import find_cpr_like
 from skranke.form import ContactForm
 from ui.counter.form_panels import quiet, repolish
+from ui.reflow import columns_that_fit, flow_grid
 
 
 class DetailsBox(QGroupBox):
@@ -56,19 +58,16 @@ class DetailsBox(QGroupBox):
         )
         self.kind_combo = self._combo(
             "kindCombo",
-            self.tr("Henvendelsestype"),
             [(self.tr("Som området plejer"), None)]
             + [(kind.label(language), kind.id) for kind in vocabulary.kinds],
         )
         self.readiness_combo = self._combo(
             "readinessCombo",
-            self.tr("Borgerens digitale parathed"),
             [(self.tr("Ikke vurderet"), None)]
             + [(term.label(language), term.id) for term in vocabulary.readiness],
         )
         self.requester_combo = self._combo(
             "requesterCombo",
-            self.tr("Henvendertype"),
             [(term.label(language), term.id) for term in vocabulary.requesters],
         )
         self.count_spin = QSpinBox()
@@ -96,6 +95,8 @@ class DetailsBox(QGroupBox):
         policy.setRetainSizeWhenHidden(True)
         self.handouts_label.setSizePolicy(policy)
         self.handouts_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.handouts_label.ensurePolished()  # its own line even while empty (200 %: no spare)
+        self.handouts_label.setMinimumHeight(self.handouts_label.fontMetrics().lineSpacing())
         self.handouts_label.hide()
 
         self._build_grid()
@@ -105,26 +106,61 @@ class DetailsBox(QGroupBox):
         def label(text: str, buddy: QWidget) -> QLabel:
             widget = QLabel(text)
             widget.setBuddy(buddy)
+            # A screen reader names the field by its label, not by the value it shows.
+            buddy.setAccessibleName(text.replace("&", "").rstrip(":"))
             return widget
 
-        grid = QGridLayout(self)
-        grid.setHorizontalSpacing(10)
-        grid.addWidget(self.assisted_box, 0, 0, 1, 2)
-        grid.addWidget(self.on_behalf_box, 0, 2, 1, 2)
-        grid.addWidget(self.exemption_box, 0, 4, 1, 2)
-        grid.addWidget(label(self.tr("&Type:"), self.kind_combo), 1, 0)
-        grid.addWidget(self.kind_combo, 1, 1)
-        grid.addWidget(label(self.tr("&Parathed:"), self.readiness_combo), 1, 2)
-        grid.addWidget(self.readiness_combo, 1, 3)
-        grid.addWidget(label(self.tr("Henven&der:"), self.requester_combo), 1, 4)
-        grid.addWidget(self.requester_combo, 1, 5)
-        grid.addWidget(label(self.tr("&Antal:"), self.count_spin), 2, 0)
-        grid.addWidget(self.count_spin, 2, 1)
-        grid.addWidget(label(self.tr("&Note:"), self.note_edit), 2, 2)
-        grid.addWidget(self.note_edit, 2, 3, 1, 3)
-        grid.addWidget(self.handouts_label, 3, 0, 1, 6)
-        for column in (1, 3, 5):
-            grid.setColumnStretch(column, 1)
+        self._grid = QGridLayout(self)
+        self._grid.setHorizontalSpacing(10)
+        self._pairs = [
+            (label(self.tr("&Type:"), self.kind_combo), self.kind_combo),
+            (label(self.tr("&Parathed:"), self.readiness_combo), self.readiness_combo),
+            (label(self.tr("Henven&der:"), self.requester_combo), self.requester_combo),
+        ]
+        self._count_pair = (label(self.tr("&Antal:"), self.count_spin), self.count_spin)
+        self._note_pair = (label(self.tr("&Note:"), self.note_edit), self.note_edit)
+        self._columns = 0
+        self._arrange(3)
+
+    def _arrange(self, columns: int) -> None:
+        """The flags and the lists ``columns`` to a row (three on a wide window, fewer when
+        it is narrow, e.g. at 200 % scaling), then the count and the note, then hand-outs."""
+        if columns == self._columns:
+            return
+        self._columns = columns
+        grid = self._grid
+        while grid.count():
+            grid.takeAt(0)
+        checks = (self.assisted_box, self.on_behalf_box, self.exemption_box)
+        for index, check in enumerate(checks):
+            grid.addWidget(check, index // columns, (index % columns) * 2, 1, 2)
+        row = flow_grid(grid, self._pairs, columns, (len(checks) + columns - 1) // columns)
+        grid.addWidget(self._count_pair[0], row, 0)
+        grid.addWidget(self._count_pair[1], row, 1)
+        if columns == 1:
+            row += 1
+        grid.addWidget(self._note_pair[0], row, 0 if columns == 1 else 2)
+        grid.addWidget(
+            self._note_pair[1], row, 1 if columns == 1 else 3, 1, max(1, 2 * columns - 3)
+        )
+        grid.addWidget(self.handouts_label, row + 1, 0, 1, 2 * columns)
+        self.updateGeometry()  # a new height: the column around makes room for it
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as one flag or one list a row: the box reflows to the width it gets."""
+        pairs = [*self._pairs, self._count_pair, self._note_pair]
+        width = max(p[0].minimumSizeHint().width() for p in pairs) + 10
+        width += max(p[1].minimumSizeHint().width() for p in pairs)
+        checks = (self.assisted_box, self.on_behalf_box, self.exemption_box)
+        width = max(width, *(check.minimumSizeHint().width() for check in checks))
+        margins = self.contentsMargins()
+        hint = super().minimumSizeHint()
+        return QSize(width + margins.left() + margins.right() + 12, hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        room = self.contentsRect().width() - 12
+        self._arrange(columns_that_fit(self._pairs, room, 3))
 
     def _check(self, text: str, name: str, accessible: str, tip: str = "") -> QCheckBox:
         check = QCheckBox(text)
@@ -134,10 +170,12 @@ class DetailsBox(QGroupBox):
         check.toggled.connect(self._on_flags)
         return check
 
-    def _combo(self, name: str, accessible: str, items: list[tuple[str, str | None]]) -> QComboBox:
+    def _combo(self, name: str, items: list[tuple[str, str | None]]) -> QComboBox:
         combo = QComboBox()
-        combo.setObjectName(name)
-        combo.setAccessibleName(accessible)
+        combo.setObjectName(name)  # named by its label (``_build_grid``)
+        # Narrower than its longest entry on a small screen (the open list shows it whole).
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(8)
         for text, data in items:
             combo.addItem(text, data)
         combo.currentIndexChanged.connect(self._on_lists)

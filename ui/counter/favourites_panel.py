@@ -45,7 +45,7 @@ class FavouritesPanel(QGroupBox):
             button = TwoLineButton("", key, max_points=11, min_points=9.5, bold=False)
             button.setObjectName(f"favourite_{key}")
             button.setProperty("favourite", True)
-            button.setMinimumHeight(60)
+            button.setMinimumHeight(54)
             button.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             button.customContextMenuRequested.connect(
                 lambda pos, slot=key: self._show_menu(slot, pos)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from skranke.form import ContactForm
 from skranke.stopwatch import format_duration
+from ui.reflow import FlowLayout
 
 
 @contextmanager
@@ -64,6 +65,10 @@ class ChannelRow(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(6)
+        # The channels wrap onto a second row when the window is narrow (200 % scaling);
+        # the timer and "Ny borger" keep their place at the right.
+        channels = QWidget()
+        flow = FlowLayout(channels)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.buttons: dict[str, QPushButton] = {}
@@ -80,8 +85,8 @@ class ChannelRow(QWidget):
             button.setMinimumWidth(120 if channel.primary else 64)
             self.group.addButton(button)
             self.buttons[channel.id] = button
-            row.addWidget(button)  # centred: a button's height is fixed
-        row.addStretch(1)
+            flow.addWidget(button)
+        row.addWidget(channels, 1)
         self.timer_label = QLabel()
         self.timer_label.setObjectName("timerLabel")
         self.timer_label.setProperty("running", False)  # styled from the first paint on
@@ -136,8 +141,8 @@ class OutcomeBox(QGroupBox):
         super().__init__(self.tr("Udfald"), parent)
         self._form = form
         self.setObjectName("outcomeBox")
-        row = QHBoxLayout(self)
-        row.setSpacing(6)
+        row = FlowLayout(self, justify=True)  # more rows when the window is narrow
+        row.setContentsMargins(9, 9, 9, 9)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.buttons: dict[str, QPushButton] = {}

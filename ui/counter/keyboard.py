@@ -66,6 +66,7 @@ class CounterKeyboard(WindowPart):
         self._shortcut("Ctrl+P", window.solutions.open_sheet)
         self._shortcut("Ctrl+L", window.team.open)
         self._shortcut("Escape", self.escape)
+        self._shortcut("Ctrl+Q", QApplication.closeAllWindows)  # quit, as in any program
 
     def _step_count(self, steps: int) -> None:
         self._window.details_box.count_spin.stepBy(steps)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ui.counter.window_part import WindowPart
+from ui.screen_fit import ColumnScroll
 
 if TYPE_CHECKING:
     from ui.counter.hotline_panel import HotlinePanel
@@ -50,10 +51,10 @@ class CounterLayout(WindowPart):
         left.addWidget(window.channel_row)
         left.addWidget(window.outcome_box)
         left.addWidget(window.tiles_panel, 1)  # the details go above, favourites below
-        body.addLayout(left, 3)
+        body.addWidget(ColumnScroll(left), 3)  # a low screen scrolls the form and tiles
         # A fixed share of the width: showing a QR code or an error never moves the tiles.
         for widget in (window.side_tabs, banner):
-            widget.setMinimumWidth(530)
+            widget.setMinimumWidth(320)
             policy = widget.sizePolicy()
             policy.setHorizontalPolicy(policy.Policy.Ignored)
             widget.setSizePolicy(policy)

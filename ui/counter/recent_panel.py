@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -115,6 +115,7 @@ class RecentPanel(QGroupBox):
                 continue
             header.resizeSection(columns.index(name), metrics.horizontalAdvance(sample) + 24)
         header.setSectionResizeMode(columns.index("area"), QHeaderView.ResizeMode.Stretch)
+        self.view.viewport().installEventFilter(self)  # the area column keeps its name
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -152,6 +153,27 @@ class RecentPanel(QGroupBox):
         void.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         void.triggered.connect(self.void_selected)
         self.view.addAction(void)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_area_column()
+        return super().eventFilter(watched, event)
+
+    def _fit_area_column(self) -> None:
+        """The area takes the width the other columns leave, but never less than its name
+        ("Område"): in a narrow list (200 %, or the hotline's extra Kommune column) the
+        list scrolls sideways instead of squeezing the area to "mråd"."""
+        header = self.view.horizontalHeader()
+        area = self.model.columns.index("area")
+        title = str(self.model.headerData(area, Qt.Orientation.Horizontal))
+        least = header.fontMetrics().horizontalAdvance(title) + 3 * header.fontMetrics().height()
+        others = sum(header.sectionSize(i) for i in range(header.count()) if i != area)
+        roomy = self.view.viewport().width() - others >= least
+        mode = QHeaderView.ResizeMode.Stretch if roomy else QHeaderView.ResizeMode.Interactive
+        if header.sectionResizeMode(area) != mode:
+            header.setSectionResizeMode(area, mode)
+        if not roomy:
+            header.resizeSection(area, least)
 
     @staticmethod
     def _button(text: str, name: str, accessible: str, tip: str) -> QPushButton:

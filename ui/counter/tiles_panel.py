@@ -20,9 +20,12 @@ from skranke.tiles import key_of
 from skranke.vocabulary import Area
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QResizeEvent
+
     from ui.widgets import TwoLineButton  # loaded with the tiles, after the first paint
 
 TILE_COLUMNS = 5
+MIN_TILE_WIDTH = 125  # narrower tiles and a row has fewer of them
 
 
 class TilesPanel(QGroupBox):
@@ -31,10 +34,12 @@ class TilesPanel(QGroupBox):
     Signals:
         areaChosen(str): a tile was clicked (the area's id).
         sortByUseRequested(): staff asked to re-number the tiles by use.
+        tilesChanged(): the tiles were made anew (``set_areas``).
     """
 
     areaChosen = Signal(str)  # noqa: N815 - Qt naming
     sortByUseRequested = Signal()  # noqa: N815
+    tilesChanged = Signal()  # noqa: N815
 
     def __init__(self, language: str, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Sagsområde – klik eller tast nummeret for at registrere"), parent)
@@ -43,11 +48,12 @@ class TilesPanel(QGroupBox):
         layout = QVBoxLayout(self)
         layout.setSpacing(6)
         self.grid = QGridLayout()
-        self.grid.setSpacing(8)
+        self.grid.setSpacing(5)
         layout.addLayout(self.grid, 1)
         self._bottom = QHBoxLayout()
         layout.addLayout(self._bottom)
         self.tiles: list[tuple[Area, TwoLineButton]] = []
+        self._columns = 0
         self._placeholder = QLabel(self.tr("Åbner databasen …"))
         # By name: ``Qt`` (the enum namespace) costs ~40 ms before the first paint.
         self._placeholder.setProperty("alignment", "AlignCenter")
@@ -67,7 +73,6 @@ class TilesPanel(QGroupBox):
         self._bottom.addWidget(self.sort_button)
 
     def set_areas(self, areas: Sequence[Area]) -> None:
-        from PySide6.QtCore import Qt  # noqa: PLC0415 - after the first paint
 
         from ui.widgets import TwoLineButton  # noqa: PLC0415
 
@@ -90,25 +95,47 @@ class TilesPanel(QGroupBox):
             )
             tile.setMinimumHeight(52)
             tile.clicked.connect(lambda _=False, area_id=area.id: self.areaChosen.emit(area_id))
-            self.grid.addWidget(tile, position // TILE_COLUMNS, position % TILE_COLUMNS)
             self.tiles.append((area, tile))
+        self._columns = 0
+        self._place(self._columns_for(self.width()))
+        # One font size for every tile: rows in different sizes look untidy, and a label
+        # sized for its row alone ran into its key hint.
+        TwoLineButton.share_font([[tile for _area, tile in self.tiles]])
+        self.tilesChanged.emit()
+
+    @staticmethod
+    def _columns_for(width: int) -> int:
+        """Five tiles a row; four or three when the window is narrow (200 % scaling), so
+        that a long name still fits its tile in a readable size."""
+        return max(3, min(TILE_COLUMNS, width // MIN_TILE_WIDTH))
+
+    def _place(self, columns: int) -> None:
+        if columns == self._columns or not self.tiles:  # no tiles: before the first paint
+            return
+        from PySide6.QtCore import Qt  # noqa: PLC0415 - after the first paint
+
+        self._columns = columns
+        for position, (_area, tile) in enumerate(self.tiles):
+            self.grid.addWidget(tile, position // columns, position % columns)
+        for column in range(TILE_COLUMNS):
+            self.grid.setColumnStretch(column, 1 if column < columns else 0)
         # The button takes the first free cell after the tiles (a row of its own costs height).
         self.grid.removeWidget(self.sort_button)
         self._bottom.removeWidget(self.sort_button)
-        free = len(areas)
-        if free % TILE_COLUMNS:
+        free = len(self.tiles)
+        if free % columns:
             self.grid.addWidget(
                 self.sort_button,
-                free // TILE_COLUMNS,
-                TILE_COLUMNS - 1,
+                free // columns,
+                columns - 1,
                 Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignRight,
             )
         else:
             self._bottom.addWidget(self.sort_button)
-        tiles = [tile for _area, tile in self.tiles]
-        TwoLineButton.share_font(
-            [tiles[start : start + TILE_COLUMNS] for start in range(0, len(tiles), TILE_COLUMNS)]
-        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place(self._columns_for(self.width()))
 
     def areas(self) -> list[Area]:
         return [area for area, _tile in self.tiles]
