@@ -26,7 +26,7 @@ def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedP
         [str(SKRANKE), *args],
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=300,  # a hang guard: under load a PDF export took 62 s
         env=environment,
         check=False,
     )

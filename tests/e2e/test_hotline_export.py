@@ -42,7 +42,7 @@ hotline_cost_per_evening = "2450.00"
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     return subprocess.run(
-        [str(SKRANKE), *args], capture_output=True, text=True, timeout=60, env=environment,
+        [str(SKRANKE), *args], capture_output=True, text=True, timeout=300, env=environment,
         check=False,
     )  # fmt: skip
 

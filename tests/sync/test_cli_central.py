@@ -98,7 +98,7 @@ def _skranke(*args: str, env: dict[str, str] | None = None) -> subprocess.Comple
     program = Path(sys.executable).with_name("skranke")
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
     return subprocess.run(
-        [str(program), *args], capture_output=True, text=True, timeout=60, env=environment,
+        [str(program), *args], capture_output=True, text=True, timeout=300, env=environment,
         check=False,
     )  # fmt: skip
 
