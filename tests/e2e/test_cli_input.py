@@ -140,7 +140,7 @@ def test_a_plain_relative_path_is_a_sqlite_file(config: Path, tmp_path: Path) ->
     result = subprocess.run(
         [str(SKRANKE), "--config", str(config), "--database", "data/x.sqlite3", "demo-data",
          "--contacts", "50", "--days", "14"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=300, check=False,  # a hang guard: a loaded machine is slow,
+        cwd=tmp_path, capture_output=True, text=True, timeout=300, check=False,  # a hang guard only
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
