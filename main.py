@@ -111,6 +111,9 @@ def _collect_again() -> None:
 def _start_program(args: argparse.Namespace, argv: list[str]) -> int:
     config = _resolve(args)
     if args.print_paths:
+        from skranke.settings import site_settings_path  # noqa: PLC0415
+
+        print(f"site settings\t{site_settings_path()}")  # IT's, machine-wide
         print(f"settings\t{config.settings_path}")
         print(f"database\t{config.database_url}")
         return 0
