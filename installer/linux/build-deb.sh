@@ -52,6 +52,8 @@ done
 mkdir -p "$stage/usr/share/icons/hicolor/scalable/apps"
 cp resources/icons/skranke.svg "$stage/usr/share/icons/hicolor/scalable/apps/$app_id.svg"
 cp docs/install.md "$stage/usr/share/doc/skranke/install.md"
+# Licences of Skranke and of what it bundles (lintian: no-copyright-file otherwise).
+cp installer/licenses/copyright "$stage/usr/share/doc/skranke/copyright"
 installed_kib=$(du -sk --exclude=DEBIAN "$stage" | cut -f1)
 sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@INSTALLED_SIZE@/$installed_kib/" \
     "$HERE/control" > "$stage/DEBIAN/control"
