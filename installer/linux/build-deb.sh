@@ -27,6 +27,12 @@ if ! $reuse || [ ! -x dist/skranke/skranke ]; then
     uv run --locked pyinstaller --noconfirm --clean --log-level WARN \
         --distpath dist --workpath build/pyinstaller installer/skranke.spec
 fi
+# The builder's own Python (pyenv's) carries debug symbols: libpython 23 MB instead of 5. Strip
+# only its files; the wheels' libraries are stripped already, and numpy's auditwheel-patched
+# OpenBLAS stops loading when stripped again ("ELF load command address/offset not page-aligned").
+find dist/skranke/_internal -maxdepth 1 -name 'libpython3*.so*' -type f -print0 \
+    | xargs -0 -r strip --strip-debug
+find dist/skranke/_internal -path '*/lib-dynload/*.so' -type f -print0 | xargs -0 -r strip --strip-debug
 built=$(date +%s)
 
 version=$(uv run --locked python -c \
