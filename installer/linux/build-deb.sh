@@ -27,12 +27,14 @@ if ! $reuse || [ ! -x dist/skranke/skranke ]; then
     uv run --locked pyinstaller --noconfirm --clean --log-level WARN \
         --distpath dist --workpath build/pyinstaller installer/skranke.spec
 fi
-# The builder's own Python (pyenv's) carries debug symbols: libpython 23 MB instead of 5. Strip
-# only its files; the wheels' libraries are stripped already, and numpy's auditwheel-patched
-# OpenBLAS stops loading when stripped again ("ELF load command address/offset not page-aligned").
-find dist/skranke/_internal -maxdepth 1 -name 'libpython3*.so*' -type f -print0 \
-    | xargs -0 -r strip --strip-debug
-find dist/skranke/_internal -path '*/lib-dynload/*.so' -type f -print0 | xargs -0 -r strip --strip-debug
+# Debug symbols out (libpython from the builder's pyenv alone is 23 MB instead of 5): every
+# ELF file but those auditwheel patched (the wheels' *.libs/ and modules with an RPATH to
+# them), which stop loading when stripped ("ELF load command address/offset not page-aligned").
+find dist/skranke/_internal -type f \( -name '*.so' -o -name '*.so.*' \) ! -path '*.libs/*' -print0 \
+    | while IFS= read -r -d '' library; do
+        readelf -d "$library" 2>/dev/null | grep -q 'R.*PATH.*\.libs' && continue
+        strip --strip-debug "$library" 2>/dev/null || true
+    done
 built=$(date +%s)
 
 version=$(uv run --locked python -c \
