@@ -120,7 +120,9 @@ commands() {
     said=$(cli --version | tr -d '\r')
     [ "$said" = "Skranke $version" ] || fail "--version says '$said'"
     echo "-- [$1] --print-paths"
-    cli --print-paths | tr -d '\r' | tee "$out/paths.txt" | sed 's/^/   /'
+    # A Windows console program writes to a pipe in the ANSI code page (cp1252 on Danish and
+    # Western Windows, and in Wine here), not UTF-8.
+    cli --print-paths | tr -d '\r' | iconv -f CP1252 -t UTF-8 | tee "$out/paths.txt" | sed 's/^/   /'
     grep -qxF "site settings	C:\\ProgramData\\skranke\\settings.toml" "$out/paths.txt" \
         || fail "the machine-wide settings are not %PROGRAMDATA%\\skranke\\settings.toml"
     grep -qxF "settings	C:\\users\\$USER\\AppData\\Local\\skranke\\settings.toml" "$out/paths.txt" \

@@ -5,7 +5,9 @@ uninstalls a database. (Building and running it needs Windows: .github/workflows
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
+import subprocess
 from pathlib import PureWindowsPath
 
 import platformdirs
@@ -183,3 +185,16 @@ def test_the_windows_build_takes_the_locks_versions_with_windows_markers() -> No
         "numpy==2.5.5", "pefile==2024.8.26", "pyinstaller==6.22.3", "reportlab==5.1.0",
     ]  # fmt: skip
     assert "numpy==2.4.6" in module.wanted(exported, runtime, "3.11")
+
+
+def test_the_wine_scripts_are_executable_shell() -> None:
+    """.ci/run calls these two; the stand-ins' build script is called by them."""
+    windows = INSTALLER / "windows"
+    for script in (
+        windows / "build-under-wine.sh",
+        windows / "smoke-test-under-wine.sh",
+        windows / "wine-standins" / "build.sh",
+    ):
+        assert os.access(script, os.X_OK), script
+        subprocess.run(["bash", "-n", str(script)], check=True)
+    subprocess.run(["bash", "-n", str(windows / "wine-common.sh")], check=True)
