@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     import argparse
     import uuid
 
+    from PySide6.QtWidgets import QWidget
+
     from database.counter import CounterDesk
     from database.sync import PushRunner
     from skranke.catalog import CatalogResult
@@ -111,6 +113,9 @@ def _collect_again() -> None:
 def _start_program(args: argparse.Namespace, argv: list[str]) -> int:
     config = _resolve(args)
     if args.print_paths:
+        from skranke.settings import site_settings_path  # noqa: PLC0415
+
+        print(f"site settings\t{site_settings_path()}")  # IT's, machine-wide
         print(f"settings\t{config.settings_path}")
         print(f"database\t{config.database_url}")
         return 0
@@ -387,6 +392,35 @@ def _show_counter(
     return window
 
 
+def _say_when_replaced(window: QWidget) -> None:
+    """An upgrade that replaces the installed program while it runs (skranke/bundle.py): say
+    so and end before a module imported later fails on the replaced files (issue 17)."""
+    if not getattr(sys, "frozen", False):
+        return
+    import threading  # noqa: PLC0415
+
+    from PySide6.QtCore import QCoreApplication, QTimer  # noqa: PLC0415
+    from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+
+    from skranke.bundle import watch_for_replacement  # noqa: PLC0415
+
+    def tell() -> None:
+        text = QCoreApplication.translate(
+            "main",
+            "Skranke er blevet opdateret – genstart Skranke.\n\nDine registreringer er gemt.",
+        )
+        QMessageBox.warning(window, "Skranke", text)
+        os._exit(0)  # the old program's files are gone: nothing more may be imported
+
+    def replaced() -> None:
+        if threading.current_thread() is threading.main_thread():
+            tell()
+        else:  # a worker's import: the window's thread says it
+            QTimer.singleShot(0, window, tell)
+
+    watch_for_replacement(sys.executable, replaced)
+
+
 def _run_window(
     args: argparse.Namespace,
     config: StartupConfig,
@@ -405,6 +439,7 @@ def _run_window(
 
     window = _show_counter(config, vocabulary, store)
     window.firstPainted.connect(lambda: report("shown"))
+    _say_when_replaced(window)
     opened: list[CounterDesk] = []
     syncs: list[SyncStart] = []
     status = [0]

@@ -27,6 +27,14 @@ if ! $reuse || [ ! -x dist/skranke/skranke ]; then
     uv run --locked pyinstaller --noconfirm --clean --log-level WARN \
         --distpath dist --workpath build/pyinstaller installer/skranke.spec
 fi
+# Debug symbols out (libpython from the builder's pyenv alone is 23 MB instead of 5): every
+# ELF file but those auditwheel patched (the wheels' *.libs/ and modules with an RPATH to
+# them), which stop loading when stripped ("ELF load command address/offset not page-aligned").
+find dist/skranke/_internal -type f \( -name '*.so' -o -name '*.so.*' \) ! -path '*.libs/*' -print0 \
+    | while IFS= read -r -d '' library; do
+        readelf -d "$library" 2>/dev/null | grep -q 'R.*PATH.*\.libs' && continue
+        strip --strip-debug "$library" 2>/dev/null || true
+    done
 built=$(date +%s)
 
 version=$(uv run --locked python -c \
@@ -52,6 +60,8 @@ done
 mkdir -p "$stage/usr/share/icons/hicolor/scalable/apps"
 cp resources/icons/skranke.svg "$stage/usr/share/icons/hicolor/scalable/apps/$app_id.svg"
 cp docs/install.md "$stage/usr/share/doc/skranke/install.md"
+# Licences of Skranke and of what it bundles (lintian: no-copyright-file otherwise).
+cp installer/licenses/copyright "$stage/usr/share/doc/skranke/copyright"
 installed_kib=$(du -sk --exclude=DEBIAN "$stage" | cut -f1)
 sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@INSTALLED_SIZE@/$installed_kib/" \
     "$HERE/control" > "$stage/DEBIAN/control"

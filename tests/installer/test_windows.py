@@ -4,7 +4,10 @@ uninstalls a database. (Building and running it needs Windows: .github/workflows
 
 from __future__ import annotations
 
+import importlib.util
+import os
 import re
+import subprocess
 from pathlib import PureWindowsPath
 
 import platformdirs
@@ -38,7 +41,8 @@ WINDOWS_FOLDERS = {
 def iss_text() -> str:
     """The script with its ``#define``s substituted, as Inno Setup's preprocessor would."""
     text = ISS.read_text(encoding="utf-8")
-    defines = dict(re.findall(r'^#define (\w+) "([^"]*)"', text, flags=re.MULTILINE))
+    # Defaults inside #ifndef are indented; the build may override them with /D.
+    defines = dict(re.findall(r'^\s*#define (\w+) "([^"]*)"', text, flags=re.MULTILINE))
     for name, value in defines.items():
         text = text.replace("{#" + name + "}", value)
     return text
@@ -155,3 +159,42 @@ def test_the_windows_workflow_builds_with_this_spec_and_script_and_runs_the_comm
     commands = ("--version", "sheet moving", "demo-data", "export", "/VERYSILENT", "/SETTINGS=")
     for command in commands:
         assert command in workflow
+
+
+def test_the_windows_build_takes_the_locks_versions_with_windows_markers() -> None:
+    """build-under-wine.sh downloads what windows_requirements.py picks from `uv export`:
+    markers decided for Windows and the Windows Python, not for the Linux machine building."""
+    spec = importlib.util.spec_from_file_location(
+        "windows_requirements", INSTALLER / "windows" / "windows_requirements.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    exported = [
+        "numpy==2.4.6 ; python_full_version < '3.12'",
+        "numpy==2.5.5 ; python_full_version >= '3.12'",
+        "pefile==2024.8.26 ; sys_platform == 'win32'",
+        "macholib==1.16.4 ; sys_platform == 'darwin'",
+        "pyinstaller==6.22.3",
+        "pytest==9.2.0",
+        "reportlab==5.1.0",
+    ]
+    runtime = {"numpy", "reportlab"}
+    assert module.wanted(exported, runtime, "3.13") == [
+        "numpy==2.5.5", "pefile==2024.8.26", "pyinstaller==6.22.3", "reportlab==5.1.0",
+    ]  # fmt: skip
+    assert "numpy==2.4.6" in module.wanted(exported, runtime, "3.11")
+
+
+def test_the_wine_scripts_are_executable_shell() -> None:
+    """.ci/run calls these two; the stand-ins' build script is called by them."""
+    windows = INSTALLER / "windows"
+    for script in (
+        windows / "build-under-wine.sh",
+        windows / "smoke-test-under-wine.sh",
+        windows / "wine-standins" / "build.sh",
+    ):
+        assert os.access(script, os.X_OK), script
+        subprocess.run(["bash", "-n", str(script)], check=True)
+    subprocess.run(["bash", "-n", str(windows / "wine-common.sh")], check=True)
