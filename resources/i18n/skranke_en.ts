@@ -189,7 +189,7 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../ui/counter_window.py" line="+161"/>
+        <location filename="../../ui/counter_window.py" line="+162"/>
         <source>Åbner databasen …</source>
         <translation>Opening the database …</translation>
     </message>
@@ -204,12 +204,12 @@
         <translation>One moment: the database is opening.</translation>
     </message>
     <message>
-        <location line="-165"/>
+        <location line="-166"/>
         <source>{desk} · {municipality}</source>
         <translation>{desk} · {municipality}</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+97"/>
         <source>I dag</source>
         <translation>Today</translation>
     </message>
@@ -1461,6 +1461,18 @@
         <location line="+29"/>
         <source>&lt;b&gt;ca. {amount} om året&lt;/b&gt; ({moved} af {yearly} om året, {saved} sparet pr. henvendelse; kanalpriser {year})</source>
         <translation>&lt;b&gt;about {amount} a year&lt;/b&gt; ({moved} of {yearly} a year, {saved} saved per contact; channel prices {year})</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../../main.py" line="+408"/>
+        <source>Skranke er blevet opdateret – genstart Skranke.
+
+Dine registreringer er gemt.</source>
+        <translation>Skranke has been updated – restart Skranke.
+
+Your contacts are saved.</translation>
     </message>
 </context>
 <context>
