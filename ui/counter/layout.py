@@ -51,7 +51,10 @@ class CounterLayout(WindowPart):
         left.addWidget(window.channel_row)
         left.addWidget(window.outcome_box)
         left.addWidget(window.tiles_panel, 1)  # the details go above, favourites below
-        body.addWidget(ColumnScroll(left), 3)  # a low screen scrolls the form and tiles
+        if _low_screen(window):  # 150 % or 200 % scaling: the form and tiles scroll
+            body.addWidget(ColumnScroll(left), 3)
+        else:  # room for all of it: no scroll area to build before the first paint (~20 ms)
+            body.addLayout(left, 3)
         # A fixed share of the width: showing a QR code or an error never moves the tiles.
         for widget in (window.side_tabs, banner):
             widget.setMinimumWidth(320)
@@ -89,3 +92,13 @@ class CounterLayout(WindowPart):
         window.form.choose_channel(PHONE)
         window.channel_row.refresh()
         return HotlinePanel(config, window.language)
+
+
+# The column's height at 100 % with the details and favourites shown (logical pixels); a
+# screen with less room gets the scrolling column.
+_COLUMN_HEIGHT = 860
+
+
+def _low_screen(window: QWidget) -> bool:
+    screen = window.screen()
+    return screen is None or screen.availableGeometry().height() < _COLUMN_HEIGHT
