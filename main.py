@@ -23,8 +23,6 @@ if TYPE_CHECKING:
     import argparse
     import uuid
 
-    from PySide6.QtWidgets import QWidget
-
     from database.counter import CounterDesk
     from database.sync import PushRunner
     from skranke.catalog import CatalogResult
@@ -392,7 +390,7 @@ def _show_counter(
     return window
 
 
-def _say_when_replaced(window: QWidget) -> None:
+def _say_when_replaced(window: CounterWindow) -> None:
     """An upgrade that replaces the installed program while it runs (skranke/bundle.py): say
     so and end before a module imported later fails on the replaced files (issue 17)."""
     if not getattr(sys, "frozen", False):
@@ -409,6 +407,7 @@ def _say_when_replaced(window: QWidget) -> None:
             "main",
             "Skranke er blevet opdateret – genstart Skranke.\n\nDine registreringer er gemt.",
         )
+        window.writes.flush(10_000)  # what staff typed is stored before the program ends
         QMessageBox.warning(window, "Skranke", text)
         os._exit(0)  # the old program's files are gone: nothing more may be imported
 

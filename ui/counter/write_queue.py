@@ -144,16 +144,18 @@ class WriteQueue:
         """Writes not yet stored: waiting, on their way, or held after a failure."""
         return len(self._waiting) + (self._running is not None)
 
+    def _unsaved(self) -> tuple[Write, ...]:
+        running = () if self._running is None else (self._running,)
+        return (*running, *self._waiting)
+
     @property
     def unsaved_contacts(self) -> int:
         """Contacts logged by keys but not yet stored."""
-        running = () if self._running is None else (self._running,)
-        return sum(write.contacts for write in (*running, *self._waiting))
+        return sum(write.contacts for write in self._unsaved())
 
     @property
     def unsaved_voids(self) -> int:
-        running = () if self._running is None else (self._running,)
-        return sum(not isinstance(write, Log) for write in (*running, *self._waiting))
+        return sum(not isinstance(write, Log) for write in self._unsaved())
 
     @property
     def is_open(self) -> bool:
